@@ -1,0 +1,2 @@
+/** Godwit's annotations. */
+package dev.godwit;
