@@ -1,0 +1,16 @@
+package dev.godwit.runtime;
+
+/** Another runner holds a live lease on the migration; nothing was done. */
+public class MigrationAlreadyRunningException extends MigrationException {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * The exception for a migration.
+   *
+   * @param name the migration's name
+   */
+  public MigrationAlreadyRunningException(String name) {
+    super("migration " + name + " is already running in another runner");
+  }
+}

@@ -1,0 +1,82 @@
+package dev.godwit.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A migration's state and progress, as stored in {@code godwit_migrations} (or, for one never run, as
+ * it would start).
+ *
+ * @param name the migration's name
+ * @param table the table it migrates
+ * @param state where it stands
+ * @param cursor the primary-key value of the last row of the last committed batch, as text; {@code null}
+ *     before the first batch
+ * @param rowsVisited rows read and passed to the migration so far
+ * @param rowsChanged rows written (patched, or deleted) so far
+ * @param estimatedTotal rows in the migration's range when the run started; {@code -1} if unknown
+ * @param batchSize rows per batch of the current or last run
+ * @param startedAt when the first run started, or {@code null}
+ * @param heartbeatAt when the runner last proved it was alive, or {@code null}
+ * @param finishedAt when it succeeded, failed or was canceled, or {@code null}
+ * @param error the last error, one line, or {@code null}
+ * @param errorRowId the id of the row whose migration failed, as text, or {@code null}
+ */
+public record MigrationStatus(
+    String name,
+    String table,
+    MigrationState state,
+    String cursor,
+    long rowsVisited,
+    long rowsChanged,
+    long estimatedTotal,
+    int batchSize,
+    Instant startedAt,
+    Instant heartbeatAt,
+    Instant finishedAt,
+    String error,
+    String errorRowId) {
+
+  /**
+   * How far along the migration is.
+   *
+   * @return 0 to 100, or empty if the total is unknown
+   */
+  public Optional<Double> percent() {
+    if (state == MigrationState.SUCCEEDED) {
+      return Optional.of(100.0);
+    }
+    if (estimatedTotal <= 0) {
+      return estimatedTotal == 0 ? Optional.of(100.0) : Optional.empty();
+    }
+    return Optional.of(Math.min(100.0, 100.0 * rowsVisited / estimatedTotal));
+  }
+
+  /**
+   * Rows visited per second since the migration started, up to its last heartbeat or finish.
+   *
+   * @return the rate, or empty before the first batch
+   */
+  public Optional<Double> rowsPerSecond() {
+    Instant end = finishedAt != null ? finishedAt : heartbeatAt;
+    if (startedAt == null || end == null || rowsVisited == 0) {
+      return Optional.empty();
+    }
+    double seconds = Math.max(Duration.between(startedAt, end).toNanos() / 1e9, 1e-3);
+    return Optional.of(rowsVisited / seconds);
+  }
+
+  /**
+   * The time left at the current rate.
+   *
+   * @return the estimate, or empty if the total or the rate is unknown or the migration is not running
+   */
+  public Optional<Duration> eta() {
+    if (state != MigrationState.RUNNING || estimatedTotal < 0) {
+      return Optional.empty();
+    }
+    return rowsPerSecond().map(rate -> Duration.ofMillis(
+        (long) (1000 * Math.max(0, estimatedTotal - rowsVisited) / rate)));
+  }
+}

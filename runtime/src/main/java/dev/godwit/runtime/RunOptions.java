@@ -1,0 +1,202 @@
+package dev.godwit.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one run of a migration behaves. Immutable: every {@code with…} method returns a copy.
+ *
+ * <pre>{@code
+ * migrator.run(migration, RunOptions.defaults().withBatchSize(500).withListener(System.out::println));
+ * migrator.run(migration, RunOptions.dryRun());
+ * }</pre>
+ *
+ * @param isDryRun run the first batch only, report the rows it would change, roll everything back
+ * @param batchSize rows per batch; {@code 0} keeps the migration's own
+ * @param reset forget the stored cursor and counts and start over from the first row
+ * @param range visit only these rows instead of the migration's own range; {@code null} keeps it
+ * @param parallelism threads applying {@code migrateOne} within a batch; {@code 1} runs them in order
+ * @param pauseBetweenBatches sleep after each committed batch, to leave room to the application
+ * @param singleTransactionLimit {@code > 0}: migrate the whole range in one transaction, refusing
+ *     (before changing anything) if it holds more rows than this; {@code 0}: batches
+ * @param leaseDuration how long a runner's claim lasts without a heartbeat before another runner may
+ *     take the migration over
+ * @param maxRetries how often a batch that hit a serialization failure, deadlock or lock timeout is
+ *     retried, with backoff, before the migration fails
+ * @param listener sees every committed batch
+ */
+public record RunOptions(
+    boolean isDryRun,
+    int batchSize,
+    boolean reset,
+    Condition<?> range,
+    int parallelism,
+    Duration pauseBetweenBatches,
+    long singleTransactionLimit,
+    Duration leaseDuration,
+    int maxRetries,
+    ProgressListener listener) {
+
+  /** The lease a runner holds when none is set: heartbeats come far more often than this. */
+  public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
+  /** Checks every option. */
+  public RunOptions {
+    if (batchSize < 0) {
+      throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
+    }
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
+    }
+    if (singleTransactionLimit < 0) {
+      throw new IllegalArgumentException(
+          "the single-transaction limit must be positive, not " + singleTransactionLimit);
+    }
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("retries cannot be negative, not " + maxRetries);
+    }
+    Objects.requireNonNull(pauseBetweenBatches, "pauseBetweenBatches");
+    if (pauseBetweenBatches.isNegative()) {
+      throw new IllegalArgumentException("the pause between batches cannot be negative");
+    }
+    Objects.requireNonNull(leaseDuration, "leaseDuration");
+    if (leaseDuration.isNegative() || leaseDuration.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
+    Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * The defaults: the migration's batch size and range, serial, no pause, 30 s lease, 5 retries.
+   *
+   * @return the default options
+   */
+  public static RunOptions defaults() {
+    return new RunOptions(false, 0, false, null, 1, Duration.ZERO, 0, DEFAULT_LEASE, 5,
+        ProgressListener.NONE);
+  }
+
+  /**
+   * The defaults, as a dry run.
+   *
+   * @return options for a dry run
+   */
+  public static RunOptions dryRun() {
+    return defaults().withDryRun(true);
+  }
+
+  /**
+   * A copy with dry run on or off.
+   *
+   * @param value whether to dry-run
+   * @return the copy
+   */
+  public RunOptions withDryRun(boolean value) {
+    return new RunOptions(value, batchSize, reset, range, parallelism, pauseBetweenBatches,
+        singleTransactionLimit, leaseDuration, maxRetries, listener);
+  }
+
+  /**
+   * A copy with another batch size.
+   *
+   * @param value a positive number of rows
+   * @return the copy
+   */
+  public RunOptions withBatchSize(int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("batch size must be positive, not " + value);
+    }
+    return new RunOptions(isDryRun, value, reset, range, parallelism, pauseBetweenBatches,
+        singleTransactionLimit, leaseDuration, maxRetries, listener);
+  }
+
+  /**
+   * A copy that starts over from the first row, forgetting the stored cursor and counts.
+   *
+   * @return the copy
+   */
+  public RunOptions withReset() {
+    return new RunOptions(isDryRun, batchSize, true, range, parallelism, pauseBetweenBatches,
+        singleTransactionLimit, leaseDuration, maxRetries, listener);
+  }
+
+  /**
+   * A copy that visits only some rows, instead of the migration's own range.
+   *
+   * @param value a condition on the migration's table
+   * @return the copy
+   */
+  public RunOptions withRange(Condition<?> value) {
+    return new RunOptions(isDryRun, batchSize, reset, Objects.requireNonNull(value, "range"),
+        parallelism, pauseBetweenBatches, singleTransactionLimit, leaseDuration, maxRetries, listener);
+  }
+
+  /**
+   * A copy that applies {@code migrateOne} to the rows of a batch on several threads.
+   *
+   * @param threads at least 1
+   * @return the copy
+   */
+  public RunOptions withParallelism(int threads) {
+    return new RunOptions(isDryRun, batchSize, reset, range, threads, pauseBetweenBatches,
+        singleTransactionLimit, leaseDuration, maxRetries, listener);
+  }
+
+  /**
+   * A copy that sleeps after each committed batch.
+   *
+   * @param value the pause
+   * @return the copy
+   */
+  public RunOptions withPauseBetweenBatches(Duration value) {
+    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, value,
+        singleTransactionLimit, leaseDuration, maxRetries, listener);
+  }
+
+  /**
+   * A copy that migrates everything in one transaction, for small tables.
+   *
+   * @param maxRows the most rows the range may hold; more and the run is refused untouched
+   * @return the copy
+   */
+  public RunOptions withSingleTransaction(long maxRows) {
+    if (maxRows <= 0) {
+      throw new IllegalArgumentException("the single-transaction limit must be positive, not " + maxRows);
+    }
+    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
+        maxRows, leaseDuration, maxRetries, listener);
+  }
+
+  /**
+   * A copy with another lease.
+   *
+   * @param value how long a claim lasts without a heartbeat
+   * @return the copy
+   */
+  public RunOptions withLeaseDuration(Duration value) {
+    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
+        singleTransactionLimit, value, maxRetries, listener);
+  }
+
+  /**
+   * A copy with another number of retries for transient conflicts.
+   *
+   * @param value retries per batch
+   * @return the copy
+   */
+  public RunOptions withMaxRetries(int value) {
+    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
+        singleTransactionLimit, leaseDuration, value, listener);
+  }
+
+  /**
+   * A copy with a progress listener.
+   *
+   * @param value sees every committed batch
+   * @return the copy
+   */
+  public RunOptions withListener(ProgressListener value) {
+    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
+        singleTransactionLimit, leaseDuration, maxRetries, value);
+  }
+}
