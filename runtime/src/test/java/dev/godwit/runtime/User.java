@@ -20,6 +20,35 @@ record User(long id, String name, String role) {
         .mapToObj(id -> new User(id, "user" + id, id % 3 == 0 ? "admin" : null)).toList();
   }
 
+  /** What an audited migration does to a row before its own work; may throw to fail the row. */
+  @FunctionalInterface
+  interface Hook {
+    void run(MigrationContext ctx, User user) throws Exception;
+  }
+
+  /**
+   * Renames every user, inserting one audit row per migrated user through the context, so that the
+   * audit table counts exactly how many times a row's work was committed.
+   */
+  static Migration<User> audited(String name, Hook hook) {
+    return Migration.on(TABLE, name)
+        .batchSize(10)
+        .migrateOne((ctx, user) -> {
+          hook.run(ctx, user);
+          ctx.insert(Audit.TABLE, Audit.of(user.id(), name));
+          return Patch.of(TABLE).set(NAME, "migrated " + user.id());
+        });
+  }
+
+  /** A database holding users 1..count and an empty audit table. */
+  static Db withAudit(dev.godwit.runtime.testing.TestDatabase kind, int count) {
+    Db db = new Db(kind);
+    db.create(TABLE);
+    db.createWithIdentity(Audit.TABLE);
+    db.insert(TABLE, some(count));
+    return db;
+  }
+
   /** Gives every user without a role the default one. */
   static Migration<User> addDefaultRole() {
     return Migration.on(TABLE, "users.addDefaultRole")
