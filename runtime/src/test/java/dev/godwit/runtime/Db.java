@@ -38,6 +38,29 @@ final class Db {
         .collect(Collectors.joining(", ")) + ")");
   }
 
+  /**
+   * Creates a table with every name quoted as the database folds unquoted ones, so that names which
+   * are reserved words ({@code day}, {@code value}, {@code user}) can be columns and tables.
+   */
+  void createQuoted(Table<?> table) {
+    createQuoted(table, Map.of());
+  }
+
+  /** Like {@link #createQuoted(Table)}, with other SQL types for some columns. */
+  void createQuoted(Table<?> table, Map<String, String> types) {
+    execute("CREATE TABLE " + quote(table.name()) + " (" + table.columns().stream()
+        .map(column -> quote(column.name()) + " "
+            + types.getOrDefault(column.name(), column.type().sqlType())
+            + (column.equals(table.id()) ? " PRIMARY KEY" : ""))
+        .collect(Collectors.joining(", ")) + ")");
+  }
+
+  /** A name quoted as this database folds unquoted names. */
+  String quote(String name) {
+    return '"' + (kind == TestDatabase.H2 ? name.toUpperCase(Locale.ROOT)
+        : name.toLowerCase(Locale.ROOT)) + '"';
+  }
+
   /** Creates a table whose id the database generates, for rows inserted without one. */
   void createWithIdentity(Table<?> table) {
     execute("CREATE TABLE " + table.name() + " (" + table.columns().stream()
@@ -52,8 +75,9 @@ final class Db {
       return;
     }
     List<Column<T, ?>> columns = table.columns();
-    String sql = "INSERT INTO " + table.name() + " ("
-        + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") VALUES ("
+    String sql = "INSERT INTO " + quote(table.name()) + " ("
+        + columns.stream().map(column -> quote(column.name())).collect(Collectors.joining(", "))
+        + ") VALUES ("
         + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {

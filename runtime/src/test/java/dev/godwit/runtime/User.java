@@ -56,4 +56,13 @@ record User(long id, String name, String role) {
         .verifiedBy(ROLE.isNull())
         .migrateOne((ctx, user) -> user.role() == null ? Patch.of(TABLE).set(ROLE, "user") : null);
   }
+
+  /** The same, computed inside the database. */
+  static Migration<User> addDefaultRoleInDatabase() {
+    return Migration.on(TABLE, "users.addDefaultRole")
+        .batchSize(10)
+        .range(ROLE.isNull())
+        .verifiedBy(ROLE.isNull())
+        .migrateInDatabase(ROLE.setTo("user"));
+  }
 }
