@@ -1,5 +1,7 @@
 package dev.godwit.runtime;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,9 +22,13 @@ import javax.sql.DataSource;
 public final class Migrator {
 
   private final DataSource dataSource;
+  private final Database database;
+  private final StateStore store;
 
   private Migrator(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.database = new Database(dataSource);
+    this.store = new StateStore(database);
   }
 
   /**
@@ -58,7 +64,10 @@ public final class Migrator {
    * @throws MigrationException if the database cannot be reached, or a single-transaction run is refused
    */
   public RunResult run(Migration<?> migration, RunOptions options) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(migration, "migration");
+    Objects.requireNonNull(options, "options");
+    return call("run migration " + migration.name(),
+        () -> new MigrationRun<>(database, store, migration, options).run());
   }
 
   /**
@@ -80,7 +89,25 @@ public final class Migrator {
    * @return one result per migration run or skipped, up to and including the one that stopped the series
    */
   public List<RunResult> runAll(List<? extends Migration<?>> migrations, RunOptions options) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(options, "options");
+    List<RunResult> results = new ArrayList<>();
+    for (Migration<?> migration : migrations) {
+      if (!options.reset()) {
+        Optional<MigrationStatus> recorded = status(migration.name());
+        if (recorded.isPresent() && recorded.get().state().isDone()) {
+          results.add(new RunResult(recorded.get(), options.isDryRun(), List.of()));
+          continue;
+        }
+      }
+      RunResult result = run(migration, options);
+      results.add(result);
+      boolean stop = options.isDryRun()
+          ? result.status().state() == MigrationState.FAILED : !result.succeeded();
+      if (stop) {
+        break;
+      }
+    }
+    return results;
   }
 
   /**
@@ -89,7 +116,8 @@ public final class Migrator {
    * @return their statuses, by name
    */
   public List<MigrationStatus> status() {
-    throw new UnsupportedOperationException("not yet");
+    return call("read the state of migrations",
+        () -> store.all().stream().map(StoredState::status).toList());
   }
 
   /**
@@ -99,7 +127,9 @@ public final class Migrator {
    * @return its status, or empty if it never ran here
    */
   public Optional<MigrationStatus> status(String name) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(name, "name");
+    return call("read the state of migration " + name,
+        () -> store.find(name).map(StoredState::status));
   }
 
   /**
@@ -110,7 +140,9 @@ public final class Migrator {
    * @return {@code true} if it was running or pending and is now marked for cancellation
    */
   public boolean cancel(String name) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(name, "name");
+    return call("cancel migration " + name, () -> store.requestStop(name, StateStore.CANCEL,
+        MigrationState.CANCELED, StateStore.now(), MigrationState.PENDING, MigrationState.RUNNING));
   }
 
   /**
@@ -120,7 +152,9 @@ public final class Migrator {
    * @return {@code true} if it was running and is now marked to pause
    */
   public boolean pause(String name) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(name, "name");
+    return call("pause migration " + name, () -> store.requestStop(name, StateStore.PAUSE,
+        MigrationState.PAUSED, StateStore.now(), MigrationState.RUNNING));
   }
 
   /**
@@ -130,10 +164,30 @@ public final class Migrator {
    * @return complete or not, how many rows are left, and up to ten of their ids
    */
   public VerificationResult verify(Verification<?> verification) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(verification, "verification");
+    return call("verify " + verification.name(), () -> database.call(
+        connection -> Verifier.verify(connection, database.dialect(), verification)));
   }
 
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /** Work on the database that may fail with an SQL error. */
+  @FunctionalInterface
+  private interface DatabaseWork<R> {
+    R run() throws SQLException;
+  }
+
+  /** Runs work, turning an SQL error into a one-sentence {@link MigrationException}. */
+  private <R> R call(String doing, DatabaseWork<R> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      if (database.dialect().isConnectionFailure(e)) {
+        throw database.unreachable(e);
+      }
+      throw new MigrationException("Could not " + doing + ": " + Errors.oneLine(e) + ".", e);
+    }
   }
 }
