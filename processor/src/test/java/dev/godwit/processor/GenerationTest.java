@@ -56,16 +56,14 @@ class GenerationTest {
         }
         """));
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("com.example.TeamTable").contentsAsUtf8String()
-        .contains("""
+    assertContains(compilation, "TeamTable", """
                 Team team = new Team();
                 team.setId(row.get(ID));
                 team.setName(row.get(NAME));
                 team.isPro = row.get(IS_PRO);
                 return team;
             """);
-    assertThat(compilation).generatedSourceFile("com.example.TeamTable").contentsAsUtf8String()
-        .contains(".isPro(team.isPro)");
+    assertContains(compilation, "TeamTable", ".isPro(team.isPro)");
   }
 
   @Test
@@ -88,12 +86,9 @@ class GenerationTest {
         }
         """));
     assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("com.example.CrewTable").contentsAsUtf8String()
-        .contains("Table.of(\"crews\", KEY, List.of(KEY, NAME, SHORT_CODE)");
-    assertThat(compilation).generatedSourceFile("com.example.CrewTable").contentsAsUtf8String()
-        .contains("NAME = Column.of(\"crew_name\"");
-    assertThat(compilation).generatedSourceFile("com.example.CrewTable").contentsAsUtf8String()
-        .contains("SHORT_CODE = Column.of(\"short_code\"");
+    assertContains(compilation, "CrewTable", "Table.of(\"crews\", KEY, List.of(KEY, NAME, SHORT_CODE)");
+    assertContains(compilation, "CrewTable", "NAME = Column.of(\"crew_name\"");
+    assertContains(compilation, "CrewTable", "SHORT_CODE = Column.of(\"short_code\"");
   }
 
   @Test
@@ -116,12 +111,9 @@ class GenerationTest {
         annotation("org.springframework.data.relational.core.mapping", "Column",
             "String value() default \"\"; String name() default \"\";"));
     assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("com.example.CrewTable").contentsAsUtf8String()
-        .contains("Table.of(\"crews\", KEY, List.of(KEY, NAME, SHORT_CODE)");
-    assertThat(compilation).generatedSourceFile("com.example.CrewTable").contentsAsUtf8String()
-        .contains("NAME = Column.of(\"crew_name\"");
-    assertThat(compilation).generatedSourceFile("com.example.CrewTable").contentsAsUtf8String()
-        .contains("SHORT_CODE = Column.of(\"code\"");
+    assertContains(compilation, "CrewTable", "Table.of(\"crews\", KEY, List.of(KEY, NAME, SHORT_CODE)");
+    assertContains(compilation, "CrewTable", "NAME = Column.of(\"crew_name\"");
+    assertContains(compilation, "CrewTable", "SHORT_CODE = Column.of(\"code\"");
   }
 
   @Test
@@ -133,14 +125,10 @@ class GenerationTest {
         public record UserAccount(@dev.godwit.Id Long userID, String HTTPCode, Integer address2) {}
         """));
     assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("com.example.UserAccountTable").contentsAsUtf8String()
-        .contains("Table.of(\"user_account\"");
-    assertThat(compilation).generatedSourceFile("com.example.UserAccountTable").contentsAsUtf8String()
-        .contains("USER_ID = Column.of(\"user_id\"");
-    assertThat(compilation).generatedSourceFile("com.example.UserAccountTable").contentsAsUtf8String()
-        .contains("HTTP_CODE = Column.of(\"http_code\"");
-    assertThat(compilation).generatedSourceFile("com.example.UserAccountTable").contentsAsUtf8String()
-        .contains("ADDRESS2 = Column.of(\"address2\"");
+    assertContains(compilation, "UserAccountTable", "Table.of(\"user_account\"");
+    assertContains(compilation, "UserAccountTable", "USER_ID = Column.of(\"user_id\"");
+    assertContains(compilation, "UserAccountTable", "HTTP_CODE = Column.of(\"http_code\"");
+    assertContains(compilation, "UserAccountTable", "ADDRESS2 = Column.of(\"address2\"");
   }
 
   @Test
@@ -199,8 +187,7 @@ class GenerationTest {
         }
         """));
     assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("com.example.TeamMigrations").contentsAsUtf8String()
-        .contains("return List.of(backfillLabel(), backfillTitle(), clearIsPro(), clearName());");
+    assertContains(compilation, "TeamMigrations", "return List.of(backfillLabel(), backfillTitle(), clearIsPro(), clearName());");
   }
 
   @Test
@@ -213,14 +200,12 @@ class GenerationTest {
             @Widened @Backfill(value = "1", migration = "upgrade", batchSize = 50) Integer seats) {}
         """), Compilations.PLAN);
     assertThat(compilation).succeeded();
-    assertThat(compilation).generatedSourceFile("com.example.TeamMigrations").contentsAsUtf8String()
-        .contains("""
+    assertContains(compilation, "TeamMigrations", """
                 return Migration.on(TeamTable.TABLE, "teams.upgrade")
                     .batchSize(50)
                     .range(TeamTable.PLAN.isNull().or(TeamTable.SEATS.isNull()))
             """);
-    assertThat(compilation).generatedSourceFile("com.example.TeamMigrations").contentsAsUtf8String()
-        .contains("return List.of(upgrade());");
+    assertContains(compilation, "TeamMigrations", "return List.of(upgrade());");
   }
 
   @Test
@@ -252,14 +237,16 @@ class GenerationTest {
         }
         """), Compilations.PLAN);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation).generatedSourceFile("com.example.TeamDualRead").contentsAsUtf8String()
-        .contains("return budget != null ? budget : 9223372036854775807L;");
-    assertThat(compilation).generatedSourceFile("com.example.TeamDualRead").contentsAsUtf8String()
-        .contains("return ratio != null ? ratio : 1000.0;");
-    assertThat(compilation).generatedSourceFile("com.example.TeamDualRead").contentsAsUtf8String()
-        .contains("UUID.fromString(\"123e4567-e89b-12d3-a456-426614174000\")");
-    assertThat(compilation).generatedSourceFile("com.example.TeamDualRead").contentsAsUtf8String()
-        .contains("return greeting != null ? greeting : \"say \\\"hi\\\"\";");
+    assertContains(compilation, "TeamDualRead", "return budget != null ? budget : 9223372036854775807L;");
+    assertContains(compilation, "TeamDualRead", "return ratio != null ? ratio : 1000.0;");
+    assertContains(compilation, "TeamDualRead", "UUID.fromString(\"123e4567-e89b-12d3-a456-426614174000\")");
+    assertContains(compilation, "TeamDualRead", "return greeting != null ? greeting : \"say \\\"hi\\\"\";");
+  }
+
+  /** Asserts that a generated class of {@code com.example} holds some code. */
+  private static void assertContains(Compilation compilation, String simpleName, String code) {
+    assertThat(compilation).generatedSourceFile("com.example." + simpleName).contentsAsUtf8String()
+        .contains(code);
   }
 
   private static JavaFileObject annotation(String packageName, String name, String members) {
