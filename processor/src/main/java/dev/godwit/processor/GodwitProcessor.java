@@ -8,6 +8,7 @@ import dev.godwit.processor.model.Entity;
 import dev.godwit.processor.validation.AnnotationNames;
 import dev.godwit.processor.validation.EntityReader;
 import dev.godwit.processor.validation.Message;
+import dev.godwit.processor.validation.StrayAnnotations;
 import dev.godwit.processor.validation.ValidationReport;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -66,6 +67,7 @@ public final class GodwitProcessor extends AbstractProcessor {
     this.readers = readers;
   }
 
+  /** Prepares the reader and the generator for this compilation. */
   @Override
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
@@ -85,6 +87,7 @@ public final class GodwitProcessor extends AbstractProcessor {
     return types;
   }
 
+  /** Every version this compiler knows: the processor reads only stable parts of the language model. */
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
@@ -109,6 +112,7 @@ public final class GodwitProcessor extends AbstractProcessor {
         }
       }
     }
+    checkStrayAnnotations(round);
     for (TypeElement entity : entities) {
       if (SuperficialValidation.validateElement(entity)) {
         processSafely(entity);
@@ -121,6 +125,17 @@ public final class GodwitProcessor extends AbstractProcessor {
       writeProviderServiceFile();
     }
     return true;
+  }
+
+  private void checkStrayAnnotations(RoundEnvironment round) {
+    Set<Element> fields = new LinkedHashSet<>();
+    for (String name : StrayAnnotations.FIELD_ANNOTATIONS) {
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+      if (annotation != null) {
+        fields.addAll(round.getElementsAnnotatedWith(annotation));
+      }
+    }
+    fields.forEach(field -> StrayAnnotations.check(field).printTo(processingEnv.getMessager()));
   }
 
   private void processSafely(TypeElement type) {

@@ -85,7 +85,7 @@ class BackfillErrorsTest {
                 @Id long id,
                 @Widened @Backfill(value = "maybe") Boolean active) {}
             """),
-        "[GodwitBackfillValue] @Backfill value \"maybe\" is not a Boolean, the type of active; use"
+        "[GodwitBackfillValue] @Backfill value \"maybe\" does not fit active, of type Boolean; use"
             + " \"true\" or \"false\"",
         "Boolean active");
   }
@@ -98,7 +98,7 @@ class BackfillErrorsTest {
                 @Id long id,
                 @Widened @Backfill(value = "GOLD") Plan plan) {}
             """),
-        "[GodwitBackfillValue] @Backfill value \"GOLD\" is not a Plan, the type of plan; use one of"
+        "[GodwitBackfillValue] @Backfill value \"GOLD\" does not fit plan, of type Plan; use one of"
             + " FREE, PRO",
         "\"GOLD\"");
   }
@@ -111,7 +111,7 @@ class BackfillErrorsTest {
                 @Id long id,
                 @Widened @Backfill(value = "x") Integer seats) {}
             """),
-        "[GodwitBackfillValue] @Backfill value \"x\" is not a Integer, the type of seats; use a whole"
+        "[GodwitBackfillValue] @Backfill value \"x\" does not fit seats, of type Integer; use a whole"
             + " number from -2147483648 to 2147483647, such as \"42\"",
         "Integer seats");
   }
@@ -212,8 +212,8 @@ class BackfillErrorsTest {
               }
             }
             """),
-        "[GodwitBackfillMethod] method planOf of Team does not take a Team and return a Plan; declare it"
-            + " as static Plan planOf(Team team)",
+        "[GodwitBackfillMethod] method planOf of Team takes or returns other types than a backfill of"
+            + " plan needs; declare it as static Plan planOf(Team team)",
         "Plan plan)");
   }
 
@@ -231,6 +231,18 @@ class BackfillErrorsTest {
             """),
         "[GodwitBackfillMethod] method planOf of Team is not visible from package com.example, so"
             + " generated code cannot call it; make it package-private or public",
+        "Plan plan)");
+  }
+
+  @Test
+  void refusesGodwitAnnotationsOutsideAnEntity() {
+    assertError(team("""
+            public record Team(
+                @Id long id,
+                @Widened @Backfill(value = "FREE") Plan plan) {}
+            """),
+        "[GodwitNotAnEntity] @Widened on plan does nothing, because Team has no @MigratedTable; add"
+            + " @MigratedTable to Team",
         "Plan plan)");
   }
 

@@ -96,7 +96,7 @@ final class BackfillReader {
     Optional<String> canonical = Constants.canonical(field.valueType, text);
     if (canonical.isEmpty()) {
       report.error(Message.BACKFILL_VALUE, field.element, field.backfillAnnotation, source,
-          text, TypeNames.describe(field.type), field.name, Constants.hint(field.valueType));
+          text, field.name, TypeNames.describe(field.type), Constants.hint(field.valueType));
       return null;
     }
     return new Backfill.Constant(canonical.get());
@@ -154,7 +154,7 @@ final class BackfillReader {
         .toList();
     if (fitting.isEmpty()) {
       report.error(Message.BACKFILL_METHOD_SIGNATURE, field.element, field.backfillAnnotation, source,
-          name, entityName, entityName, fieldType, fieldType, name, entityName, parameter);
+          name, entityName, field.name, fieldType, name, entityName, parameter);
       return null;
     }
     PackageElement from = elements.getPackageOf(entity);

@@ -17,6 +17,8 @@ public enum Message {
           + " static"),
   ENTITY_GENERIC("GodwitEntityGeneric",
       "%s has type parameters, which a table cannot fill; map a class without type parameters"),
+  NOT_AN_ENTITY("GodwitNotAnEntity",
+      "@%s on %s does nothing, because %s has no @MigratedTable; add @MigratedTable to %s"),
   NO_RUNTIME("GodwitNoRuntime",
       "the code generated for %s needs dev.godwit.runtime, which is not on the compile class path; add"
           + " the dependency dev.godwit:godwit-runtime"),
@@ -61,7 +63,7 @@ public enum Message {
   BACKFILL_TWO_SOURCES("GodwitBackfillSource",
       "@Backfill on %s sets both %s and %s; keep exactly one of value, from and method"),
   BACKFILL_VALUE("GodwitBackfillValue",
-      "@Backfill value \"%s\" is not a %s, the type of %s; use %s"),
+      "@Backfill value \"%s\" does not fit %s, of type %s; use %s"),
   BACKFILL_VALUE_JSON("GodwitBackfillValue",
       "@Backfill value cannot fill %s, whose type %s is stored as JSON; compute it with"
           + " @Backfill(method = ...)"),
@@ -75,7 +77,8 @@ public enum Message {
   BACKFILL_METHOD_MISSING("GodwitBackfillMethod",
       "%s has no method %s; declare static %s %s(%s %s) in %s"),
   BACKFILL_METHOD_SIGNATURE("GodwitBackfillMethod",
-      "method %s of %s does not take a %s and return a %s; declare it as static %s %s(%s %s)"),
+      "method %s of %s takes or returns other types than a backfill of %s needs; declare it as static"
+          + " %s %s(%s %s)"),
   BACKFILL_METHOD_NOT_STATIC("GodwitBackfillMethod",
       "method %s of %s is not static, but a backfill has no instance to call it on; declare it as static"
           + " %s %s(%s %s)"),
