@@ -61,10 +61,10 @@ final class MigrationRun<T> {
     if (options.isDryRun()) {
       return dryRun();
     }
-    store.ensureTable();
     if (options.singleTransactionLimit() > 0) {
       refuseIfTooLarge();
     }
+    store.ensureTable();
     store.ensureRow(migration.name(), migration.table().name());
     Lease lease = Lease.claim(store, migration.name(), options.leaseDuration(), batchSize,
         options.reset());
