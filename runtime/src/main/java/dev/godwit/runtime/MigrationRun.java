@@ -156,8 +156,7 @@ final class MigrationRun<T> {
    */
   private Optional<Ending> runPass(Lease lease, Connection connection, BatchStep<T> step)
       throws SQLException {
-    Condition<T> where = progress.pass() == 0
-        ? range : range.and(migration.verification().orElseThrow().remaining());
+    Condition<T> where = passCondition(progress.pass());
     while (true) {
       lease.check();
       Optional<String> requested = store.requested(migration.name(), lease.owner());
@@ -236,8 +235,7 @@ final class MigrationRun<T> {
     Progress start = stored.map(state -> Progress.of(state, batchSize))
         .orElseGet(() -> Progress.fresh(migration.name(), migration.table().name(), batchSize));
     MigrationState state = stored.map(s -> s.status().state()).orElse(MigrationState.PENDING);
-    Condition<T> where = start.pass() == 0 || migration.verification().isEmpty()
-        ? range : range.and(migration.verification().get().remaining());
+    Condition<T> where = passCondition(start.pass());
     ExecutorService executor = executor();
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
@@ -280,6 +278,12 @@ final class MigrationRun<T> {
           + " rows of " + migration.table().name() + " in one transaction, more than the limit of "
           + limit + "; run it in batches, or raise the limit if the table is really small.");
     }
+  }
+
+  /** The keyset pass visits the range; a sweep, the rows of the range still in the old format. */
+  private Condition<T> passCondition(int pass) {
+    return migration.verification().filter(verification -> pass > 0)
+        .map(verification -> range.and(verification.remaining())).orElse(range);
   }
 
   private BatchStep<T> step(ExecutorService executor) {
