@@ -89,10 +89,10 @@ final class MigrationRun<T> {
         ending.error(), ending.errorRowId())) {
       throw new LeaseLostException(migration.name());
     }
-    LOG.info("Migration {} {}: {} rows visited, {} changed", migration.name(),
-        ending.state().name().toLowerCase(java.util.Locale.ROOT), progress.visited(),
-        progress.changed());
     MigrationStatus status = store.find(migration.name()).orElseThrow().status();
+    LOG.info("Migration {} {}: {} rows visited, {} changed", migration.name(),
+        ending.state().name().toLowerCase(java.util.Locale.ROOT), status.rowsVisited(),
+        status.rowsChanged());
     notifyListener(status);
     return new RunResult(status, false, List.of());
   }
@@ -178,6 +178,11 @@ final class MigrationRun<T> {
           throw e;
         }
         return Optional.of(failed(e, null));
+      } catch (MigrationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // a write the database or a column type refused: the batch is rolled back like any failure
+        return Optional.of(failed(e, null));
       }
       if (progress.visited() > visitedBefore) {
         notifyListener(progress.status(MigrationState.RUNNING, null, null, null));
@@ -257,6 +262,11 @@ final class MigrationRun<T> {
       if (dialect.isConnectionFailure(e)) {
         throw database.unreachable(e);
       }
+      return new RunResult(start.status(MigrationState.FAILED, null, Errors.oneLine(e), null), true,
+          List.of());
+    } catch (MigrationException e) {
+      throw e;
+    } catch (RuntimeException e) {
       return new RunResult(start.status(MigrationState.FAILED, null, Errors.oneLine(e), null), true,
           List.of());
     } finally {
