@@ -61,10 +61,10 @@ final class MigrationRun<T> {
     if (options.isDryRun()) {
       return dryRun();
     }
-    store.ensureTable();
     if (options.singleTransactionLimit() > 0) {
       refuseIfTooLarge();
     }
+    store.ensureTable();
     store.ensureRow(migration.name(), migration.table().name());
     Lease lease = Lease.claim(store, migration.name(), options.leaseDuration(), batchSize,
         options.reset());
@@ -89,10 +89,10 @@ final class MigrationRun<T> {
         ending.error(), ending.errorRowId())) {
       throw new LeaseLostException(migration.name());
     }
-    LOG.info("Migration {} {}: {} rows visited, {} changed", migration.name(),
-        ending.state().name().toLowerCase(java.util.Locale.ROOT), progress.visited(),
-        progress.changed());
     MigrationStatus status = store.find(migration.name()).orElseThrow().status();
+    LOG.info("Migration {} {}: {} rows visited, {} changed", migration.name(),
+        ending.state().name().toLowerCase(java.util.Locale.ROOT), status.rowsVisited(),
+        status.rowsChanged());
     notifyListener(status);
     return new RunResult(status, false, List.of());
   }
@@ -156,8 +156,7 @@ final class MigrationRun<T> {
    */
   private Optional<Ending> runPass(Lease lease, Connection connection, BatchStep<T> step)
       throws SQLException {
-    Condition<T> where = progress.pass() == 0
-        ? range : range.and(migration.verification().orElseThrow().remaining());
+    Condition<T> where = passCondition(progress.pass());
     while (true) {
       lease.check();
       Optional<String> requested = store.requested(migration.name(), lease.owner());
@@ -178,6 +177,11 @@ final class MigrationRun<T> {
         if (dialect.isConnectionFailure(e)) {
           throw e;
         }
+        return Optional.of(failed(e, null));
+      } catch (MigrationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // a write the database or a column type refused: the batch is rolled back like any failure
         return Optional.of(failed(e, null));
       }
       if (progress.visited() > visitedBefore) {
@@ -236,8 +240,7 @@ final class MigrationRun<T> {
     Progress start = stored.map(state -> Progress.of(state, batchSize))
         .orElseGet(() -> Progress.fresh(migration.name(), migration.table().name(), batchSize));
     MigrationState state = stored.map(s -> s.status().state()).orElse(MigrationState.PENDING);
-    Condition<T> where = start.pass() == 0 || migration.verification().isEmpty()
-        ? range : range.and(migration.verification().get().remaining());
+    Condition<T> where = passCondition(start.pass());
     ExecutorService executor = executor();
     try (Connection connection = database.connect()) {
       connection.setAutoCommit(false);
@@ -261,6 +264,11 @@ final class MigrationRun<T> {
       }
       return new RunResult(start.status(MigrationState.FAILED, null, Errors.oneLine(e), null), true,
           List.of());
+    } catch (MigrationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return new RunResult(start.status(MigrationState.FAILED, null, Errors.oneLine(e), null), true,
+          List.of());
     } finally {
       if (executor != null) {
         executor.shutdownNow();
@@ -280,6 +288,12 @@ final class MigrationRun<T> {
           + " rows of " + migration.table().name() + " in one transaction, more than the limit of "
           + limit + "; run it in batches, or raise the limit if the table is really small.");
     }
+  }
+
+  /** The keyset pass visits the range; a sweep, the rows of the range still in the old format. */
+  private Condition<T> passCondition(int pass) {
+    return migration.verification().filter(verification -> pass > 0)
+        .map(verification -> range.and(verification.remaining())).orElse(range);
   }
 
   private BatchStep<T> step(ExecutorService executor) {

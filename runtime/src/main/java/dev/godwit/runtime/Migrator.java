@@ -10,7 +10,14 @@ import javax.sql.DataSource;
 /**
  * Runs migrations online against a database, keeping their state in the {@code godwit_migrations}
  * table (created on first use). Thread-safe; several migrators, in one process or many, may share a
- * database: a lease on each migration's state row ensures only one runs it at a time.
+ * database: a lease on each migration's state row ensures only one runs it at a time, and a runner
+ * that stops renewing its lease (it died) is taken over once the lease expires. Runners' clocks should
+ * agree to well within the lease.
+ *
+ * <p>A migration visits the rows of its range in primary-key order, one transaction per batch: the
+ * batch's rows are read with a row lock, migrated, written back with a constant number of statements,
+ * and the stored cursor advances in that same transaction, so a committed batch is never applied
+ * twice and an interrupted migration resumes where it stopped.
  *
  * <pre>{@code
  * Migrator migrator = Migrator.create(dataSource);
@@ -55,7 +62,14 @@ public final class Migrator {
 
   /**
    * Runs a migration: batch after batch until its range is exhausted and its verification finds no row
-   * left, or it is canceled or paused, or a batch fails. Blocks until then.
+   * left, or it is canceled or paused, or a batch fails. Blocks until then. Rows its verification still
+   * finds after the pass (written in the old format behind the cursor while it ran) are swept before
+   * {@code SUCCEEDED} is recorded; a sweep that changes none of them fails the migration, naming them.
+   * Running a succeeded migration again only verifies it again.
+   *
+   * <p>A {@linkplain RunOptions#dryRun() dry run} runs only the next batch and rolls it back: nothing
+   * changes, not even the state table. Its result shows up to ten changed rows before and after, and a
+   * status with the recorded state and the counts as they would be after that batch.
    *
    * @param migration the migration
    * @param options how to run
@@ -134,10 +148,11 @@ public final class Migrator {
 
   /**
    * Asks a running migration to stop after its current batch, with state {@link MigrationState#CANCELED};
-   * works across processes through the state table.
+   * works across processes through the state table. A pending migration, or one whose runner died, is
+   * marked canceled at once. Running it again continues at its cursor.
    *
    * @param name the migration's name
-   * @return {@code true} if it was running or pending and is now marked for cancellation
+   * @return {@code true} if it was running or pending and is now canceled or marked for cancellation
    */
   public boolean cancel(String name) {
     Objects.requireNonNull(name, "name");
@@ -146,10 +161,12 @@ public final class Migrator {
   }
 
   /**
-   * Asks a running migration to stop after its current batch, with state {@link MigrationState#PAUSED}.
+   * Asks a running migration to stop after its current batch, with state {@link MigrationState#PAUSED};
+   * works across processes through the state table. One whose runner died is marked paused at once.
+   * Running it again continues at its cursor.
    *
    * @param name the migration's name
-   * @return {@code true} if it was running and is now marked to pause
+   * @return {@code true} if it was running and is now paused or marked to pause
    */
   public boolean pause(String name) {
     Objects.requireNonNull(name, "name");

@@ -78,7 +78,7 @@ class CancelAndPauseTest {
     RunOptions options = RunOptions.defaults().withListener(status -> {
       if (status.rowsVisited() == 30) {
         thirdBatch.countDown();
-        await(stopAsked);
+        Latches.await(stopAsked);
       }
     });
     CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(
@@ -96,14 +96,5 @@ class CancelAndPauseTest {
     assertEquals(100, resumed.status().rowsVisited());
     assertEquals(100, db.count("SELECT COUNT(*) FROM audit"));
     assertEquals(100, db.count("SELECT COUNT(DISTINCT row_id) FROM audit"));
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      assertTrue(latch.await(30, TimeUnit.SECONDS));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -148,6 +148,19 @@ class FailureAndResumeTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aMissingTableFailsTheRunWithTheDatabasesOwnWords(TestDatabase kind) {
+    Db db = new Db(kind);
+
+    RunResult result = db.migrator().run(User.addDefaultRole());
+
+    assertEquals(MigrationState.FAILED, result.status().state());
+    assertTrue(result.status().error().toLowerCase(java.util.Locale.ROOT).contains("users"),
+        result.status().error());
+    assertFalse(result.status().error().contains("\n"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void anUnreachableDatabaseGivesOneSentenceNamingIt(TestDatabase kind) {
     DataSource nowhere;
     if (kind == TestDatabase.H2) {

@@ -115,6 +115,48 @@ class LeaseTest {
     assertEquals(5, db.count("SELECT COUNT(*) FROM audit"));
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aRunnerWhoseLeaseWasTakenOverCommitsNothingMore(TestDatabase kind) {
+    Db db = User.withAudit(kind, 30);
+    Migration<User> migration = User.audited("users.rename", (ctx, user) -> {
+      if (user.id() == 15) {
+        db.execute("UPDATE godwit_migrations SET owner = 'a runner that took over'");
+      }
+    });
+
+    MigrationException lost = assertThrows(MigrationException.class,
+        () -> db.migrator().run(migration));
+
+    assertTrue(lost.getMessage().startsWith("Migration users.rename was taken over by another"
+        + " runner"), lost.getMessage());
+    assertEquals(10, db.count("SELECT COUNT(*) FROM audit"));
+    var status = db.migrator().status("users.rename").orElseThrow();
+    assertEquals("10", status.cursor());
+    assertEquals(MigrationState.RUNNING, status.state());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void runnersRacingToCreateTheStateTableAllSucceed(TestDatabase kind) {
+    Db db = User.withAudit(kind, 10);
+    List<CompletableFuture<RunResult>> runs = new ArrayList<>();
+    CountDownLatch start = new CountDownLatch(1);
+    for (int i = 0; i < 4; i++) {
+      Migration<User> migration = Migration.on(User.TABLE, "users.race" + i)
+          .migrateOne((ctx, user) -> null);
+      Migrator migrator = db.migrator();
+      runs.add(CompletableFuture.supplyAsync(() -> {
+        Latches.await(start);
+        return migrator.run(migration);
+      }));
+    }
+    start.countDown();
+
+    assertTrue(runs.stream().allMatch(run -> run.join().succeeded()));
+    assertEquals(4, db.migrator().status().size());
+  }
+
   /** A migration whose runner committed two batches of ten and died with a lease ending then. */
   private static Db runnerDiedAfterTwoBatches(TestDatabase kind, String leaseEnd) {
     Db db = User.withAudit(kind, 50);

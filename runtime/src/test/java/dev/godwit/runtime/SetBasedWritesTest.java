@@ -137,6 +137,23 @@ class SetBasedWritesTest {
     assertEquals(3, db.count("SELECT COUNT(*) FROM users WHERE id < 100"));
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  void aValueOfTheWrongTypeFailsTheRunRatherThanThrowing(TestDatabase kind) {
+    Db db = User.withAudit(kind, 3);
+    Migration<User> migration = Migration.on(User.TABLE, "users.badValue")
+        .migrateOne((ctx, user) -> Patch.of(User.TABLE).set((Column) User.NAME, 42));
+
+    RunResult dry = db.migrator().run(migration, RunOptions.dryRun());
+    RunResult result = db.migrator().run(migration);
+
+    assertEquals(MigrationState.FAILED, dry.status().state());
+    assertEquals(MigrationState.FAILED, result.status().state());
+    assertTrue(result.status().error().startsWith("ClassCastException"), result.status().error());
+    assertEquals(0, db.count("SELECT COUNT(*) FROM users WHERE name = '42'"));
+  }
+
   private static Migration<User> audited(String name, Condition<User> range) {
     return Migration.on(User.TABLE, name).range(range).migrateOne((ctx, user) -> {
       ctx.insert(Audit.TABLE, Audit.of(user.id(), name));
