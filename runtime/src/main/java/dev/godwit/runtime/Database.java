@@ -67,14 +67,17 @@ final class Database {
         + " are right.", cause);
   }
 
-  /** The database's URL when the data source tells it, for messages. */
+  /**
+   * Where the database is, when the data source tells its URL, for messages: without the URL's
+   * parameters, which some drivers list in full, every default included.
+   */
   String describe() {
     for (String getter : new String[] {"getUrl", "getURL", "getJdbcUrl"}) {
       try {
         Method method = dataSource.getClass().getMethod(getter);
         Object url = method.invoke(dataSource);
         if (url != null) {
-          return "at " + url;
+          return "at " + url.toString().split("[?;]", 2)[0];
         }
       } catch (ReflectiveOperationException | RuntimeException e) {
         // this data source does not say its URL; try the next getter
