@@ -75,7 +75,10 @@ final class MigrationRun<T> {
       ending = execute(lease, connection, step(executor));
     } catch (RuntimeException | Error e) {
       lease.close();
-      if (!(e instanceof LeaseLostException) && !dialect.isConnectionFailure(e)) {
+      // a lost connection is recorded too when the database answers again (its sessions were ended,
+      // it was not down), so the state does not show as running a run that stopped; during an
+      // outage recording fails quietly and the lease lapses instead
+      if (!(e instanceof LeaseLostException)) {
         recordQuietly(lease, new Ending(MigrationState.FAILED, Errors.oneLine(e), null));
       }
       throw e;
