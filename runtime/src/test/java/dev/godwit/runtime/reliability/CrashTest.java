@@ -51,7 +51,7 @@ class CrashTest {
       try (RunnerProcess runner = runner(arguments, kill)) {
         assertTrue(runner.awaitBatches(1 + random.nextInt(spread + 1)),
             "the migration ended before kill " + kill + replay);
-        sleep(random.nextInt(JITTER_MILLIS + 1));
+        Await.sleep(random.nextInt(JITTER_MILLIS + 1));
         assertTrue(runner.kill(), "runner " + kill + " ended before it was killed" + replay);
       }
       long visited = AuditedRename.assertAppliedExactlyOnceUpToTheCursor(db);
@@ -77,14 +77,5 @@ class CrashTest {
     DatabaseServer.Endpoint endpoint = DatabaseServer.Endpoint.of(db.dataSource);
     return new String[] {endpoint.url(), endpoint.user(), endpoint.password(),
         Integer.toString(BATCH_SIZE), Long.toString(LEASE.toMillis())};
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
