@@ -48,7 +48,7 @@ class StaleRunnerTest {
     RunOptions options = RunOptions.defaults().withLeaseDuration(Duration.ofSeconds(2));
     Freeze freeze = new Freeze();
     Migration<User> migration = User.audited(NAME, freeze::atFrozenRow);
-    SeverableDataSource cutOff = new SeverableDataSource(db.dataSource);
+    WatchedDataSource cutOff = new WatchedDataSource(db.dataSource);
     CompletableFuture<RunResult> stale =
         CompletableFuture.supplyAsync(() -> Migrator.create(cutOff).run(migration, options));
     freeze.awaitFrozen();
