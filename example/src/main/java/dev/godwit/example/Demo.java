@@ -116,12 +116,18 @@ public final class Demo implements Callable<Integer> {
           dry.changes().size());
 
       heading("4. Migrate while the traffic writes");
+      out.println("  (the old instance retires once teams.backfillPlan has committed its first batch;"
+          + " the rows it wrote are swept before the backfill is recorded as done)");
       start = System.nanoTime();
-      results.addAll(runPhase(migrator, ExampleMigrations.widenPhase()));
+      results.addAll(runPhase(migrator, ExampleMigrations.widenPhase(), status -> {
+        if (status.name().equals(TeamMigrations.backfillPlan().name())) {
+          traffic.retireOldInstance();
+        }
+      }));
       heading("5. Narrow deploy: the old instance is gone, is_pro is no longer written");
       traffic.narrow();
       if (results.stream().allMatch(RunResult::succeeded)) {
-        results.addAll(runPhase(migrator, ExampleMigrations.narrowPhase()));
+        results.addAll(runPhase(migrator, ExampleMigrations.narrowPhase(), status -> {}));
       }
     } finally {
       traffic.close();
@@ -171,9 +177,17 @@ public final class Demo implements Callable<Integer> {
     return report;
   }
 
-  private List<RunResult> runPhase(Migrator migrator, List<Migration<?>> migrations) {
+  private List<RunResult> runPhase(
+      Migrator migrator, List<Migration<?>> migrations, BatchHook hook) {
     ProgressPrinter progress = new ProgressPrinter(out, Duration.ofSeconds(1));
-    List<RunResult> results = migrator.runAll(migrations, RunOptions.defaults().withListener(progress));
+    List<RunResult> results = migrator.runAll(migrations, RunOptions.defaults().withListener(status -> {
+      try {
+        hook.afterBatch(status);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      progress.onProgress(status);
+    }));
     for (RunResult result : results) {
       progress.finished(result.status());
     }
@@ -287,6 +301,12 @@ public final class Demo implements Callable<Integer> {
     }
     throw new CommandLine.ParameterException(new CommandLine(this),
         "--url must be a jdbc:h2: or jdbc:postgresql: URL, not " + url);
+  }
+
+  /** Something the demo does after a batch commits. */
+  @FunctionalInterface
+  private interface BatchHook {
+    void afterBatch(MigrationStatus status) throws InterruptedException;
   }
 
   /**

@@ -35,22 +35,38 @@ public final class Seed {
     this.teams = teams;
   }
 
-  /** How many teams are seeded. @return the count */
+  /**
+   * How many teams are seeded.
+   *
+   * @return the count
+   */
   public int teams() {
     return teams;
   }
 
-  /** How many users are seeded. @return the count */
+  /**
+   * How many users are seeded.
+   *
+   * @return the count
+   */
   public int users() {
     return teams / 2;
   }
 
-  /** How many embeddings are seeded; a fifth of them are orphans. @return the count */
+  /**
+   * How many embeddings are seeded; a fifth of them are orphans.
+   *
+   * @return the count
+   */
   public int embeddings() {
     return teams / 5;
   }
 
-  /** How many rows are seeded in all. @return the count */
+  /**
+   * How many rows are seeded in all.
+   *
+   * @return the count
+   */
   public long rows() {
     return (long) teams() + users() + embeddings() + chunks();
   }

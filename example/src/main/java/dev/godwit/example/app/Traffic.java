@@ -43,6 +43,7 @@ public final class Traffic implements AutoCloseable {
   private final Map<Long, String> lastName = new ConcurrentHashMap<>();
   private final Map<Long, Plan> lastPlan = new ConcurrentHashMap<>();
   private final List<Thread> threads = new ArrayList<>();
+  private final Thread oldInstance;
 
   /**
    * Starts the traffic: two widened writers and one old instance.
@@ -58,12 +59,28 @@ public final class Traffic implements AutoCloseable {
       int slot = writer;
       threads.add(start("app-writer-" + writer, () -> writeAsApplication(slot)));
     }
-    threads.add(start("old-instance", this::writeAsOldInstance));
+    oldInstance = start("old-instance", this::writeAsOldInstance);
+    threads.add(oldInstance);
   }
 
-  /** The narrow deploy: the old instance is gone and the application stops writing {@code is_pro}. */
-  public void narrow() {
+  /**
+   * The rolling deploy finishes: the old instance stops, after its last write has committed, so every
+   * old-format row it wrote is in the database before the migration's final verification.
+   *
+   * @throws InterruptedException if interrupted while waiting for it
+   */
+  public void retireOldInstance() throws InterruptedException {
     oldInstanceRunning.set(false);
+    oldInstance.join();
+  }
+
+  /**
+   * The narrow deploy: the application stops writing {@code is_pro}.
+   *
+   * @throws InterruptedException if interrupted while waiting for the old instance to stop
+   */
+  public void narrow() throws InterruptedException {
+    retireOldInstance();
     narrowed.set(true);
   }
 
