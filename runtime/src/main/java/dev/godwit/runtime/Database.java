@@ -30,7 +30,8 @@ final class Database {
     Connection connection;
     try {
       connection = dataSource.getConnection();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      // closed pools say so with an unchecked exception (H2's IllegalStateException) as often as not
       throw unreachable(e);
     }
     try {
