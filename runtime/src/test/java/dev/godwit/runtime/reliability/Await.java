@@ -1,5 +1,10 @@
 package dev.godwit.runtime.reliability;
 
+import dev.godwit.runtime.Migration;
+import dev.godwit.runtime.MigrationAlreadyRunningException;
+import dev.godwit.runtime.Migrator;
+import dev.godwit.runtime.RunOptions;
+import dev.godwit.runtime.RunResult;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -19,6 +24,28 @@ final class Await {
         throw new AssertionError("waited " + PATIENCE + " for " + what);
       }
       sleep(10);
+    }
+  }
+
+  /** Runs a migration, asking again while another runner holds it, as after a runner died. */
+  static RunResult runOnceFree(Migrator migrator, Migration<?> migration, RunOptions options) {
+    return runOnceFree(migrator, migration, options, () -> {});
+  }
+
+  /** Like {@link #runOnceFree(Migrator, Migration, RunOptions)}, telling each refusal. */
+  static RunResult runOnceFree(Migrator migrator, Migration<?> migration, RunOptions options,
+      Runnable refused) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      try {
+        return migrator.run(migration, options);
+      } catch (MigrationAlreadyRunningException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        refused.run();
+        sleep(50);
+      }
     }
   }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.runtime.Db;
 import dev.godwit.runtime.Migration;
-import dev.godwit.runtime.MigrationAlreadyRunningException;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
@@ -65,7 +64,7 @@ class OutageTest {
     assertEquals(committed, status.rowsVisited());
     assertEquals(committed, AuditedRename.assertAppliedExactlyOnceUpToTheCursor(db));
 
-    RunResult rerun = runOnceTheLeaseLapses(db, migration);
+    RunResult rerun = Await.runOnceFree(db.migrator(), migration, OPTIONS);
 
     assertTrue(rerun.succeeded(), rerun.status().error());
     AuditedRename.assertFinishedLike(db, ROWS,
@@ -98,25 +97,11 @@ class OutageTest {
     assertEquals(committed, status.rowsVisited());
     assertEquals(committed, AuditedRename.assertAppliedExactlyOnceUpToTheCursor(db));
 
-    RunResult rerun = db.migrator().run(migration, OPTIONS.withLeaseDuration(RunOptions.DEFAULT_LEASE));
+    RunResult rerun = db.migrator().run(migration,
+        OPTIONS.withLeaseDuration(RunOptions.DEFAULT_LEASE));
 
     assertTrue(rerun.succeeded(), rerun.status().error());
     AuditedRename.assertFinishedLike(db, ROWS,
         AuditedRename.uninterruptedResult(TestDatabase.POSTGRES, ROWS, OPTIONS));
-  }
-
-  /** Runs a migration, waiting out the lease of a run that could not release it. */
-  private static RunResult runOnceTheLeaseLapses(Db db, Migration<User> migration) {
-    long deadline = System.nanoTime() + LEASE.multipliedBy(30).toNanos();
-    while (true) {
-      try {
-        return db.migrator().run(migration, OPTIONS);
-      } catch (MigrationAlreadyRunningException e) {
-        if (System.nanoTime() > deadline) {
-          throw e;
-        }
-        Await.sleep(LEASE.toMillis() / 10);
-      }
-    }
   }
 }

@@ -59,7 +59,7 @@ class StaleRunnerTest {
 
     AtomicInteger refusals = new AtomicInteger();
     CompletableFuture<RunResult> successor = CompletableFuture.supplyAsync(
-        () -> runOnceFree(db.migrator(), migration, options, refusals));
+        () -> Await.runOnceFree(db.migrator(), migration, options, refusals::incrementAndGet));
     Await.until("the migration to be taken over", () -> !staleOwner.equals(owner(db)));
 
     assertTrue(refusals.get() > 0, "the successor was never refused while the lease was live");
@@ -115,19 +115,6 @@ class StaleRunnerTest {
     db.createWithIdentity(Audit.TABLE);
     db.insert(User.TABLE, User.some(ROWS));
     return db;
-  }
-
-  /** Runs a migration, asking again while another runner holds it. */
-  private static RunResult runOnceFree(Migrator migrator, Migration<User> migration,
-      RunOptions options, AtomicInteger refusals) {
-    while (true) {
-      try {
-        return migrator.run(migration, options);
-      } catch (MigrationAlreadyRunningException e) {
-        refusals.incrementAndGet();
-        Await.sleep(50);
-      }
-    }
   }
 
   private static void assertMigratedOnce(Db db) {
