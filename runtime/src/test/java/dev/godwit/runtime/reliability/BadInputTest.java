@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.godwit.runtime.Audit;
 import dev.godwit.runtime.Column;
 import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.Db;
@@ -247,11 +246,7 @@ class BadInputTest {
   }
 
   private Db usersWithAudit(TestDatabase kind, int rows) {
-    Db db = databases.create(kind);
-    db.create(User.TABLE);
-    db.createWithIdentity(Audit.TABLE);
-    db.insert(User.TABLE, User.some(rows));
-    return db;
+    return AuditedRename.fill(databases.create(kind), rows);
   }
 
   /** A connection pool on the database, which the test can close. */

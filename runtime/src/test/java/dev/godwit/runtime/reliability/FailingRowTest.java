@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.godwit.runtime.Audit;
 import dev.godwit.runtime.Db;
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationState;
@@ -41,10 +40,7 @@ class FailingRowTest {
   @MethodSource("databasesAndParallelism")
   void aRowThatThrowsRollsItsBatchBackFailsWithItsIdAndStopsTheSeriesUntilARerunAfterTheFix(
       TestDatabase kind, int parallelism) {
-    Db db = databases.create(kind);
-    db.create(User.TABLE);
-    db.createWithIdentity(Audit.TABLE);
-    db.insert(User.TABLE, User.some(ROWS));
+    Db db = AuditedRename.fill(databases.create(kind), ROWS);
     AtomicBoolean fixed = new AtomicBoolean();
     Migration<User> before = User.addDefaultRole();
     Migration<User> failing = User.audited("users.rename", (ctx, user) -> {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.godwit.runtime.Audit;
 import dev.godwit.runtime.Db;
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationAlreadyRunningException;
@@ -110,11 +109,7 @@ class StaleRunnerTest {
   }
 
   private Db withUsers(TestDatabase kind) {
-    Db db = databases.create(kind);
-    db.create(User.TABLE);
-    db.createWithIdentity(Audit.TABLE);
-    db.insert(User.TABLE, User.some(ROWS));
-    return db;
+    return AuditedRename.fill(databases.create(kind), ROWS);
   }
 
   private static void assertMigratedOnce(Db db) {
