@@ -37,7 +37,7 @@ final class ProgressBarDisplay implements RunProgress {
       bar.maxHint(Math.max(status.estimatedTotal(), status.rowsVisited()));
     }
     bar.stepTo(status.rowsVisited());
-    bar.setExtraMessage(status.rowsChanged() + " changed");
+    bar.setExtraMessage(", " + status.rowsChanged() + " changed");
   }
 
   @Override

@@ -1,0 +1,92 @@
+package dev.godwit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.godwit.cli.testing.Cli;
+import dev.godwit.cli.testing.CliDatabase;
+import dev.godwit.runtime.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A run in another JVM, as an operator's terminal or a deploy job would start it, stopped from this
+ * one through the state table alone.
+ */
+class CancelAcrossProcessesTest {
+
+  private static final long PROCESS_TIMEOUT_SECONDS = 90;
+
+  @TempDir Path folder;
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void cancelFromTheCommandLineStopsARunInAnotherProcess(TestDatabase kind) throws Exception {
+    CliDatabase database = CliDatabase.shared(kind, folder);
+    database.createItems(300);
+    Process runner = startRun(database);
+    try {
+      StatusCommandTest.awaitRunning(database);
+
+      Cli.Result cancel = Cli.run(database.args("cancel", "slow.touch"));
+
+      assertEquals(Godwit.EXIT_DONE, cancel.exitCode(), cancel::toString);
+      assertTrue(runner.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the runner should stop");
+      String out = output();
+      assertEquals(Godwit.EXIT_STOPPED, runner.exitValue(), out);
+      assertTrue(out.contains("slow.touch: CANCELED after "), out);
+      assertEquals("CANCELED", database.recordedState("slow.touch"));
+      assertTrue(database.count("SELECT COUNT(*) FROM slow_items WHERE touched IS NULL") > 0);
+    } finally {
+      runner.destroyForcibly();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void anInterruptedRunPausesAfterItsCurrentBatch(TestDatabase kind) throws Exception {
+    CliDatabase database = CliDatabase.shared(kind, folder);
+    database.createItems(300);
+    Process runner = startRun(database);
+    try {
+      StatusCommandTest.awaitRunning(database);
+
+      runner.destroy();
+
+      assertTrue(runner.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the runner should stop");
+      String out = output();
+      assertTrue(out.contains("slow.touch: PAUSED after "), out);
+      assertEquals("PAUSED", database.recordedState("slow.touch"));
+      Cli.Result resumed = Cli.run(database.args("run", "slow.touch", "--batch-size", "100"));
+      assertEquals(Godwit.EXIT_DONE, resumed.exitCode(), resumed::toString);
+      assertEquals(0, database.count("SELECT COUNT(*) FROM slow_items WHERE touched IS NULL"));
+    } finally {
+      runner.destroyForcibly();
+    }
+  }
+
+  /** {@code godwit run slow.touch} in a new JVM, one row per batch with a pause after each. */
+  private Process startRun(CliDatabase database) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        Godwit.class.getName()));
+    command.addAll(List.of(database.args("run", "slow.touch", "--pause", "100ms")));
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(folder.resolve("runner.log").toFile())
+        .start();
+  }
+
+  private String output() throws IOException {
+    return Files.readString(folder.resolve("runner.log"), StandardCharsets.UTF_8);
+  }
+}
