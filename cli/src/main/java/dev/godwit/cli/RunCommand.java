@@ -119,15 +119,16 @@ final class RunCommand extends DatabaseCommand {
         continue;
       }
       long alreadyVisited = reset ? 0 : before.map(MigrationStatus::rowsVisited).orElse(0L);
-      RunResult result;
-      try (ShutdownPause interrupt = ShutdownPause.of(migrator, migration.name())) {
+      RunResult result = ShutdownPause.during(migrator, migration.name(), () -> {
+        RunResult ended;
         try (RunProgress progress =
             RunProgress.start(out, context.interactive(), migration.name(), alreadyVisited)) {
-          result = migrator.run(migration, options.withListener(progress));
+          ended = migrator.run(migration, options.withListener(progress));
         }
-        out.println(summary(result.status()));
+        out.println(summary(ended.status()));
         out.flush();
-      }
+        return ended;
+      });
       if (!result.succeeded()) {
         return exitCode(result.status().state());
       }

@@ -60,14 +60,17 @@ public final class CliDatabase {
     }
   }
 
+  /** The JDBC URL the command line gets. */
   public String url() {
     return url;
   }
 
+  /** The user the command line gets. */
   public String user() {
     return user;
   }
 
+  /** The database, for the test to fill and inspect. */
   public DataSource dataSource() {
     return dataSource;
   }

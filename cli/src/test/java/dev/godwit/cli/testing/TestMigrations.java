@@ -20,20 +20,24 @@ public final class TestMigrations implements MigrationProvider {
   /** A row that {@code slow.touch} marks, one per batch. */
   public record Item(long id, Boolean touched) {}
 
+  /** The columns of {@code teams}. */
   public static final Column<Team, Long> TEAM_ID = Column.of("id", ColumnType.LONG);
   public static final Column<Team, String> TEAM_NAME = Column.of("name", ColumnType.STRING);
   public static final Column<Team, Boolean> IS_PRO = Column.of("is_pro", ColumnType.BOOLEAN);
   public static final Column<Team, String> PLAN = Column.of("plan", ColumnType.STRING);
 
+  /** {@code teams}, written by hand as the processor would generate it. */
   public static final Table<Team> TEAMS = Table.of("teams", TEAM_ID,
       List.of(TEAM_ID, TEAM_NAME, IS_PRO, PLAN),
       row -> new Team(row.get(TEAM_ID), row.get(TEAM_NAME), row.get(IS_PRO), row.get(PLAN)),
       team -> new Patch<Team>().set(TEAM_ID, team.id()).set(TEAM_NAME, team.name())
           .set(IS_PRO, team.isPro()).set(PLAN, team.plan()));
 
+  /** The columns of {@code slow_items}. */
   public static final Column<Item, Long> ITEM_ID = Column.of("id", ColumnType.LONG);
   public static final Column<Item, Boolean> TOUCHED = Column.of("touched", ColumnType.BOOLEAN);
 
+  /** {@code slow_items}. */
   public static final Table<Item> ITEMS = Table.of("slow_items", ITEM_ID, List.of(ITEM_ID, TOUCHED),
       row -> new Item(row.get(ITEM_ID), row.get(TOUCHED)),
       item -> new Patch<Item>().set(ITEM_ID, item.id()).set(TOUCHED, item.touched()));
@@ -61,6 +65,7 @@ public final class TestMigrations implements MigrationProvider {
       .verifiedBy(TOUCHED.isNull())
       .migrateOne((context, item) -> Patch.of(ITEMS).set(TOUCHED, true));
 
+  /** The three migrations, in the order they must run. */
   @Override
   public List<Migration<?>> migrations() {
     return List.of(BACKFILL_PLAN, CLEAR_IS_PRO, SLOW_TOUCH);
