@@ -37,10 +37,6 @@ final class ErrorReporter {
       report(commandLine, failure.getMessage(), trace);
       return failure.exitCode();
     }
-    if (error instanceof ParameterException usage) {
-      report(commandLine, sentence(usage), trace);
-      return Godwit.EXIT_USAGE;
-    }
     if (error instanceof MigrationException) {
       report(commandLine, firstLine(error.getMessage()), trace);
       return Godwit.EXIT_FAILED;

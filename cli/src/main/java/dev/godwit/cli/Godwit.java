@@ -1,7 +1,9 @@
 package dev.godwit.cli;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
 import picocli.CommandLine;
@@ -64,9 +66,25 @@ public final class Godwit {
    */
   public static void main(String[] args) {
     Logging.configure(Arrays.asList(args).contains("--verbose"));
-    boolean interactive = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-    int exitCode = new Godwit(System.out, System.err, System.getenv(), interactive).execute(args);
+    int exitCode = new Godwit(System.out, System.err, System.getenv(), isTerminal()).execute(args);
     System.exit(exitCode);
+  }
+
+  /** Whether standard output is a terminal that can redraw lines. */
+  private static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null || "dumb".equals(System.getenv("TERM"))) {
+      return false;
+    }
+    try {
+      // From Java 22 a console exists for redirected output too, and says so through isTerminal().
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (NoSuchMethodException olderJava) {
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /**
