@@ -10,9 +10,12 @@ import java.util.Optional;
  * inside the batch's own transaction, so everything a batch does commits or rolls back together.
  *
  * <p>Writes ({@link #insert}, {@link #update}, {@link #delete}) are collected and sent together at the
- * end of the batch, a constant number of statements whatever the batch size; reads see the database
- * as the batch's transaction sees it, without the writes collected so far. A context is valid only
- * during the call it was passed to.
+ * end of the batch, a constant number of statements whatever the batch size: inserts first, then
+ * updates, then deletes. Several updates of one row in a batch merge into one (later values win, the
+ * patch {@code migrateOne} returns last), and a row deleted in the batch is not also updated. Reads see
+ * the database as the batch's transaction sees it, without the writes collected so far; when
+ * {@code migrateOne} runs on several threads they take turns on the batch's connection. A context is
+ * valid only during the call it was passed to.
  */
 public interface MigrationContext {
 

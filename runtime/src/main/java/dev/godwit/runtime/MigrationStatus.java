@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param state where it stands
  * @param cursor the primary-key value of the last row of the last committed batch, as text; {@code null}
  *     before the first batch
- * @param rowsVisited rows read and passed to the migration so far
- * @param rowsChanged rows written (patched, or deleted) so far
- * @param estimatedTotal rows in the migration's range when the run started; {@code -1} if unknown
+ * @param rowsVisited rows read and passed to the migration so far, sweeps included, exactly
+ * @param rowsChanged rows of its table written (patched, or deleted) so far, exactly
+ * @param estimatedTotal rows visited before the run started plus rows of the range after its cursor
+ *     then; {@code -1} if unknown
  * @param batchSize rows per batch of the current or last run
  * @param startedAt when the first run started, or {@code null}
  * @param heartbeatAt when the runner last proved it was alive, or {@code null}

@@ -1,5 +1,7 @@
 package dev.godwit.runtime;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +10,14 @@ import javax.sql.DataSource;
 /**
  * Runs migrations online against a database, keeping their state in the {@code godwit_migrations}
  * table (created on first use). Thread-safe; several migrators, in one process or many, may share a
- * database: a lease on each migration's state row ensures only one runs it at a time.
+ * database: a lease on each migration's state row ensures only one runs it at a time, and a runner
+ * that stops renewing its lease (it died) is taken over once the lease expires. Runners' clocks should
+ * agree to well within the lease.
+ *
+ * <p>A migration visits the rows of its range in primary-key order, one transaction per batch: the
+ * batch's rows are read with a row lock, migrated, written back with a constant number of statements,
+ * and the stored cursor advances in that same transaction, so a committed batch is never applied
+ * twice and an interrupted migration resumes where it stopped.
  *
  * <pre>{@code
  * Migrator migrator = Migrator.create(dataSource);
@@ -20,9 +29,13 @@ import javax.sql.DataSource;
 public final class Migrator {
 
   private final DataSource dataSource;
+  private final Database database;
+  private final StateStore store;
 
   private Migrator(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.database = new Database(dataSource);
+    this.store = new StateStore(database);
   }
 
   /**
@@ -49,7 +62,14 @@ public final class Migrator {
 
   /**
    * Runs a migration: batch after batch until its range is exhausted and its verification finds no row
-   * left, or it is canceled or paused, or a batch fails. Blocks until then.
+   * left, or it is canceled or paused, or a batch fails. Blocks until then. Rows its verification still
+   * finds after the pass (written in the old format behind the cursor while it ran) are swept before
+   * {@code SUCCEEDED} is recorded; a sweep that changes none of them fails the migration, naming them.
+   * Running a succeeded migration again only verifies it again.
+   *
+   * <p>A {@linkplain RunOptions#dryRun() dry run} runs only the next batch and rolls it back: nothing
+   * changes, not even the state table. Its result shows up to ten changed rows before and after, and a
+   * status with the recorded state and the counts as they would be after that batch.
    *
    * @param migration the migration
    * @param options how to run
@@ -58,7 +78,10 @@ public final class Migrator {
    * @throws MigrationException if the database cannot be reached, or a single-transaction run is refused
    */
   public RunResult run(Migration<?> migration, RunOptions options) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(migration, "migration");
+    Objects.requireNonNull(options, "options");
+    return call("run migration " + migration.name(),
+        () -> new MigrationRun<>(database, store, migration, options).run());
   }
 
   /**
@@ -80,7 +103,25 @@ public final class Migrator {
    * @return one result per migration run or skipped, up to and including the one that stopped the series
    */
   public List<RunResult> runAll(List<? extends Migration<?>> migrations, RunOptions options) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(options, "options");
+    List<RunResult> results = new ArrayList<>();
+    for (Migration<?> migration : migrations) {
+      if (!options.reset()) {
+        Optional<MigrationStatus> recorded = status(migration.name());
+        if (recorded.isPresent() && recorded.get().state().isDone()) {
+          results.add(new RunResult(recorded.get(), options.isDryRun(), List.of()));
+          continue;
+        }
+      }
+      RunResult result = run(migration, options);
+      results.add(result);
+      boolean stop = options.isDryRun()
+          ? result.status().state() == MigrationState.FAILED : !result.succeeded();
+      if (stop) {
+        break;
+      }
+    }
+    return results;
   }
 
   /**
@@ -89,7 +130,8 @@ public final class Migrator {
    * @return their statuses, by name
    */
   public List<MigrationStatus> status() {
-    throw new UnsupportedOperationException("not yet");
+    return call("read the state of migrations",
+        () -> store.all().stream().map(StoredState::status).toList());
   }
 
   /**
@@ -99,28 +141,37 @@ public final class Migrator {
    * @return its status, or empty if it never ran here
    */
   public Optional<MigrationStatus> status(String name) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(name, "name");
+    return call("read the state of migration " + name,
+        () -> store.find(name).map(StoredState::status));
   }
 
   /**
    * Asks a running migration to stop after its current batch, with state {@link MigrationState#CANCELED};
-   * works across processes through the state table.
+   * works across processes through the state table. A pending migration, or one whose runner died, is
+   * marked canceled at once. Running it again continues at its cursor.
    *
    * @param name the migration's name
-   * @return {@code true} if it was running or pending and is now marked for cancellation
+   * @return {@code true} if it was running or pending and is now canceled or marked for cancellation
    */
   public boolean cancel(String name) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(name, "name");
+    return call("cancel migration " + name, () -> store.requestStop(name, StateStore.CANCEL,
+        MigrationState.CANCELED, StateStore.now(), MigrationState.PENDING, MigrationState.RUNNING));
   }
 
   /**
-   * Asks a running migration to stop after its current batch, with state {@link MigrationState#PAUSED}.
+   * Asks a running migration to stop after its current batch, with state {@link MigrationState#PAUSED};
+   * works across processes through the state table. One whose runner died is marked paused at once.
+   * Running it again continues at its cursor.
    *
    * @param name the migration's name
-   * @return {@code true} if it was running and is now marked to pause
+   * @return {@code true} if it was running and is now paused or marked to pause
    */
   public boolean pause(String name) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(name, "name");
+    return call("pause migration " + name, () -> store.requestStop(name, StateStore.PAUSE,
+        MigrationState.PAUSED, StateStore.now(), MigrationState.RUNNING));
   }
 
   /**
@@ -130,10 +181,30 @@ public final class Migrator {
    * @return complete or not, how many rows are left, and up to ten of their ids
    */
   public VerificationResult verify(Verification<?> verification) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(verification, "verification");
+    return call("verify " + verification.name(), () -> database.call(
+        connection -> Verifier.verify(connection, database.dialect(), verification)));
   }
 
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /** Work on the database that may fail with an SQL error. */
+  @FunctionalInterface
+  private interface DatabaseWork<R> {
+    R run() throws SQLException;
+  }
+
+  /** Runs work, turning an SQL error into a one-sentence {@link MigrationException}. */
+  private <R> R call(String doing, DatabaseWork<R> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      if (database.dialect().isConnectionFailure(e)) {
+        throw database.unreachable(e);
+      }
+      throw new MigrationException("Could not " + doing + ": " + Errors.oneLine(e) + ".", e);
+    }
   }
 }

@@ -87,6 +87,22 @@ public class Patch<T> {
     return values.isEmpty();
   }
 
+  /** A plain copy, so that later changes to this patch do not reach a batch's pending writes. */
+  Patch<T> copy() {
+    Patch<T> copy = new Patch<>();
+    copy.values.putAll(values);
+    return copy;
+  }
+
+  /** Sets every column another patch of the same table sets, its values winning. */
+  @SuppressWarnings("unchecked")
+  void setAll(Patch<?> other) {
+    other.values.forEach((column, value) -> {
+      values.remove(column);
+      values.put((Column<T, ?>) column, value);
+    });
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof Patch<?> patch && patch.values.equals(values);

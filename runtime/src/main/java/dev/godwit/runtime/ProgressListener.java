@@ -2,7 +2,8 @@ package dev.godwit.runtime;
 
 /**
  * Sees every committed batch of a run. Called on the running thread after the batch commits; keep it
- * quick.
+ * quick. An exception it throws is logged and does not stop the run. A dry run commits nothing and
+ * calls no listener.
  */
 @FunctionalInterface
 public interface ProgressListener {

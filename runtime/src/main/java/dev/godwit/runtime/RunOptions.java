@@ -11,11 +11,13 @@ import java.util.Objects;
  * migrator.run(migration, RunOptions.dryRun());
  * }</pre>
  *
- * @param isDryRun run the first batch only, report the rows it would change, roll everything back
+ * @param isDryRun run only the next batch (at the stored cursor, or the first), report the rows it
+ *     would change, roll everything back, the state table included
  * @param batchSize rows per batch; {@code 0} keeps the migration's own
  * @param reset forget the stored cursor and counts and start over from the first row
  * @param range visit only these rows instead of the migration's own range; {@code null} keeps it
- * @param parallelism threads applying {@code migrateOne} within a batch; {@code 1} runs them in order
+ * @param parallelism threads applying {@code migrateOne} within a batch; {@code 1} runs them in order,
+ *     or on 4 threads for a migration declared {@link Migration.Builder#parallel() parallel}
  * @param pauseBetweenBatches sleep after each committed batch, to leave room to the application
  * @param singleTransactionLimit {@code > 0}: migrate the whole range in one transaction, refusing
  *     (before changing anything) if it holds more rows than this; {@code 0}: batches

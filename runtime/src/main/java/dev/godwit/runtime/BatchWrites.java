@@ -1,0 +1,186 @@
+package dev.godwit.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Every write of one batch, merged and grouped so that the batch costs a constant number of
+ * statements: one per table and set of columns written. Flushed in the order inserts, updates,
+ * deletes; several updates of one row merge into one (later values win), and a row deleted in the
+ * batch is not also updated.
+ */
+final class BatchWrites {
+
+  /** One write asked for while migrating one row. */
+  sealed interface Write permits Insert, Update, Delete {}
+
+  record Insert(Table<?> table, Patch<?> values) implements Write {}
+
+  record Update(Table<?> table, Object id, Patch<?> patch) implements Write {}
+
+  record Delete(Table<?> table, Object id) implements Write {}
+
+  private record RowKey(String table, String id) {}
+
+  private record GroupKey(String table, List<String> columns) {}
+
+  private static final class Group {
+    final Table<?> table;
+    final List<Column<?, ?>> columns;
+    final List<Object> ids = new ArrayList<>();
+    final List<Object[]> rows = new ArrayList<>();
+
+    Group(Table<?> table, List<Column<?, ?>> columns) {
+      this.table = table;
+      this.columns = columns;
+    }
+
+    void add(Object id, Map<? extends Column<?, ?>, Object> values) {
+      ids.add(id);
+      rows.add(columns.stream().map(values::get).toArray());
+    }
+  }
+
+  private final Map<GroupKey, Group> inserts = new LinkedHashMap<>();
+  private final Map<RowKey, Update> updates = new LinkedHashMap<>();
+  private final Map<RowKey, Delete> deletes = new LinkedHashMap<>();
+
+  /**
+   * Checks a write before it is accepted, so a bad one fails on the row that asked for it.
+   *
+   * @throws IllegalArgumentException naming what is wrong and how to fix it
+   */
+  static void check(Write write) {
+    if (write instanceof Insert insert) {
+      if (insert.values().isEmpty()) {
+        throw new IllegalArgumentException(
+            "an insert into " + insert.table() + " sets no column; set at least one");
+      }
+    } else if (write instanceof Update update) {
+      checkId(update.table(), update.id());
+      if (update.patch().values().containsKey(update.table().id())) {
+        throw new IllegalArgumentException("a patch of " + update.table() + " sets its primary key "
+            + update.table().id() + "; insert a new row and delete the old one instead");
+      }
+    } else if (write instanceof Delete delete) {
+      checkId(delete.table(), delete.id());
+    }
+  }
+
+  /** Adds a checked write. */
+  void add(Write write) {
+    if (write instanceof Insert insert) {
+      List<Column<?, ?>> columns = ordered(insert.table(), insert.values());
+      inserts.computeIfAbsent(new GroupKey(key(insert.table()), names(columns)),
+          key -> new Group(insert.table(), columns)).add(null, insert.values().values());
+    } else if (write instanceof Update update) {
+      if (!update.patch().isEmpty()) {
+        updates.merge(rowKey(update.table(), update.id()), copy(update), BatchWrites::merge);
+      }
+    } else if (write instanceof Delete delete) {
+      deletes.putIfAbsent(rowKey(delete.table(), delete.id()), delete);
+    }
+  }
+
+  /** The ids, as text, of the rows of a table this batch updates or deletes. */
+  Set<String> changedIds(Table<?> table) {
+    Set<String> ids = new HashSet<>();
+    String tableKey = key(table);
+    for (RowKey row : updates.keySet()) {
+      if (row.table().equals(tableKey)) {
+        ids.add(row.id());
+      }
+    }
+    for (RowKey row : deletes.keySet()) {
+      if (row.table().equals(tableKey)) {
+        ids.add(row.id());
+      }
+    }
+    return ids;
+  }
+
+  /** Sends every write: inserts, then updates, then deletes, one statement per group. */
+  void flush(Connection connection, Dialect dialect) throws SQLException {
+    for (Group group : inserts.values()) {
+      dialect.insert(connection, group.table, group.columns, group.rows);
+    }
+    Map<GroupKey, Group> updateGroups = new LinkedHashMap<>();
+    for (Map.Entry<RowKey, Update> entry : updates.entrySet()) {
+      if (deletes.containsKey(entry.getKey())) {
+        continue;
+      }
+      Update update = entry.getValue();
+      List<Column<?, ?>> columns = ordered(update.table(), update.patch());
+      updateGroups.computeIfAbsent(new GroupKey(entry.getKey().table(), names(columns)),
+          key -> new Group(update.table(), columns)).add(update.id(), update.patch().values());
+    }
+    for (Group group : updateGroups.values()) {
+      dialect.update(connection, group.table, group.columns, group.ids, group.rows);
+    }
+    Map<String, Group> deleteGroups = new LinkedHashMap<>();
+    for (Map.Entry<RowKey, Delete> entry : deletes.entrySet()) {
+      Delete delete = entry.getValue();
+      deleteGroups.computeIfAbsent(entry.getKey().table(), key -> new Group(delete.table(), List.of()))
+          .add(delete.id(), Map.of());
+    }
+    for (Group group : deleteGroups.values()) {
+      dialect.delete(connection, group.table, group.ids);
+    }
+  }
+
+  /** The id of a row as text, the form the state table and row changes use. */
+  static String idText(Table<?> table, Object id) {
+    return table.id().type().encodeUnchecked(id);
+  }
+
+  private static void checkId(Table<?> table, Object id) {
+    Objects.requireNonNull(id, "id");
+    Class<?> type = table.id().type().javaType();
+    if (!type.isInstance(id)) {
+      throw new IllegalArgumentException("the id of " + table + " is a " + type.getSimpleName()
+          + ", not a " + id.getClass().getSimpleName() + " (" + id + "); pass a "
+          + type.getSimpleName());
+    }
+  }
+
+  private static Update copy(Update update) {
+    return new Update(update.table(), update.id(), update.patch().copy());
+  }
+
+  private static Update merge(Update earlier, Update later) {
+    earlier.patch().setAll(later.patch());
+    return earlier;
+  }
+
+  private static RowKey rowKey(Table<?> table, Object id) {
+    return new RowKey(key(table), idText(table, id));
+  }
+
+  private static String key(Table<?> table) {
+    return table.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The columns a patch sets, in the table's column order (others after, by name). */
+  private static List<Column<?, ?>> ordered(Table<?> table, Patch<?> patch) {
+    List<Column<?, ?>> order = new ArrayList<>(table.columns());
+    List<Column<?, ?>> columns = new ArrayList<>(patch.values().keySet());
+    columns.sort(Comparator.<Column<?, ?>>comparingInt(column -> {
+      int index = order.indexOf(column);
+      return index < 0 ? Integer.MAX_VALUE : index;
+    }).thenComparing(column -> column.name().toLowerCase(Locale.ROOT)));
+    return columns;
+  }
+
+  private static List<String> names(List<Column<?, ?>> columns) {
+    return columns.stream().map(column -> column.name().toLowerCase(Locale.ROOT)).toList();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.godwit.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** A statement's text with its parameters, every value bound, never spliced into the text. */
+record BoundSql(String text, List<Binding> bindings) {
+
+  BoundSql {
+    bindings = List.copyOf(bindings);
+  }
+
+  /** A prepared statement with every parameter bound; the caller closes it. */
+  PreparedStatement prepare(Connection connection) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(text);
+    try {
+      for (int i = 0; i < bindings.size(); i++) {
+        bindings.get(i).bind(statement, i + 1);
+      }
+    } catch (SQLException | RuntimeException e) {
+      statement.close();
+      throw e;
+    }
+    return statement;
+  }
+
+  /** Runs an {@code UPDATE}, {@code INSERT} or {@code DELETE}. */
+  int executeUpdate(Connection connection) throws SQLException {
+    try (PreparedStatement statement = prepare(connection)) {
+      return statement.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.godwit.runtime;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** The database a migrator works on: its connections and its dialect, detected on first use. */
+final class Database {
+
+  private final DataSource dataSource;
+  private volatile Dialect dialect;
+
+  Database(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Work done on a connection. */
+  @FunctionalInterface
+  interface Work<R> {
+    R run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * A new connection in auto-commit mode; the caller closes it.
+   *
+   * @throws MigrationException if the database cannot be reached
+   */
+  Connection connect() {
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      throw unreachable(e);
+    }
+    try {
+      if (dialect == null) {
+        dialect = Dialect.of(connection);
+      }
+      connection.setAutoCommit(true);
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      throw e instanceof MigrationException migration ? migration : unreachable(e);
+    }
+  }
+
+  /** The dialect, connecting once to detect it if needed. */
+  Dialect dialect() {
+    if (dialect == null) {
+      closeQuietly(connect());
+    }
+    return dialect;
+  }
+
+  /** Runs work on a new auto-commit connection and closes it. */
+  <R> R call(Work<R> work) throws SQLException {
+    try (Connection connection = connect()) {
+      return work.run(connection);
+    }
+  }
+
+  /** The one-sentence error for a database that does not answer. */
+  MigrationException unreachable(Throwable cause) {
+    return new MigrationException("Cannot reach the database " + describe() + " ("
+        + Errors.oneLine(cause) + "); check that it is running and that its URL and credentials"
+        + " are right.", cause);
+  }
+
+  /** The database's URL when the data source tells it, for messages. */
+  String describe() {
+    for (String getter : new String[] {"getUrl", "getURL", "getJdbcUrl"}) {
+      try {
+        Method method = dataSource.getClass().getMethod(getter);
+        Object url = method.invoke(dataSource);
+        if (url != null) {
+          return "at " + url;
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // this data source does not say its URL; try the next getter
+      }
+    }
+    return "behind " + dataSource.getClass().getSimpleName();
+  }
+
+  static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      // nothing more can be done with a resource that fails to close
+    }
+  }
+}

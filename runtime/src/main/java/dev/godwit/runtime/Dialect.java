@@ -1,0 +1,123 @@
+package dev.godwit.runtime;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What differs between the databases the runtime supports: how identifiers are folded and quoted,
+ * which errors are transient, and how a batch's writes become a constant number of statements.
+ */
+abstract class Dialect {
+
+  private static final Pattern NAME_TOKEN = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+  /** SQL states that mean "try the transaction again": serialization failure, deadlock, lock timeout. */
+  private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03");
+
+  private final boolean foldsToUpper;
+  private final boolean foldsToLower;
+
+  Dialect(DatabaseMetaData metaData) throws SQLException {
+    this.foldsToUpper = metaData.storesUpperCaseIdentifiers();
+    this.foldsToLower = !foldsToUpper && metaData.storesLowerCaseIdentifiers();
+  }
+
+  /**
+   * The dialect of a connected database.
+   *
+   * @throws MigrationException if the database is neither H2 nor PostgreSQL
+   */
+  static Dialect of(Connection connection) throws SQLException {
+    DatabaseMetaData metaData = connection.getMetaData();
+    String product = metaData.getDatabaseProductName();
+    if ("H2".equalsIgnoreCase(product)) {
+      return new H2Dialect(metaData);
+    }
+    if ("PostgreSQL".equalsIgnoreCase(product)) {
+      return new PostgresDialect(metaData);
+    }
+    throw new MigrationException(
+        "The database is " + product + ", which Godwit does not support; use H2 or PostgreSQL.");
+  }
+
+  /** The database's name, for messages. */
+  abstract String name();
+
+  /**
+   * A checked identifier as the database stores an unquoted one, then quoted, so that reserved words
+   * work and tables created without quotes are found.
+   */
+  final String quote(String identifier) {
+    String folded = foldsToUpper ? identifier.toUpperCase(Locale.ROOT)
+        : foldsToLower ? identifier.toLowerCase(Locale.ROOT) : identifier;
+    return '"' + Identifiers.check("identifier", folded) + '"';
+  }
+
+  /** SQL written with {@code {name}} for every identifier, each replaced by its quoted form. */
+  final String sql(String template) {
+    Matcher matcher = NAME_TOKEN.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(out, Matcher.quoteReplacement(quote(matcher.group(1))));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  /** Whether an error, or one it was caused by, is worth retrying the transaction for. */
+  final boolean isTransient(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        for (SQLException next = sql; next != null; next = next.getNextException()) {
+          if (TRANSIENT_STATES.contains(next.getSQLState()) || isTransientError(next)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether an error means the connection is gone, so nothing more can be recorded on it. */
+  final boolean isConnectionFailure(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql
+          && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+              || isClosedDatabase(sql))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A transient error this database reports with its own codes. */
+  abstract boolean isTransientError(SQLException error);
+
+  /** An error saying the database itself was closed or shut down. */
+  abstract boolean isClosedDatabase(SQLException error);
+
+  /**
+   * Inserts rows that all set the same columns.
+   *
+   * @param rows one array per row, values in the order of {@code columns}
+   */
+  abstract void insert(Connection connection, Table<?> table, List<Column<?, ?>> columns,
+      List<Object[]> rows) throws SQLException;
+
+  /**
+   * Updates rows found by id, all setting the same columns.
+   *
+   * @param rows one array per id, values in the order of {@code columns}
+   */
+  abstract void update(Connection connection, Table<?> table, List<Column<?, ?>> columns,
+      List<Object> ids, List<Object[]> rows) throws SQLException;
+
+  /** Deletes rows found by id. */
+  abstract void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException;
+}

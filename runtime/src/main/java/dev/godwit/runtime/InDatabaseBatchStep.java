@@ -1,0 +1,52 @@
+package dev.godwit.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A batch of an in-database migration: a locking keyset read of the batch's ids finds where it ends,
+ * then one {@code UPDATE} over that id window sets the assignments. No row travels through the JVM.
+ *
+ * @param <T> the entity type of the table
+ */
+final class InDatabaseBatchStep<T> implements BatchStep<T> {
+
+  private final Migration<T> migration;
+  private final TableSql<T> sql;
+
+  InDatabaseBatchStep(Migration<T> migration, Dialect dialect) {
+    this.migration = migration;
+    this.sql = new TableSql<>(dialect, migration.table());
+  }
+
+  @Override
+  public BatchOutcome execute(Connection connection, Condition<T> where, Object after, int limit,
+      boolean dryRun) throws SQLException {
+    Table<T> table = migration.table();
+    int visited = 0;
+    Object last = null;
+    List<Object> described = new ArrayList<>();
+    try (PreparedStatement statement = sql.selectIds(where, after, limit, true).prepare(connection);
+        ResultSet resultSet = statement.executeQuery()) {
+      while (resultSet.next()) {
+        last = table.id().type().read(resultSet, 1);
+        visited++;
+        if (dryRun && described.size() < RowChanges.LIMIT) {
+          described.add(last);
+        }
+      }
+    }
+    if (visited == 0) {
+      return BatchOutcome.EMPTY;
+    }
+    Map<String, Map<String, String>> before = RowChanges.read(connection, sql, described);
+    int changed = sql.update(migration.assignments(), where, after, last).executeUpdate(connection);
+    List<RowChange> changes = RowChanges.describe(connection, sql, described, before);
+    return new BatchOutcome(visited, changed, last, changes);
+  }
+}

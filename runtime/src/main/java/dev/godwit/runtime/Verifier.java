@@ -1,0 +1,51 @@
+package dev.godwit.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Counts the rows a verification still finds in the old format, with a sample of their ids. */
+final class Verifier {
+
+  /** How many ids a verification samples. */
+  static final int SAMPLE = 10;
+
+  private Verifier() {}
+
+  static <T> VerificationResult verify(Connection connection, Dialect dialect,
+      Verification<T> verification) throws SQLException {
+    TableSql<T> sql = new TableSql<>(dialect, verification.table());
+    long remaining = count(connection, sql, verification.remaining(), null);
+    List<Object> sample = new ArrayList<>();
+    if (remaining > 0) {
+      try (PreparedStatement statement =
+              sql.selectIds(verification.remaining(), null, SAMPLE, false).prepare(connection);
+          ResultSet resultSet = statement.executeQuery()) {
+        while (resultSet.next()) {
+          sample.add(verification.table().id().type().read(resultSet, 1));
+        }
+      }
+    }
+    return new VerificationResult(verification.name(), remaining, sample);
+  }
+
+  /** How many rows match {@code where} after {@code after} ({@code null}: all). */
+  static <T> long count(Connection connection, TableSql<T> sql, Condition<T> where, Object after)
+      throws SQLException {
+    try (PreparedStatement statement = sql.count(where, after).prepare(connection);
+        ResultSet resultSet = statement.executeQuery()) {
+      resultSet.next();
+      return resultSet.getLong(1);
+    }
+  }
+
+  /** The sample's ids as text, for messages. */
+  static String sampleText(Table<?> table, VerificationResult result) {
+    return result.sampleIds().stream().map(id -> BatchWrites.idText(table, id))
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.godwit.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.godwit.runtime.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class RetryTest {
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aLockTimeoutIsRetriedAndTheBatchCommitsOnce(TestDatabase kind) throws Exception {
+    Db db = User.withAudit(kind, 20);
+    db.execute("CREATE TABLE locks (id BIGINT PRIMARY KEY)", "INSERT INTO locks VALUES (1)");
+    Connection holder = db.dataSource.getConnection();
+    holder.setAutoCommit(false);
+    try (Statement statement = holder.createStatement()) {
+      statement.executeQuery("SELECT id FROM locks WHERE id = 1 FOR UPDATE").close();
+    }
+    CountDownLatch timedOut = new CountDownLatch(1);
+    CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
+      try {
+        assertTrue(timedOut.await(30, TimeUnit.SECONDS));
+        holder.commit();
+        holder.close();
+      } catch (InterruptedException | SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    AtomicInteger attempts = new AtomicInteger();
+    Migration<User> migration = User.audited("users.locked", (ctx, user) -> {
+      if (user.id() != 1) {
+        return;
+      }
+      attempts.incrementAndGet();
+      try (Statement statement = ctx.connection().createStatement()) {
+        statement.execute(kind == TestDatabase.H2
+            ? "SET LOCK_TIMEOUT 100" : "SET LOCAL lock_timeout = '100ms'");
+        statement.executeQuery("SELECT id FROM locks WHERE id = 1 FOR UPDATE").close();
+      } catch (SQLException e) {
+        timedOut.countDown();
+        throw e;
+      }
+    });
+
+    RunResult result = db.migrator().run(migration);
+
+    release.get(30, TimeUnit.SECONDS);
+    assertTrue(result.succeeded(), String.valueOf(result.status().error()));
+    assertTrue(attempts.get() >= 2, "attempts: " + attempts.get());
+    assertEquals(20, db.count("SELECT COUNT(*) FROM audit"));
+    assertEquals(20, result.status().rowsVisited());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aConflictThatOutlastsTheRetriesFailsTheRun(TestDatabase kind) {
+    Db db = User.withAudit(kind, 5);
+    AtomicInteger attempts = new AtomicInteger();
+    Migration<User> migration = User.audited("users.conflicted", (ctx, user) -> {
+      attempts.incrementAndGet();
+      throw new SQLException("could not serialize access", "40001");
+    });
+
+    RunResult result = db.migrator().run(migration, RunOptions.defaults().withMaxRetries(2));
+
+    assertEquals(MigrationState.FAILED, result.status().state());
+    assertEquals(3, attempts.get());
+    assertEquals("SQLException: could not serialize access", result.status().error());
+    assertEquals("1", result.status().errorRowId());
+    assertEquals(0, db.count("SELECT COUNT(*) FROM audit"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void otherErrorsAreNotRetried(TestDatabase kind) {
+    Db db = User.withAudit(kind, 5);
+    AtomicInteger attempts = new AtomicInteger();
+    Migration<User> migration = User.audited("users.broken", (ctx, user) -> {
+      attempts.incrementAndGet();
+      throw new SQLException("value out of range", "22003");
+    });
+
+    RunResult result = db.migrator().run(migration);
+
+    assertEquals(MigrationState.FAILED, result.status().state());
+    assertEquals(1, attempts.get());
+  }
+}
