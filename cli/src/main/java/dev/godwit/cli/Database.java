@@ -55,7 +55,7 @@ final class Database implements AutoCloseable {
     }
     HikariConfig config = new HikariConfig();
     config.setPoolName("godwit");
-    config.setJdbcUrl(withoutCreating(url));
+    config.setJdbcUrl(embeddedH2Settings(url));
     config.setUsername(user);
     config.setPassword(password);
     // One connection runs batches; one more serves status reads and cancels from the same process.
@@ -80,12 +80,26 @@ final class Database implements AutoCloseable {
     pool.close();
   }
 
-  /** An embedded H2 URL opens only an existing database; a server decides that for itself. */
-  private static String withoutCreating(String url) {
+  /**
+   * An embedded H2 database opens only if it exists (a server decides that for itself), and stays
+   * open while the process exits, so that an interrupted run can still pause after its batch.
+   */
+  private static String embeddedH2Settings(String url) {
     String lower = url.toLowerCase(Locale.ROOT);
     boolean embeddedH2 = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:")
         && !lower.startsWith("jdbc:h2:tcp:") && !lower.startsWith("jdbc:h2:ssl:");
-    return embeddedH2 && !lower.contains(";ifexists=") ? url + ";IFEXISTS=TRUE" : url;
+    if (!embeddedH2) {
+      return url;
+    }
+    StringBuilder settings = new StringBuilder(url);
+    if (!lower.contains(";ifexists=")) {
+      settings.append(";IFEXISTS=TRUE");
+    }
+    // H2 refuses the setting with AUTO_SERVER, whose owner must close the database for its clients.
+    if (!lower.contains(";db_close_on_exit=") && !lower.contains(";auto_server=true")) {
+      settings.append(";DB_CLOSE_ON_EXIT=FALSE");
+    }
+    return settings.toString();
   }
 
   private static String unreachable(String url, String user, Exception failure) {

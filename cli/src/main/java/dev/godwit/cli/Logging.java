@@ -12,6 +12,8 @@ final class Logging {
     if (verbose) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
       System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "info");
+      System.setProperty("org.slf4j.simpleLogger.log.dev.godwit.runtime.MigrationRun", "info");
+      System.setProperty("org.slf4j.simpleLogger.showLogName", "true");
     }
   }
 }

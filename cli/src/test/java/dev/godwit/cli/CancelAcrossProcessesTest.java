@@ -30,63 +30,72 @@ class CancelAcrossProcessesTest {
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void cancelFromTheCommandLineStopsARunInAnotherProcess(TestDatabase kind) throws Exception {
-    CliDatabase database = CliDatabase.shared(kind, folder);
-    database.createItems(300);
-    Process runner = startRun(database);
-    try {
-      StatusCommandTest.awaitRunning(database);
+    try (CliDatabase database = CliDatabase.shared(kind, folder)) {
+      Process runner = startRunOf300Rows(database);
+      try {
+        Cli.Result cancel = Cli.run(database.args("cancel", "slow.touch"));
 
-      Cli.Result cancel = Cli.run(database.args("cancel", "slow.touch"));
-
-      assertEquals(Godwit.EXIT_DONE, cancel.exitCode(), cancel::toString);
-      assertTrue(runner.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the runner should stop");
-      String out = output();
-      assertEquals(Godwit.EXIT_STOPPED, runner.exitValue(), out);
-      assertTrue(out.contains("slow.touch: CANCELED after "), out);
-      assertEquals("CANCELED", database.recordedState("slow.touch"));
-      assertTrue(database.count("SELECT COUNT(*) FROM slow_items WHERE touched IS NULL") > 0);
-    } finally {
-      runner.destroyForcibly();
+        assertEquals(Godwit.EXIT_DONE, cancel.exitCode(), cancel::toString);
+        String out = awaitExit(runner);
+        assertEquals(Godwit.EXIT_STOPPED, runner.exitValue(), out);
+        assertTrue(out.contains("slow.touch: CANCELED after "), out);
+        assertEquals("CANCELED", database.recordedState("slow.touch"));
+        assertTrue(database.count("SELECT COUNT(*) FROM slow_items WHERE touched IS NULL") > 0);
+      } finally {
+        runner.destroyForcibly();
+      }
     }
   }
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void anInterruptedRunPausesAfterItsCurrentBatch(TestDatabase kind) throws Exception {
-    CliDatabase database = CliDatabase.shared(kind, folder);
-    database.createItems(300);
-    Process runner = startRun(database);
-    try {
-      StatusCommandTest.awaitRunning(database);
+    try (CliDatabase database = CliDatabase.shared(kind, folder)) {
+      Process runner = startRunOf300Rows(database);
+      try {
+        runner.destroy();
 
-      runner.destroy();
-
-      assertTrue(runner.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the runner should stop");
-      String out = output();
-      assertTrue(out.contains("slow.touch: PAUSED after "), out);
-      assertEquals("PAUSED", database.recordedState("slow.touch"));
-      Cli.Result resumed = Cli.run(database.args("run", "slow.touch", "--batch-size", "100"));
-      assertEquals(Godwit.EXIT_DONE, resumed.exitCode(), resumed::toString);
-      assertEquals(0, database.count("SELECT COUNT(*) FROM slow_items WHERE touched IS NULL"));
-    } finally {
-      runner.destroyForcibly();
+        String out = awaitExit(runner);
+        assertTrue(out.contains("slow.touch: PAUSED after "), out);
+        assertEquals("PAUSED", database.recordedState("slow.touch"));
+        Cli.Result resumed = Cli.run(database.args("run", "slow.touch", "--batch-size", "100"));
+        assertEquals(Godwit.EXIT_DONE, resumed.exitCode(), resumed::toString);
+        assertEquals(0, database.count("SELECT COUNT(*) FROM slow_items WHERE touched IS NULL"));
+      } finally {
+        runner.destroyForcibly();
+      }
     }
   }
 
-  /** {@code godwit run slow.touch} in a new JVM, one row per batch with a pause after each. */
-  private Process startRun(CliDatabase database) throws IOException {
+  /**
+   * {@code godwit run slow.touch} over 300 rows in a new JVM, one row per batch with a pause after
+   * each, returned once its first batch has committed.
+   */
+  private Process startRunOf300Rows(CliDatabase database) throws IOException, InterruptedException {
+    database.createItems(300);
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         Godwit.class.getName()));
     command.addAll(List.of(database.args("run", "slow.touch", "--pause", "100ms")));
-    return new ProcessBuilder(command)
+    Process runner = new ProcessBuilder(command)
         .redirectErrorStream(true)
-        .redirectOutput(folder.resolve("runner.log").toFile())
+        .redirectOutput(log().toFile())
         .start();
+    try {
+      StatusCommandTest.awaitRunning(database, runner::isAlive);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the runner said:\n" + Files.readString(log()), e);
+    }
+    return runner;
   }
 
-  private String output() throws IOException {
-    return Files.readString(folder.resolve("runner.log"), StandardCharsets.UTF_8);
+  private String awaitExit(Process runner) throws IOException, InterruptedException {
+    assertTrue(runner.waitFor(PROCESS_TIMEOUT_SECONDS, TimeUnit.SECONDS), "the runner should stop");
+    return Files.readString(log(), StandardCharsets.UTF_8);
+  }
+
+  private Path log() {
+    return folder.resolve("runner.log");
   }
 }

@@ -8,6 +8,7 @@ import dev.godwit.cli.testing.Cli;
 import dev.godwit.cli.testing.CliDatabase;
 import dev.godwit.runtime.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,8 @@ class ProgressDisplayTest {
 
     assertEquals(Godwit.EXIT_DONE, result.exitCode(), result::toString);
     assertTrue(result.out().contains("\rslow.touch"), result::toString);
-    String finalBar = result.out().lines()
+    // Each redraw starts with a carriage return; the bar's last line ends with the run's last frame.
+    String finalBar = Arrays.stream(result.out().split("\n"))
         .filter(line -> line.contains("\r"))
         .reduce((a, b) -> b).orElseThrow();
     String lastFrame = finalBar.substring(finalBar.lastIndexOf('\r') + 1);

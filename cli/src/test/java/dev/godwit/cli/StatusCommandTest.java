@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -84,9 +85,14 @@ class StatusCommandTest {
 
   /** Waits until a run of {@code slow.touch} has committed its first batch. */
   static void awaitRunning(CliDatabase database) throws InterruptedException {
+    awaitRunning(database, () -> true);
+  }
+
+  /** Waits until a run of {@code slow.touch} has committed its first batch, while its runner lives. */
+  static void awaitRunning(CliDatabase database, BooleanSupplier runnerAlive) throws InterruptedException {
     Migrator migrator = Migrator.create(database.dataSource());
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && runnerAlive.getAsBoolean()) {
       MigrationStatus status = migrator.status("slow.touch").orElse(null);
       if (status != null && status.state() == MigrationState.RUNNING && status.rowsVisited() > 0) {
         return;

@@ -18,16 +18,18 @@ import org.h2.jdbcx.JdbcDataSource;
  * database on the embedded PostgreSQL server. The test fills and inspects it through
  * {@link #dataSource()}; the command line gets {@link #url()} and {@link #user()}.
  */
-public final class CliDatabase {
+public final class CliDatabase implements AutoCloseable {
 
   private final String url;
   private final String user;
   private final DataSource dataSource;
+  private final Connection keeper;
 
-  private CliDatabase(String url, String user, DataSource dataSource) {
+  private CliDatabase(String url, String user, DataSource dataSource, Connection keeper) {
     this.url = url;
     this.user = user;
     this.dataSource = dataSource;
+    this.keeper = keeper;
   }
 
   /** A new empty database of the given kind; H2 ones are files in {@code folder}. */
@@ -37,7 +39,8 @@ public final class CliDatabase {
 
   /**
    * A new empty database that other processes can open at the same time: H2 in AUTO_SERVER mode, or
-   * PostgreSQL.
+   * PostgreSQL. An H2 one is held open by this process until {@link #close()}, so that this process
+   * stays its server: were the processes to take turns, closing it would cut the others off.
    */
   public static CliDatabase shared(TestDatabase kind, Path folder) {
     return create(kind, folder, true);
@@ -49,14 +52,31 @@ public final class CliDatabase {
       JdbcDataSource dataSource = new JdbcDataSource();
       dataSource.setURL(url);
       dataSource.setUser("sa");
-      return new CliDatabase(url, "sa", dataSource);
+      try {
+        // Opening an H2 database creates it: the command line only opens existing ones.
+        Connection connection = dataSource.getConnection();
+        if (!shared) {
+          connection.close();
+        }
+        return new CliDatabase(url, "sa", dataSource, shared ? connection : null);
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not create the test database", e);
+      }
     }
     DataSource dataSource = kind.newDatabase();
     try (Connection connection = dataSource.getConnection()) {
       return new CliDatabase(connection.getMetaData().getURL(), connection.getMetaData().getUserName(),
-          dataSource);
+          dataSource, null);
     } catch (SQLException e) {
       throw new IllegalStateException("could not open the test database", e);
+    }
+  }
+
+  /** Lets an H2 database close once every other connection has. */
+  @Override
+  public void close() throws SQLException {
+    if (keeper != null) {
+      keeper.close();
     }
   }
 
@@ -105,18 +125,36 @@ public final class CliDatabase {
     }
   }
 
-  /** The state the state table records for a migration, or {@code null} if it has no row. */
+  /**
+   * The state the state table records for a migration, or {@code null} if it has no row or there is
+   * no state table.
+   */
   public String recordedState(String migration) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement("SELECT state FROM godwit_migrations WHERE name = ?")) {
-      statement.setString(1, migration);
-      try (ResultSet rows = statement.executeQuery()) {
-        return rows.next() ? rows.getString(1) : null;
+    try (Connection connection = dataSource.getConnection()) {
+      if (!hasStateTable(connection)) {
+        return null;
+      }
+      try (PreparedStatement statement =
+              connection.prepareStatement("SELECT state FROM godwit_migrations WHERE name = ?")) {
+        statement.setString(1, migration);
+        try (ResultSet rows = statement.executeQuery()) {
+          return rows.next() ? rows.getString(1) : null;
+        }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not read the state of " + migration, e);
     }
+  }
+
+  private static boolean hasStateTable(Connection connection) throws SQLException {
+    for (String name : List.of("godwit_migrations", "GODWIT_MIGRATIONS")) {
+      try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Creates {@code teams} with {@code count} teams, ids 1.., odd ones pro, every plan unset. */
