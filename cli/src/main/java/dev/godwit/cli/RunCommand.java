@@ -71,9 +71,14 @@ final class RunCommand extends DatabaseCommand {
   int run(Migrations migrations) {
     List<Migration<?>> selected = select(migrations);
     RunOptions options = options();
-    try (Database database = connect()) {
-      Migrator migrator = database.migrator();
-      return dryRun ? dryRun(migrator, selected, options) : runInOrder(migrator, selected, options);
+    if (dryRun) {
+      try (Database database = connect()) {
+        return dryRun(database.migrator(), selected, options);
+      }
+    }
+    // Closed after the database, so that an interrupt waits for the database to close too.
+    try (ShutdownPause interrupt = new ShutdownPause(); Database database = connect()) {
+      return runInOrder(database.migrator(), selected, options, interrupt);
     }
   }
 
@@ -109,7 +114,8 @@ final class RunCommand extends DatabaseCommand {
     return options;
   }
 
-  private int runInOrder(Migrator migrator, List<Migration<?>> selected, RunOptions options) {
+  private int runInOrder(
+      Migrator migrator, List<Migration<?>> selected, RunOptions options, ShutdownPause interrupt) {
     PrintStream out = context.out();
     for (Migration<?> migration : selected) {
       Optional<MigrationStatus> before = migrator.status(migration.name());
@@ -119,16 +125,14 @@ final class RunCommand extends DatabaseCommand {
         continue;
       }
       long alreadyVisited = reset ? 0 : before.map(MigrationStatus::rowsVisited).orElse(0L);
-      RunResult result = ShutdownPause.during(migrator, migration.name(), () -> {
-        RunResult ended;
-        try (RunProgress progress =
-            RunProgress.start(out, context.interactive(), migration.name(), alreadyVisited)) {
-          ended = migrator.run(migration, options.withListener(progress));
-        }
-        out.println(summary(ended.status()));
-        out.flush();
-        return ended;
-      });
+      interrupt.running(migrator, migration.name());
+      RunResult result;
+      try (RunProgress progress =
+          RunProgress.start(out, context.interactive(), migration.name(), alreadyVisited)) {
+        result = migrator.run(migration, options.withListener(progress));
+      }
+      out.println(summary(result.status()));
+      out.flush();
       if (!result.succeeded()) {
         return exitCode(result.status().state());
       }

@@ -4,12 +4,15 @@ import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.Migrator;
+import dev.godwit.runtime.RunOptions;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,7 +37,8 @@ final class StatusCommand extends DatabaseCommand {
 
   @Option(
       names = "--watch",
-      description = "Refresh until no migration is running (or Ctrl-C).")
+      description = "Refresh until no migration is running (or Ctrl-C); a runner silent for "
+          + "longer than a lease counts as stopped.")
   private boolean watch;
 
   @Option(
@@ -57,8 +61,8 @@ final class StatusCommand extends DatabaseCommand {
     try (Database database = connect()) {
       Migrator migrator = database.migrator();
       List<MigrationStatus> statuses = statuses(migrations, migrator);
-      print(statuses);
-      while (watch && statuses.stream().anyMatch(status -> status.state() == MigrationState.RUNNING)) {
+      print(statuses, true);
+      while (watch && statuses.stream().anyMatch(StatusCommand::runningAlive)) {
         try {
           Thread.sleep(interval.toMillis());
         } catch (InterruptedException e) {
@@ -66,7 +70,7 @@ final class StatusCommand extends DatabaseCommand {
           break;
         }
         statuses = statuses(migrations, migrator);
-        print(statuses);
+        print(statuses, false);
       }
       return statuses.stream().anyMatch(status -> status.state() == MigrationState.FAILED)
           ? Godwit.EXIT_FAILED
@@ -89,17 +93,34 @@ final class StatusCommand extends DatabaseCommand {
     return statuses;
   }
 
+  /** Running, with a runner that proved alive within a lease. */
+  private static boolean runningAlive(MigrationStatus status) {
+    return status.state() == MigrationState.RUNNING && silence(status).isEmpty();
+  }
+
+  /**
+   * How long a running migration's runner has been silent, if longer than a lease: it has most
+   * likely died, and its migration waits for a new run to take it over.
+   */
+  private static Optional<Duration> silence(MigrationStatus status) {
+    if (status.state() != MigrationState.RUNNING || status.heartbeatAt() == null) {
+      return Optional.empty();
+    }
+    Duration silent = Duration.between(status.heartbeatAt(), Instant.now());
+    return silent.compareTo(RunOptions.DEFAULT_LEASE) > 0 ? Optional.of(silent) : Optional.empty();
+  }
+
   private static MigrationStatus neverRun(Migration<?> migration) {
     return new MigrationStatus(migration.name(), migration.table().name(), MigrationState.PENDING,
         null, 0, 0, -1, migration.batchSize(), null, null, null, null, null);
   }
 
-  private void print(List<MigrationStatus> statuses) {
+  private void print(List<MigrationStatus> statuses, boolean firstFrame) {
     PrintStream out = context.out();
     if (watch) {
       if (context.interactive()) {
         out.print(CLEAR_SCREEN);
-      } else {
+      } else if (!firstFrame) {
         out.println();
       }
       out.println("every " + Formats.duration(interval) + " until no migration is running; Ctrl-C to stop");
@@ -114,11 +135,11 @@ final class StatusCommand extends DatabaseCommand {
     for (MigrationStatus status : statuses) {
       table.row(
           status.name(),
-          status.state(),
+          silence(status).isPresent() ? status.state() + ", stalled" : status.state(),
           Formats.progress(status),
           Formats.percent(status),
           Formats.rate(status),
-          Formats.eta(status),
+          silence(status).isPresent() ? "" : Formats.eta(status),
           status.rowsChanged());
     }
     table.print(out);
@@ -126,6 +147,9 @@ final class StatusCommand extends DatabaseCommand {
       if (status.state() == MigrationState.FAILED) {
         out.println(status.name() + " " + RunCommand.failure(status));
       }
+      silence(status).ifPresent(silent -> out.println(status.name() + " has had no heartbeat for "
+          + Formats.duration(silent) + ": its runner seems to have died; 'godwit run " + status.name()
+          + "' takes it over"));
     }
     out.flush();
   }

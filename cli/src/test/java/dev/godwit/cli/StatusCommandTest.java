@@ -10,7 +10,11 @@ import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.Migrator;
 import dev.godwit.runtime.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -81,6 +85,31 @@ class StatusCommandTest {
         watch::toString);
     assertEquals(frames.size(), watch.out().lines()
         .filter(line -> line.equals("every 100ms until no migration is running; Ctrl-C to stop")).count());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aRunnerSilentForLongerThanALeaseShowsAsStalledAndEndsTheWatch(TestDatabase kind)
+      throws Exception {
+    CliDatabase database = CliDatabase.create(kind, folder);
+    database.createItems(3);
+    Cli.run(database.args("run", "slow.touch"));
+    // What a runner killed mid-run leaves behind: RUNNING, and a heartbeat that stopped.
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "UPDATE godwit_migrations SET state = 'RUNNING', finished_at = NULL, heartbeat_at = ?")) {
+      statement.setObject(1, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5));
+      statement.executeUpdate();
+    }
+
+    Cli.Result watch = Cli.run(database.args("status", "--watch", "--interval", "100ms"));
+
+    assertEquals(Godwit.EXIT_DONE, watch.exitCode(), watch::toString);
+    List<String> lines = watch.out().lines().toList();
+    assertEquals(6, lines.size(), "one frame only: nothing is alive to wait for\n" + watch);
+    assertTrue(lines.get(4).matches("slow\\.touch +RUNNING, stalled +3/3 .*"), watch::toString);
+    assertTrue(lines.get(5).matches("slow\\.touch has had no heartbeat for 5m0\\ds: its runner seems to "
+        + "have died; 'godwit run slow\\.touch' takes it over"), watch::toString);
   }
 
   /** Waits until a run of {@code slow.touch} has committed its first batch. */
