@@ -58,8 +58,8 @@ final class Database implements AutoCloseable {
     config.setJdbcUrl(embeddedH2Settings(url));
     config.setUsername(user);
     config.setPassword(password);
-    // One connection runs batches; one more serves status reads and cancels from the same process.
-    config.setMaximumPoolSize(2);
+    // A batch, the lease's heartbeat and an interrupt's pause may each hold one at the same time.
+    config.setMaximumPoolSize(4);
     config.setMinimumIdle(0);
     config.setConnectionTimeout(10_000);
     // Try once, at once: a database that is not there is reported now, not at the first batch.
