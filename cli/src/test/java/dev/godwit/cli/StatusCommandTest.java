@@ -71,7 +71,7 @@ class StatusCommandTest {
     CliDatabase database = CliDatabase.create(kind, folder);
     database.createItems(30);
     CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(
-        () -> Cli.run(database.args("run", "slow.touch", "--pause", "50ms")));
+        () -> Cli.run(database.args("run", "slow.touch", "--pause", "100ms")));
     awaitRunning(database);
 
     Cli.Result watch = Cli.run(database.args("status", "--watch", "--interval", "100ms"));
