@@ -46,6 +46,46 @@ final class Database {
     }
   }
 
+  /**
+   * A connection for a run's batches, in a transaction and read committed whatever the data source's
+   * default: a batch is made safe by its row locks, and under a snapshot isolation it would also fail
+   * on every row the application wrote since it began (H2 would even lock whole tables). Closing it
+   * gives it back with the isolation it came with.
+   *
+   * @throws MigrationException if the database cannot be reached
+   */
+  BatchConnection connectForBatches() throws SQLException {
+    Connection connection = connect();
+    try {
+      int isolation = connection.getTransactionIsolation();
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      }
+      connection.setAutoCommit(false);
+      return new BatchConnection(connection, isolation);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  /** A connection set up for batches, and the isolation to give it back with. */
+  record BatchConnection(Connection connection, int isolation) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (isolation != Connection.TRANSACTION_READ_COMMITTED && !connection.isClosed()) {
+          connection.setAutoCommit(true);
+          connection.setTransactionIsolation(isolation);
+        }
+      } catch (SQLException e) {
+        // a broken connection keeps no isolation worth restoring; it is closed below all the same
+      } finally {
+        connection.close();
+      }
+    }
+  }
+
   /** The dialect, connecting once to detect it if needed. */
   Dialect dialect() {
     if (dialect == null) {

@@ -70,9 +70,8 @@ final class MigrationRun<T> {
         options.reset());
     ExecutorService executor = executor();
     Ending ending;
-    try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
-      ending = execute(lease, connection, step(executor));
+    try (Database.BatchConnection batches = database.connectForBatches()) {
+      ending = execute(lease, batches.connection(), step(executor));
     } catch (RuntimeException | Error e) {
       lease.close();
       // a lost connection is recorded too when the database answers again (its sessions were ended,
@@ -245,8 +244,8 @@ final class MigrationRun<T> {
     MigrationState state = stored.map(s -> s.status().state()).orElse(MigrationState.PENDING);
     Condition<T> where = passCondition(start.pass());
     ExecutorService executor = executor();
-    try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
+    try (Database.BatchConnection batches = database.connectForBatches()) {
+      Connection connection = batches.connection();
       BatchStep<T> step = step(executor);
       BatchOutcome batch = retrier.run(() -> {
         try {
