@@ -46,7 +46,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * Four application writers insert and update rows, in the old format and the new, next to the
  * migration's cursor while it runs, in transactions of several rows taken in random order so that
- * they deadlock with the batches, which lock in id order.
+ * they deadlock with the batches, which lock in id order; some are slow, and the migrator's sessions
+ * are strict (a short lock timeout, serializable by default), so that conflicts are many.
  */
 class ConcurrentWritersTest {
 
@@ -102,7 +103,7 @@ class ConcurrentWritersTest {
     LongStream.rangeClosed(1, INITIAL_ROWS).forEach(i -> lastWritten.put(2 * i, "initial " + 2 * i));
     Migration<Profile> migration =
         inDatabase ? Profile.backfillInDatabase(BATCH_SIZE) : Profile.backfill(BATCH_SIZE);
-    WatchedDataSource migratorSide = new WatchedDataSource(impatient(db));
+    WatchedDataSource migratorSide = new WatchedDataSource(strict(db));
     ExecutorService threads = Executors.newFixedThreadPool(WRITERS + 1);
     List<Future<?>> writers = new ArrayList<>();
     for (int number = 0; number < WRITERS; number++) {
@@ -136,9 +137,8 @@ class ConcurrentWritersTest {
       threads.shutdown();
     }
     awaitAll(writers);
-    awaitAll(List.of(slowRequest));
-
     assertTrue(result.succeeded(), result.status().error());
+    awaitAll(List.of(slowRequest));
     VerificationResult left = db.migrator().verify(migration.verification().orElseThrow());
     assertTrue(left.complete(), left.toString());
     Map<Long, String> fullNames = new TreeMap<>();
@@ -156,22 +156,26 @@ class ConcurrentWritersTest {
   }
 
   /**
-   * The same database, with the migrator's sessions waiting at most a short time for a row lock, so
-   * that a writer in its way makes a batch fail with a lock timeout rather than wait.
+   * The same database as the migrator's sessions see it: they wait only a short time for a row lock,
+   * so that a writer in the way makes a batch fail with a lock timeout rather than wait; and they are
+   * serializable by default, as some applications set their pools, which would make every row a
+   * writer changed since a batch began fail that batch, had the migrator not its own isolation.
    */
-  private static DataSource impatient(Db db) {
+  private static DataSource strict(Db db) {
     if (db.dataSource instanceof JdbcDataSource h2) {
-      JdbcDataSource impatient = new JdbcDataSource();
-      impatient.setURL(h2.getURL() + ";LOCK_TIMEOUT=" + MIGRATOR_LOCK_TIMEOUT_MILLIS);
-      impatient.setUser(h2.getUser());
-      return impatient;
+      JdbcDataSource strict = new JdbcDataSource();
+      strict.setURL(h2.getURL() + ";LOCK_TIMEOUT=" + MIGRATOR_LOCK_TIMEOUT_MILLIS
+          + ";INIT=SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE");
+      strict.setUser(h2.getUser());
+      return strict;
     }
     PGSimpleDataSource postgres = (PGSimpleDataSource) db.dataSource;
-    PGSimpleDataSource impatient = new PGSimpleDataSource();
-    impatient.setUrl(postgres.getUrl());
-    impatient.setUser(postgres.getUser());
-    impatient.setOptions("-c lock_timeout=" + MIGRATOR_LOCK_TIMEOUT_MILLIS);
-    return impatient;
+    PGSimpleDataSource strict = new PGSimpleDataSource();
+    strict.setUrl(postgres.getUrl());
+    strict.setUser(postgres.getUser());
+    strict.setOptions("-c lock_timeout=" + MIGRATOR_LOCK_TIMEOUT_MILLIS
+        + " -c default_transaction_isolation=serializable");
+    return strict;
   }
 
   /**
