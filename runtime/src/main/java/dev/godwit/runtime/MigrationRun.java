@@ -58,6 +58,7 @@ final class MigrationRun<T> {
   }
 
   RunResult run() throws SQLException {
+    refuseIfRecordedForAnotherTable();
     if (options.isDryRun()) {
       return dryRun();
     }
@@ -275,6 +276,17 @@ final class MigrationRun<T> {
       if (executor != null) {
         executor.shutdownNow();
       }
+    }
+  }
+
+  /** Refuses a name recorded for another table, whose cursor would skip rows of this one. */
+  private void refuseIfRecordedForAnotherTable() throws SQLException {
+    Optional<StoredState> stored = store.find(migration.name());
+    String recorded = stored.map(state -> state.status().table()).orElse(null);
+    if (recorded != null && !recorded.equalsIgnoreCase(migration.table().name())) {
+      throw new MigrationException("Migration " + migration.name() + " is recorded as a migration"
+          + " of table " + recorded + ", not of " + migration.table().name()
+          + "; give each migration a name of its own.");
     }
   }
 
