@@ -195,6 +195,34 @@ class BadInputTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aNameRecordedForAnotherTableIsRefusedRatherThanResumedAtThatTablesCursor(
+      TestDatabase kind) {
+    Db db = usersWithAudit(kind, 40);
+    db.createQuoted(Note.TABLE);
+    db.insert(Note.TABLE, Note.awkward());
+    Migrator migrator = db.migrator();
+    migrator.run(User.audited("shared.name", (ctx, user) -> {}),
+        RunOptions.defaults().withListener(status -> migrator.pause("shared.name")));
+    List<Map<String, Object>> state = db.stateSnapshot();
+    List<Map<String, Object>> notes = db.snapshot("notes");
+    Migration<Note> sameName = Migration.on(Note.TABLE, "shared.name")
+        .migrateOne((ctx, note) -> Patch.of(Note.TABLE).set(Note.COPY, note.body()));
+
+    MigrationException refused = assertThrows(MigrationException.class,
+        () -> migrator.run(sameName));
+    MigrationException refusedDryRun = assertThrows(MigrationException.class,
+        () -> migrator.run(sameName, RunOptions.dryRun()));
+
+    String message = "Migration shared.name is recorded as a migration of table users, not of"
+        + " notes; give each migration a name of its own.";
+    assertEquals(message, refused.getMessage());
+    assertEquals(message, refusedDryRun.getMessage());
+    assertEquals(state, db.stateSnapshot());
+    assertEquals(notes, db.snapshot("notes"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void unknownMigrationNamesAreAnsweredWithoutWritingAnything(TestDatabase kind) {
     Db db = usersWithAudit(kind, 20);
     Migrator migrator = db.migrator();
