@@ -219,6 +219,12 @@ class BadInputTest {
     assertEquals(message, refusedDryRun.getMessage());
     assertEquals(state, db.stateSnapshot());
     assertEquals(notes, db.snapshot("notes"));
+    assertTrue(migrator.run(User.audited("shared.name", (ctx, user) -> {})).succeeded());
+    state = db.stateSnapshot();
+    assertEquals(message, assertThrows(MigrationException.class,
+        () -> migrator.runAll(List.of(sameName))).getMessage());
+    assertEquals(state, db.stateSnapshot());
+    assertEquals(notes, db.snapshot("notes"));
   }
 
   @ParameterizedTest
