@@ -52,7 +52,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 class ConcurrentWritersTest {
 
   /** Initial rows have the even ids up to twice this; writers insert odd ids between them. */
-  private static final int INITIAL_ROWS = 800;
+  private static final int INITIAL_ROWS = 500;
   private static final long LAST_INITIAL_ID = 2L * INITIAL_ROWS;
   private static final int BATCH_SIZE = 20;
   private static final int WRITERS = 4;

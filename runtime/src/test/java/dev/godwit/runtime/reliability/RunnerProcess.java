@@ -109,22 +109,6 @@ final class RunnerProcess implements AutoCloseable {
     return interrupted;
   }
 
-  /** Sends SIGSTOP or SIGCONT, freezing or thawing every thread of the runner. */
-  void signal(String name) {
-    try {
-      Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
-          .inheritIO().start();
-      if (kill.waitFor() != 0) {
-        throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Waits for the runner to exit; its exit code. */
   int waitFor() {
     try {
