@@ -18,13 +18,11 @@ import org.h2.tools.Server;
  */
 abstract class DatabaseServer implements AutoCloseable {
 
-  private final TestDatabase kind;
   protected final Path directory;
   protected final int port;
   private boolean running;
 
-  private DatabaseServer(TestDatabase kind, Path directory) {
-    this.kind = kind;
+  private DatabaseServer(Path directory) {
     this.directory = directory;
     this.port = freePort();
   }
@@ -34,10 +32,6 @@ abstract class DatabaseServer implements AutoCloseable {
     DatabaseServer server = kind == TestDatabase.H2 ? new H2(directory) : new Postgres(directory);
     server.start();
     return server;
-  }
-
-  TestDatabase kind() {
-    return kind;
   }
 
   /** How to connect, from this process or another; valid across stops and starts. */
@@ -87,7 +81,7 @@ abstract class DatabaseServer implements AutoCloseable {
     private Server server;
 
     H2(Path directory) {
-      super(TestDatabase.H2, directory);
+      super(directory);
     }
 
     @Override
@@ -116,7 +110,7 @@ abstract class DatabaseServer implements AutoCloseable {
     private EmbeddedPostgres server;
 
     Postgres(Path directory) {
-      super(TestDatabase.POSTGRES, directory);
+      super(directory);
     }
 
     @Override
