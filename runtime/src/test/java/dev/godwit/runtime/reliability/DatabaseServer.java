@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.Server;
@@ -76,8 +77,14 @@ abstract class DatabaseServer implements AutoCloseable {
     }
   }
 
-  /** H2's TCP server on a file database: stopping it closes the database as a crash of it would. */
+  /**
+   * H2's TCP server on a file database, which stays open while the server runs, as a server's does:
+   * H2 2.3 can corrupt its file when the database closes and reopens each time its last client goes,
+   * and clients killed one after another make it do so. Stopping the server ends every session, then
+   * shuts the database down, so that starting it again reopens it from its file.
+   */
   private static final class H2 extends DatabaseServer {
+    private static final String NAME = "reliability";
     private Server server;
 
     H2(Path directory) {
@@ -86,7 +93,8 @@ abstract class DatabaseServer implements AutoCloseable {
 
     @Override
     Endpoint endpoint() {
-      return new Endpoint("jdbc:h2:tcp://localhost:" + port + "/reliability", "sa", "");
+      return new Endpoint("jdbc:h2:tcp://localhost:" + port + "/" + NAME + ";DB_CLOSE_DELAY=-1",
+          "sa", "");
     }
 
     @Override
@@ -102,6 +110,15 @@ abstract class DatabaseServer implements AutoCloseable {
     @Override
     void stopServer() {
       server.stop();
+      JdbcDataSource local = new JdbcDataSource();
+      local.setURL("jdbc:h2:file:" + directory.resolve(NAME) + ";IFEXISTS=TRUE");
+      local.setUser("sa");
+      try (java.sql.Connection connection = local.getConnection();
+          Statement statement = connection.createStatement()) {
+        statement.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not shut down the H2 database in " + directory, e);
+      }
     }
   }
 

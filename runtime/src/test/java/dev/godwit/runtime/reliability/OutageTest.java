@@ -54,7 +54,7 @@ class OutageTest {
     server.start();
 
     assertTrue(error.getMessage().startsWith("Cannot reach the database at "
-        + server.endpoint().url().split("\\?")[0] + " ("), error.getMessage());
+        + server.endpoint().url().split("[?;]")[0] + " ("), error.getMessage());
     assertTrue(error.getMessage().endsWith("check that it is running and that its URL and"
         + " credentials are right."), error.getMessage());
     assertFalse(error.getMessage().contains("\n"), error.getMessage());
