@@ -4,20 +4,36 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * PostgreSQL: each write group is one statement over {@code unnest} of one text array per column, so a
  * batch of any size costs the same number of round trips. Values travel as their text form and are
- * cast back to the column's type inside the statement.
+ * cast back, inside the statement, to the type the column is declared with ({@code jsonb}, an enum
+ * type, {@code citext}...), read once per table from the catalog.
  */
 final class PostgresDialect extends Dialect {
 
   private static final String TARGET = "godwit_target";
   private static final String VALUES = "godwit_values";
+
+  /**
+   * Declared types without their modifiers: casting to {@code varchar(20)} would silently truncate,
+   * while assigning to the column checks the length and fails instead.
+   */
+  private static final String COLUMN_TYPES = "SELECT a.attname, format_type(a.atttypid, NULL)"
+      + " FROM pg_attribute a WHERE a.attrelid = to_regclass(?) AND a.attnum > 0"
+      + " AND NOT a.attisdropped";
+
+  /** Column name → declared type, per quoted table name. */
+  private final Map<String, Map<String, String>> columnTypes = new ConcurrentHashMap<>();
 
   PostgresDialect(DatabaseMetaData metaData) throws SQLException {
     super(metaData);
@@ -45,8 +61,8 @@ final class PostgresDialect extends Dialect {
       throws SQLException {
     String sql = "INSERT INTO " + quote(table.name()) + " ("
         + columns.stream().map(column -> quote(column.name())).collect(Collectors.joining(", "))
-        + ") SELECT " + casts(columns) + " FROM " + unnest(columns.size()) + " AS " + VALUES + "("
-        + valueNames(columns.size()) + ")";
+        + ") SELECT " + casts(connection, table, columns) + " FROM " + unnest(columns.size())
+        + " AS " + VALUES + "(" + valueNames(columns.size()) + ")";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < columns.size(); i++) {
         statement.setArray(i + 1, textArray(connection, columns.get(i), rows, i));
@@ -58,12 +74,14 @@ final class PostgresDialect extends Dialect {
   @Override
   void update(Connection connection, Table<?> table, List<Column<?, ?>> columns, List<Object> ids,
       List<Object[]> rows) throws SQLException {
+    Map<String, String> types = columnTypes(connection, table);
     String sql = "UPDATE " + quote(table.name()) + " AS " + TARGET + " SET "
         + IntStream.range(0, columns.size())
-            .mapToObj(i -> quote(columns.get(i).name()) + " = " + cast(columns.get(i), "c" + i))
+            .mapToObj(i -> quote(columns.get(i).name()) + " = " + cast(types, columns.get(i), "c" + i))
             .collect(Collectors.joining(", "))
         + " FROM " + unnest(columns.size() + 1) + " AS " + VALUES + "(k, " + valueNames(columns.size())
-        + ") WHERE " + TARGET + "." + quote(table.id().name()) + " = " + cast(table.id(), "k");
+        + ") WHERE " + TARGET + "." + quote(table.id().name()) + " = "
+        + cast(types, table.id(), "k");
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setArray(1, textArray(connection, table.id(), ids));
       for (int i = 0; i < columns.size(); i++) {
@@ -76,7 +94,8 @@ final class PostgresDialect extends Dialect {
   @Override
   void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException {
     String sql = "DELETE FROM " + quote(table.name()) + " WHERE " + quote(table.id().name())
-        + " IN (SELECT " + cast(table.id(), "k") + " FROM " + unnest(1) + " AS " + VALUES + "(k))";
+        + " IN (SELECT " + cast(columnTypes(connection, table), table.id(), "k") + " FROM " + unnest(1)
+        + " AS " + VALUES + "(k))";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       statement.setArray(1, textArray(connection, table.id(), ids));
       statement.executeUpdate();
@@ -92,13 +111,48 @@ final class PostgresDialect extends Dialect {
     return IntStream.range(0, count).mapToObj(i -> "c" + i).collect(Collectors.joining(", "));
   }
 
-  private static String casts(List<Column<?, ?>> columns) {
-    return IntStream.range(0, columns.size()).mapToObj(i -> cast(columns.get(i), "c" + i))
+  private String casts(Connection connection, Table<?> table, List<Column<?, ?>> columns)
+      throws SQLException {
+    Map<String, String> types = columnTypes(connection, table);
+    return IntStream.range(0, columns.size()).mapToObj(i -> cast(types, columns.get(i), "c" + i))
         .collect(Collectors.joining(", "));
   }
 
-  private static String cast(Column<?, ?> column, String valueName) {
-    return "CAST(" + VALUES + "." + valueName + " AS " + column.type().sqlType() + ")";
+  /** A text value cast to the column's declared type, or to its Java type's SQL type if unknown. */
+  private String cast(Map<String, String> types, Column<?, ?> column, String valueName) {
+    String declared = types.get(unquoted(column.name()));
+    return "CAST(" + VALUES + "." + valueName + " AS "
+        + (declared != null ? declared : column.type().sqlType()) + ")";
+  }
+
+  /** The declared type of every column of a table, read from the catalog once. */
+  private Map<String, String> columnTypes(Connection connection, Table<?> table)
+      throws SQLException {
+    String name = quote(table.name());
+    Map<String, String> types = columnTypes.get(name);
+    if (types != null) {
+      return types;
+    }
+    Map<String, String> read = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(COLUMN_TYPES)) {
+      statement.setString(1, name);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          read.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    if (!read.isEmpty()) {
+      // A table not created yet is looked up again next time.
+      columnTypes.put(name, Map.copyOf(read));
+    }
+    return read;
+  }
+
+  /** A checked name as PostgreSQL stores it unquoted. */
+  private String unquoted(String name) {
+    String quoted = quote(name);
+    return quoted.substring(1, quoted.length() - 1);
   }
 
   private static java.sql.Array textArray(Connection connection, Column<?, ?> column,
