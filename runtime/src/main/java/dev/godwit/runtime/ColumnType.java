@@ -50,9 +50,13 @@ public abstract class ColumnType<V> {
       simple(Double.class, "DOUBLE PRECISION", Types.DOUBLE, String::valueOf, Double::valueOf,
           (st, i, v) -> st.setDouble(i, v), (rs, i) -> nullable(rs, rs.getDouble(i)));
 
-  /** {@code BigDecimal}, stored as {@code NUMERIC}. */
+  /**
+   * {@code BigDecimal}, stored as {@code NUMERIC(38, 10)}: a bare {@code NUMERIC} means scale 0 on H2,
+   * which would round every value to an integer. Declare the column with the precision and scale the
+   * data needs; writes keep whatever the column declares.
+   */
   public static final ColumnType<BigDecimal> DECIMAL =
-      simple(BigDecimal.class, "NUMERIC", Types.NUMERIC, BigDecimal::toPlainString, BigDecimal::new,
+      simple(BigDecimal.class, "NUMERIC(38, 10)", Types.NUMERIC, BigDecimal::toPlainString, BigDecimal::new,
           (st, i, v) -> st.setBigDecimal(i, v), (rs, i) -> rs.getBigDecimal(i));
 
   /** {@code UUID}, stored as {@code UUID}. */

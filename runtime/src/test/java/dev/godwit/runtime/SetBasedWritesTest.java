@@ -39,7 +39,7 @@ class SetBasedWritesTest {
   @EnumSource(TestDatabase.class)
   void valuesOfEveryTypeSurviveBatchedUpdatesAndInserts(TestDatabase kind) {
     Db db = new Db(kind);
-    // H2's NUMERIC without a scale keeps no fraction
+    // the scale of the data, so that values compare equal with their scale
     db.createQuoted(Everything.TABLE, Map.of("amount", "NUMERIC(30, 5)"));
     db.createQuoted(COPY, Map.of("amount", "NUMERIC(30, 5)"));
     db.insert(Everything.TABLE, LongStream.rangeClosed(1, 6).mapToObj(Everything::full).toList());
