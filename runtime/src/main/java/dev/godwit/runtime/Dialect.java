@@ -54,9 +54,14 @@ abstract class Dialect {
    * work and tables created without quotes are found.
    */
   final String quote(String identifier) {
+    return '"' + fold(identifier) + '"';
+  }
+
+  /** A checked identifier as the database stores an unquoted one. */
+  final String fold(String identifier) {
     String folded = foldsToUpper ? identifier.toUpperCase(Locale.ROOT)
         : foldsToLower ? identifier.toLowerCase(Locale.ROOT) : identifier;
-    return '"' + Identifiers.check("identifier", folded) + '"';
+    return Identifiers.check("identifier", folded);
   }
 
   /** SQL written with {@code {name}} for every identifier, each replaced by its quoted form. */

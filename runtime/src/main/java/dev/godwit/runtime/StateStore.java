@@ -1,6 +1,7 @@
 package dev.godwit.runtime;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,17 +81,19 @@ final class StateStore {
     });
   }
 
-  /** Whether the table exists, asked on a connection of its own so no transaction is disturbed. */
+  /**
+   * Whether the table exists in the connection's current schema, asked of the catalog (a failing probe
+   * query would land in the database's error log on every status call) on a connection of its own, so
+   * no transaction is disturbed.
+   */
   boolean exists() throws SQLException {
     return database.call(connection -> {
-      try (Statement statement = connection.createStatement()) {
-        statement.executeQuery(sql("SELECT {name} FROM {godwit_migrations} WHERE 1 = 0")).close();
-        return true;
-      } catch (SQLException e) {
-        if (database.dialect().isConnectionFailure(e)) {
-          throw e;
-        }
-        return false;
+      DatabaseMetaData metaData = connection.getMetaData();
+      String escape = metaData.getSearchStringEscape();
+      String pattern = database.dialect().fold("godwit_migrations").replace("_", escape + "_");
+      try (ResultSet tables = metaData.getTables(
+          connection.getCatalog(), connection.getSchema(), pattern, null)) {
+        return tables.next();
       }
     });
   }
