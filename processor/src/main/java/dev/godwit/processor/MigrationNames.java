@@ -1,0 +1,41 @@
+package dev.godwit.processor;
+
+import dev.godwit.processor.model.Entity;
+import dev.godwit.processor.model.MigrationPlan;
+import dev.godwit.processor.validation.AnnotationNames;
+import dev.godwit.processor.validation.Message;
+import dev.godwit.processor.validation.ValidationReport;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The migration names generated so far in this compilation, across entities: two entities mapping the
+ * same table would publish migrations of the same name, which the runtime's registry refuses.
+ */
+final class MigrationNames {
+
+  private final Map<String, String> owners = new HashMap<>();
+
+  /** Records an entity's migration names, reporting those another entity already has. */
+  ValidationReport claim(Entity entity, TypeElement type) {
+    ValidationReport.Builder report = new ValidationReport.Builder();
+    String owner = type.getQualifiedName().toString();
+    AnnotationMirror marker = type.getAnnotationMirrors().stream()
+        .filter(mirror -> mirror.getAnnotationType().toString().equals(AnnotationNames.MIGRATED_TABLE))
+        .findFirst()
+        .orElse(null);
+    for (MigrationPlan migration : entity.migrations()) {
+      String previous = owners.get(migration.name());
+      if (previous != null && !previous.equals(owner)) {
+        report.error(Message.DUPLICATE_TABLE_MIGRATION, type, marker, null, migration.name(), previous);
+      }
+    }
+    if (report.hasErrors()) {
+      return report.build();
+    }
+    entity.migrations().forEach(migration -> owners.put(migration.name(), owner));
+    return report.build();
+  }
+}

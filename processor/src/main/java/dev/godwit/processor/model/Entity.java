@@ -1,0 +1,116 @@
+package dev.godwit.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Everything the generators need to know about one {@code @MigratedTable} entity, checked and free of
+ * compiler types, so that writers depend on nothing but this model.
+ *
+ * @param type the entity class
+ * @param table the table's name, a checked plain SQL identifier
+ * @param properties its mapped fields, in declaration order
+ * @param construction how a row becomes an entity
+ * @param migrations its migrations, in the order they must run
+ * @param usesDeprecated whether generated code touches deprecated elements, and must say so
+ */
+public record Entity(
+    ClassName type,
+    String table,
+    List<Property> properties,
+    Construction construction,
+    List<MigrationPlan> migrations,
+    boolean usesDeprecated) {
+
+  /** How generated code builds an entity from a row. */
+  public enum Construction {
+    /** One constructor call with every field in declaration order (a record's canonical one). */
+    CONSTRUCTOR,
+    /** A no-argument constructor, then one setter (or field assignment) per field. */
+    SETTERS
+  }
+
+  /** Copies the lists. */
+  public Entity {
+    properties = List.copyOf(properties);
+    migrations = List.copyOf(migrations);
+  }
+
+  /**
+   * The primary-key property.
+   *
+   * @return the property marked as id
+   */
+  public Property id() {
+    return properties.stream().filter(Property::id).findFirst().orElseThrow();
+  }
+
+  /**
+   * The property of a given field.
+   *
+   * @param name the field's name
+   * @return the property
+   * @throws NoSuchElementException if the entity maps no such field
+   */
+  public Property property(String name) {
+    return properties.stream()
+        .filter(property -> property.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException(name));
+  }
+
+  /**
+   * The {@code XTable} class.
+   *
+   * @return its name
+   */
+  public ClassName tableClass() {
+    return generated("Table");
+  }
+
+  /**
+   * The {@code XTable.XPatch} class.
+   *
+   * @return its name
+   */
+  public ClassName patchClass() {
+    return tableClass().nestedClass(prefix() + "Patch");
+  }
+
+  /**
+   * The {@code XMigrations} class.
+   *
+   * @return its name
+   */
+  public ClassName migrationsClass() {
+    return generated("Migrations");
+  }
+
+  /**
+   * The {@code XDualRead} class.
+   *
+   * @return its name
+   */
+  public ClassName dualReadClass() {
+    return generated("DualRead");
+  }
+
+  /**
+   * The {@code XVerification} class.
+   *
+   * @return its name
+   */
+  public ClassName verificationClass() {
+    return generated("Verification");
+  }
+
+  private ClassName generated(String suffix) {
+    return ClassName.get(type.packageName(), prefix() + suffix);
+  }
+
+  /** {@code Team} for a top-level entity, {@code Outer_Team} for one nested in {@code Outer}. */
+  private String prefix() {
+    return String.join("_", type.simpleNames());
+  }
+}

@@ -1,0 +1,150 @@
+package dev.godwit.processor.validation;
+
+import java.util.Locale;
+
+/**
+ * Every error the processor reports, in one place. Each starts with a stable tag ({@code [GodwitNoId]})
+ * that tests and users can search for, says what is wrong in one sentence, and says the fix.
+ */
+public enum Message {
+  ENTITY_KIND("GodwitEntityKind",
+      "@MigratedTable needs a record or a concrete class, but %s is %s; declare it as a record or a"
+          + " non-abstract class"),
+  ENTITY_PRIVATE("GodwitEntityAccess",
+      "%s is private, so the code generated beside it cannot use it; make it package-private or public"),
+  ENTITY_INNER("GodwitEntityAccess",
+      "%s is an inner class, so generated code cannot create it without an enclosing instance; make it"
+          + " static"),
+  ENTITY_GENERIC("GodwitEntityGeneric",
+      "%s has type parameters, which a table cannot fill; map a class without type parameters"),
+  NOT_AN_ENTITY("GodwitNotAnEntity",
+      "@%s on %s does nothing, because %s has no @MigratedTable; add @MigratedTable to %s"),
+  NO_RUNTIME("GodwitNoRuntime",
+      "the code generated for %s needs dev.godwit.runtime, which is not on the compile class path; add"
+          + " the dependency dev.godwit:godwit-runtime"),
+  NO_ID("GodwitNoId",
+      "%s has no primary key; mark the field that holds it with @Id"),
+  TWO_IDS("GodwitTwoIds",
+      "%s has two @Id fields, %s and %s; keep @Id on the primary key only"),
+  ID_TYPE("GodwitIdType",
+      "primary key %s has type %s, which cannot order the rows of a migration; use a String, a number, a"
+          + " UUID, a date or a time"),
+  TABLE_NAME("GodwitTableName",
+      "table name \"%s\" is not a plain SQL identifier; use at most 63 letters, digits and underscores,"
+          + " starting with a letter or underscore, such as \"%s\""),
+  COLUMN_NAME("GodwitColumnName",
+      "column name \"%s\" of field %s is not a plain SQL identifier; use at most 63 letters, digits and"
+          + " underscores, starting with a letter or underscore, such as @Column(\"%s\")"),
+  DUPLICATE_COLUMN("GodwitDuplicateColumn",
+      "fields %s and %s both map to column \"%s\"; give one of them another column with @Column(\"...\")"),
+  DUPLICATE_CONSTANT("GodwitDuplicateConstant",
+      "fields %s and %s would both become the constant %s.%s; rename one of them"),
+  RESERVED_CONSTANT("GodwitDuplicateConstant",
+      "field %s would become the constant %s.TABLE, which holds the table itself; rename the field and"
+          + " keep its column with @Column(\"%s\")"),
+  UNSUPPORTED_TYPE("GodwitUnsupportedType",
+      "field %s has type %s%s, which Godwit cannot store; use String, boolean, int, long, double or their"
+          + " boxes, BigDecimal, an enum, UUID, Instant, LocalDate, LocalDateTime, a record of these, or a"
+          + " List of these"),
+  TYPE_NOT_ACCESSIBLE("GodwitTypeAccess",
+      "field %s has type %s, and %s is not visible from package %s, so generated code cannot use it; make"
+          + " it public, or move it into that package"),
+  WIDENED_PRIMITIVE("GodwitWidenedPrimitive",
+      "@Widened field %s has the primitive type %s, which cannot be NULL in old rows; declare it as %s"),
+  WIDENED_WITHOUT_BACKFILL("GodwitWidenedWithoutBackfill",
+      "@Widened field %s does not say how old rows get a value; add @Backfill(value = ...),"
+          + " @Backfill(from = ...) or @Backfill(method = ...)"),
+  BACKFILL_NOT_WIDENED("GodwitBackfillNotWidened",
+      "@Backfill on %s needs the field to be @Widened, since only a widened field may be NULL in old rows;"
+          + " add @Widened to it"),
+  BACKFILL_NO_SOURCE("GodwitBackfillSource",
+      "@Backfill on %s names no source; set exactly one of value (a constant), from (another field) or"
+          + " method (a static method)"),
+  BACKFILL_TWO_SOURCES("GodwitBackfillSource",
+      "@Backfill on %s sets both %s and %s; keep exactly one of value, from and method"),
+  BACKFILL_VALUE("GodwitBackfillValue",
+      "@Backfill value \"%s\" does not fit %s, of type %s; use %s"),
+  BACKFILL_VALUE_JSON("GodwitBackfillValue",
+      "@Backfill value cannot fill %s, whose type %s is stored as JSON; compute it with"
+          + " @Backfill(method = ...)"),
+  BACKFILL_FROM_MISSING("GodwitBackfillFrom",
+      "@Backfill from \"%s\" names no mapped field of %s; name one of: %s"),
+  BACKFILL_FROM_SELF("GodwitBackfillFrom",
+      "@Backfill from \"%s\" names the field itself; name the field that old rows hold the value in"),
+  BACKFILL_FROM_TYPE("GodwitBackfillFromType",
+      "field %s has type %s, which cannot be copied into %s of type %s; copy from a field of type %s, or"
+          + " convert it with @Backfill(method = ...)"),
+  BACKFILL_METHOD_MISSING("GodwitBackfillMethod",
+      "%s has no method %s; declare static %s %s(%s %s) in %s"),
+  BACKFILL_METHOD_SIGNATURE("GodwitBackfillMethod",
+      "method %s of %s takes or returns other types than a backfill of %s needs; declare it as static"
+          + " %s %s(%s %s)"),
+  BACKFILL_METHOD_NOT_STATIC("GodwitBackfillMethod",
+      "method %s of %s is not static, but a backfill has no instance to call it on; declare it as static"
+          + " %s %s(%s %s)"),
+  BACKFILL_METHOD_PRIVATE("GodwitBackfillMethod",
+      "method %s of %s is not visible from package %s, so generated code cannot call it; make it"
+          + " package-private or public"),
+  BATCH_SIZE("GodwitBatchSize",
+      "batchSize %d is not a number of rows; use a positive number, or leave it out for the default of"
+          + " 100"),
+  BATCH_SIZE_CONFLICT("GodwitBatchSize",
+      "migration %s gets batch size %d from field %s and %d from field %s; set batchSize on one of its"
+          + " fields only"),
+  CLEAR_PRIMITIVE("GodwitClearPrimitive",
+      "%s has the primitive type %s, which cannot be cleared to NULL; declare it as %s before marking it"
+          + " @Deprecated(forRemoval = true)"),
+  CLEAR_ID("GodwitClearId",
+      "the primary key %s cannot be cleared; remove forRemoval = true from its @Deprecated"),
+  MIGRATION_NAME("GodwitMigrationName",
+      "migration name \"%s\" cannot be the name of a generated method; use a Java identifier other than"
+          + " all, migrations and the methods of Object, such as \"upgradePlans\""),
+  DUPLICATE_MIGRATION("GodwitDuplicateMigration",
+      "two migrations are named %s; give this one another name with @Backfill(migration = \"...\")"),
+  DUPLICATE_CLEAR("GodwitDuplicateMigration",
+      "two migrations are named %s; rename field %s"),
+  DUPLICATE_TABLE_MIGRATION("GodwitDuplicateMigration",
+      "migration %s is also generated for %s, which maps the same table; map each table with one entity,"
+          + " or name this one's table differently"),
+  MIGRATION_CYCLE("GodwitMigrationCycle",
+      "migrations %s read fields that another of them fills, so none can run first; let one of them"
+          + " compute its value from fields no backfill fills"),
+  NO_CONSTRUCTOR("GodwitNoConstructor",
+      "%s cannot be built from a row; give it a non-private constructor taking (%s) in this order, or a"
+          + " no-argument constructor and a setter for %s"),
+  NO_GETTER("GodwitNoGetter",
+      "field %s of %s cannot be read by generated code; add a non-private getter %s() or make the field"
+          + " non-private"),
+  UNRESOLVED_TYPES("GodwitUnresolvedType",
+      "%s refers to types that do not exist, so nothing was generated for it; fix the other errors"
+          + " reported for it"),
+  INTERNAL_ERROR("GodwitInternalError",
+      "generating code for %s failed unexpectedly; please report this with its stack trace: %s");
+
+  private final String tag;
+  private final String template;
+
+  Message(String tag, String template) {
+    this.tag = tag;
+    this.template = template;
+  }
+
+  /**
+   * The stable tag, without brackets.
+   *
+   * @return the tag, such as {@code GodwitNoId}
+   */
+  public String tag() {
+    return tag;
+  }
+
+  /**
+   * The message with its tag, its blanks filled in, independent of the default locale.
+   *
+   * @param arguments the values of the blanks, in order
+   * @return the text to report
+   */
+  public String format(Object... arguments) {
+    return "[" + tag + "] " + String.format(Locale.ROOT, template, arguments);
+  }
+}

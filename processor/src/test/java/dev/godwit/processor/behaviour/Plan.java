@@ -1,0 +1,7 @@
+package dev.godwit.processor.behaviour;
+
+/** What an account pays for. */
+public enum Plan {
+  FREE,
+  PRO
+}

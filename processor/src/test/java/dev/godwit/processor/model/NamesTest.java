@@ -1,0 +1,62 @@
+package dev.godwit.processor.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NamesTest {
+
+  @ParameterizedTest
+  @CsvSource({
+      "isPro, is_pro",
+      "plan, plan",
+      "userID, user_id",
+      "HTTPCode, http_code",
+      "address2, address2",
+      "line2Text, line2_text",
+      "already_snake, already_snake",
+      "URL, url"})
+  void snakeCasesJavaNames(String name, String expected) {
+    assertEquals(expected, Names.snakeCase(name));
+  }
+
+  @Test
+  void ignoresATurkishDefaultLocale() {
+    Locale original = Locale.getDefault();
+    try {
+      Locale.setDefault(new Locale("tr", "TR"));
+      assertEquals("invoice_id", Names.snakeCase("invoiceID"));
+      assertEquals("IS_PRO", Names.constantName("isPro"));
+      assertEquals("Items", Names.capitalize("items"));
+      assertEquals("item", Names.decapitalize("Item"));
+    } finally {
+      Locale.setDefault(original);
+    }
+  }
+
+  @Test
+  void acceptsOnlyPlainSqlIdentifiers() {
+    assertTrue(Names.isPlainIdentifier("team_members2"));
+    assertTrue(Names.isPlainIdentifier("_x"));
+    assertFalse(Names.isPlainIdentifier("2teams"));
+    assertFalse(Names.isPlainIdentifier("team-members"));
+    assertFalse(Names.isPlainIdentifier("équipe"));
+    assertFalse(Names.isPlainIdentifier("a".repeat(64)));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "team-members, team_members",
+      "2teams, _2teams",
+      "équipe, _quipe",
+      "isPro, is_pro"})
+  void suggestsAPlainIdentifier(String name, String expected) {
+    assertEquals(expected, Names.suggestIdentifier(name));
+    assertTrue(Names.isPlainIdentifier(Names.suggestIdentifier(name)));
+  }
+}

@@ -1,0 +1,7 @@
+package com.example;
+
+/** What a team pays for. */
+public enum Plan {
+  FREE,
+  PRO
+}
