@@ -3,20 +3,14 @@ package dev.godwit.processor.generation;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.godwit.processor.model.Entity;
-import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 
 /**
- * Writes the four classes of an entity ({@code XTable}, {@code XMigrations}, {@code XDualRead},
- * {@code XVerification}) and the service file listing every {@code XMigrations}. Reads only the model;
- * the same model always gives the same text.
+ * Generates the four classes of an entity: {@code XTable}, {@code XMigrations}, {@code XDualRead} and
+ * {@code XVerification}. Reads only the model; the same model always gives the same text.
  */
 public final class SourceGenerator {
-
-  /** Where the service file goes, relative to the class output. */
-  public static final String PROVIDER_SERVICE_FILE = RuntimeTypes.PROVIDER_SERVICE_FILE;
 
   private final ClassShell shell;
 
@@ -52,16 +46,5 @@ public final class SourceGenerator {
     return JavaFile.builder(entity.type().packageName(), withOrigin)
         .skipJavaLangImports(true)
         .build();
-  }
-
-  /**
-   * The content of the service file: one provider class name per line, sorted, so that it does not
-   * depend on the order entities were compiled in.
-   *
-   * @param providers the qualified names of the generated {@code XMigrations} classes
-   * @return the file's text
-   */
-  public static String providerServiceContent(Collection<String> providers) {
-    return providers.stream().sorted().distinct().map(name -> name + "\n").collect(Collectors.joining());
   }
 }
