@@ -1,0 +1,90 @@
+package dev.godwit.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every strategy on every backfill of one database, on a freshly loaded table each time, with
+ * the concurrent writer running throughout, and checks that each left every row it was given right.
+ */
+final class MigrationBenchmark {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MigrationBenchmark.class);
+
+  private final Settings settings;
+
+  MigrationBenchmark(Settings settings) {
+    this.settings = settings;
+  }
+
+  /** The strategies, in the order they run: the ceiling first, so every ratio has its base. */
+  List<Strategy> strategies() {
+    int small = Settings.DEFAULT_BATCH_SIZE;
+    int large = settings.tunedBatchSize();
+    return List.of(
+        new SetBasedUpdate(),
+        GodwitStrategy.defaults(),
+        GodwitStrategy.tuned(large),
+        new KeysetJdbcLoop(small),
+        new NaiveLoop(),
+        new SpringBatchStrategy(small),
+        new SpringBatchStrategy(large));
+  }
+
+  /** Measures every strategy on every backfill after a warm-up pass of each on a small table. */
+  List<Measurement> run(BenchDatabase database) throws Exception {
+    for (Backfill backfill : Backfill.values()) {
+      for (Strategy strategy : strategies()) {
+        measure(database, backfill, strategy, settings.warmUpRows());
+      }
+    }
+    List<Measurement> measurements = new ArrayList<>();
+    for (Backfill backfill : Backfill.values()) {
+      for (Strategy strategy : strategies()) {
+        Measurement measurement = measure(database, backfill, strategy, settings.rows());
+        LOG.info("{}, {}, {}: {} rows/s", database.backend().label(), backfill.label(),
+            strategy.name(), Math.round(measurement.rowsPerSecond()));
+        measurements.add(measurement);
+      }
+    }
+    return measurements;
+  }
+
+  private Measurement measure(BenchDatabase database, Backfill backfill, Strategy strategy,
+      long tableRows) throws Exception {
+    database.load(tableRows);
+    long upTo = strategy.kind() == Strategy.Kind.NAIVE_LOOP
+        ? Math.min(tableRows, settings.naiveRows()) : tableRows;
+    long changed;
+    double seconds;
+    ConcurrentWriter.Stats writes;
+    double heap;
+    try (HeapProbe probe = HeapProbe.start()) {
+      ConcurrentWriter writer =
+          ConcurrentWriter.start(database.direct(), tableRows, settings.writerRate());
+      try {
+        long start = System.nanoTime();
+        changed = strategy.run(database, backfill, upTo);
+        seconds = (System.nanoTime() - start) / 1e9;
+      } finally {
+        writes = writer.stop();
+      }
+      heap = probe.peakMebibytes();
+    }
+    check(database, backfill, strategy, upTo, changed);
+    return new Measurement(database.backend(), backfill, strategy, changed, seconds, writes, heap);
+  }
+
+  private static void check(BenchDatabase database, Backfill backfill, Strategy strategy, long upTo,
+      long changed) throws Exception {
+    long remaining = database.remaining(backfill, upTo);
+    long wrong = database.wrong(backfill);
+    if (remaining != 0 || wrong != 0 || changed != upTo) {
+      throw new IllegalStateException(strategy.name() + " left " + remaining + " of " + upTo
+          + " rows without " + backfill.column() + " and " + wrong + " with a wrong value, changing "
+          + changed + "; the strategy is broken, so its figures would mean nothing");
+    }
+  }
+}
