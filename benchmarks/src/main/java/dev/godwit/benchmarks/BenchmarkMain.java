@@ -54,6 +54,15 @@ public final class BenchmarkMain implements Callable<Integer> {
       description = "Databases to measure on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private List<Backend> backends;
 
+  @Option(names = "--strategies", split = ",",
+      defaultValue = "SET_BASED,GODWIT,KEYSET_LOOP,NAIVE_LOOP,SPRING_BATCH",
+      description = "Strategies to run: ${COMPLETION-CANDIDATES} (default: all). Ratios need SET_BASED.")
+  private Set<Strategy.Kind> strategies;
+
+  @Option(names = "--backfills", split = ",", defaultValue = "PLAN,SEATS",
+      description = "Backfills to run: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  private List<Backfill> backfills;
+
   @Option(names = "--sections", split = ",", defaultValue = "MIGRATIONS,HEAP,COMPILE,ACCESSOR",
       description = "What to measure: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private Set<Section> sections = EnumSet.allOf(Section.class);
@@ -131,7 +140,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     }
     long naive = naiveRows != null ? naiveRows : quick ? tableRows : 20_000;
     return new Settings(tableRows, naive, Math.min(tableRows, quick ? 500 : 20_000), writerRate,
-        tunedBatchSize, List.copyOf(backends), quick ? 10 : 200, quick ? 1 : 5, quick);
+        tunedBatchSize, List.copyOf(backends), Set.copyOf(strategies), List.copyOf(backfills),
+        quick ? 10 : 200, quick ? 1 : 5, quick);
   }
 
   private static void deleteRecursively(Path folder) throws IOException {

@@ -35,7 +35,7 @@ final class HeapBenchmark {
 
   List<Result> run(BenchDatabase database) throws Exception {
     List<Result> results = new ArrayList<>();
-    for (Backfill backfill : Backfill.values()) {
+    for (Backfill backfill : settings.backfills()) {
       results.add(new Result(backfill, settings.rows(), peak(database, backfill, settings.rows()),
           peak(database, backfill, settings.rows() * 10)));
     }

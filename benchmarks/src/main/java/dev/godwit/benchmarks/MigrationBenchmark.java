@@ -2,6 +2,7 @@ package dev.godwit.benchmarks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,25 +24,26 @@ final class MigrationBenchmark {
   List<Strategy> strategies() {
     int small = Settings.DEFAULT_BATCH_SIZE;
     int large = settings.tunedBatchSize();
-    return List.of(
+    return Stream.<Strategy>of(
         new SetBasedUpdate(),
         GodwitStrategy.defaults(),
         GodwitStrategy.tuned(large),
         new KeysetJdbcLoop(small),
         new NaiveLoop(),
         new SpringBatchStrategy(small),
-        new SpringBatchStrategy(large));
+        new SpringBatchStrategy(large))
+        .filter(strategy -> settings.strategies().contains(strategy.kind())).toList();
   }
 
   /** Measures every strategy on every backfill after a warm-up pass of each on a small table. */
   List<Measurement> run(BenchDatabase database) throws Exception {
-    for (Backfill backfill : Backfill.values()) {
+    for (Backfill backfill : settings.backfills()) {
       for (Strategy strategy : strategies()) {
         measure(database, backfill, strategy, settings.warmUpRows());
       }
     }
     List<Measurement> measurements = new ArrayList<>();
-    for (Backfill backfill : Backfill.values()) {
+    for (Backfill backfill : settings.backfills()) {
       for (Strategy strategy : strategies()) {
         Measurement measurement = measure(database, backfill, strategy, settings.rows());
         LOG.info("{}, {}, {}: {} rows/s", database.backend().label(), backfill.label(),

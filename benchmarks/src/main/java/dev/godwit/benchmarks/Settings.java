@@ -1,6 +1,7 @@
 package dev.godwit.benchmarks;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one run of the harness measures and how much.
@@ -11,6 +12,8 @@ import java.util.List;
  * @param writerRate the concurrent writer's updates per second
  * @param tunedBatchSize the batch of the tuned Godwit run and the larger Spring Batch chunk
  * @param backends the databases
+ * @param strategies the kinds of strategy to run
+ * @param backfills the backfills to run
  * @param compiledEntities entities the compile benchmark generates
  * @param compileRepetitions timed compilations of each kind
  * @param quick whether this is the smoke run: JMH then runs in-process, for moments
@@ -22,6 +25,8 @@ record Settings(
     int writerRate,
     int tunedBatchSize,
     List<Backend> backends,
+    Set<Strategy.Kind> strategies,
+    List<Backfill> backfills,
     int compiledEntities,
     int compileRepetitions,
     boolean quick) {
