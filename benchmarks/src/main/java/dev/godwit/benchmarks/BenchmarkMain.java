@@ -42,6 +42,10 @@ public final class BenchmarkMain implements Callable<Integer> {
       description = "Rows the naive loop is timed on (default 20,000; quick: every row).")
   private Long naiveRows;
 
+  @Option(names = "--rounds", defaultValue = "1",
+      description = "Runs of each strategy, taking turns; the median is reported (default ${DEFAULT-VALUE}).")
+  private int rounds;
+
   @Option(names = "--writer-rate", defaultValue = "200",
       description = "Updates per second of the concurrent writer (default ${DEFAULT-VALUE}).")
   private int writerRate;
@@ -49,6 +53,10 @@ public final class BenchmarkMain implements Callable<Integer> {
   @Option(names = "--tuned-batch-size", defaultValue = "1000",
       description = "Godwit's tuned batch and Spring Batch's larger chunk (default ${DEFAULT-VALUE}).")
   private int tunedBatchSize;
+
+  @Option(names = "--compile-entities",
+      description = "Entities the compile benchmark generates (default 200; quick: 10).")
+  private Integer compileEntities;
 
   @Option(names = "--databases", split = ",", defaultValue = "POSTGRES,H2",
       description = "Databases to measure on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
@@ -134,14 +142,16 @@ public final class BenchmarkMain implements Callable<Integer> {
 
   private Settings settings() {
     long tableRows = rows != null ? rows : quick ? 2_000 : 1_000_000;
-    if (tableRows <= 0 || writerRate <= 0 || tunedBatchSize <= 0) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "--rows, --writer-rate and --tuned-batch-size must be positive; pass a number above 0.");
+    boolean entitiesValid = compileEntities == null || compileEntities > 0;
+    if (tableRows <= 0 || rounds <= 0 || !entitiesValid || writerRate <= 0 || tunedBatchSize <= 0) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--rows, --rounds, --compile-entities,"
+          + " --writer-rate and --tuned-batch-size must be positive; pass a number above 0.");
     }
     long naive = naiveRows != null ? naiveRows : quick ? tableRows : 20_000;
-    return new Settings(tableRows, naive, Math.min(tableRows, quick ? 500 : 20_000), writerRate,
+    return new Settings(tableRows, naive, quick ? 0 : Math.min(tableRows, 20_000), rounds,
+        writerRate,
         tunedBatchSize, List.copyOf(backends), Set.copyOf(strategies), List.copyOf(backfills),
-        quick ? 10 : 200, quick ? 1 : 5, quick);
+        compileEntities != null ? compileEntities : quick ? 10 : 200, quick ? 1 : 5, quick);
   }
 
   private static void deleteRecursively(Path folder) throws IOException {

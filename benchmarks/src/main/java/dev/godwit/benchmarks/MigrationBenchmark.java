@@ -1,8 +1,10 @@
 package dev.godwit.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,38 +22,60 @@ final class MigrationBenchmark {
     this.settings = settings;
   }
 
-  /** The strategies, in the order they run: the ceiling first, so every ratio has its base. */
-  List<Strategy> strategies() {
+  /**
+   * Every strategy, in the order they run: the ceiling first, so every ratio has its base.
+   *
+   * @param tunedBatchSize Godwit's tuned batch and Spring Batch's larger chunk
+   */
+  static List<Strategy> allStrategies(int tunedBatchSize) {
     int small = Settings.DEFAULT_BATCH_SIZE;
-    int large = settings.tunedBatchSize();
-    return Stream.<Strategy>of(
+    return List.of(
         new SetBasedUpdate(),
         GodwitStrategy.defaults(),
-        GodwitStrategy.tuned(large),
+        GodwitStrategy.tuned(tunedBatchSize),
         new KeysetJdbcLoop(small),
         new NaiveLoop(),
         new SpringBatchStrategy(small),
-        new SpringBatchStrategy(large))
+        new SpringBatchStrategy(tunedBatchSize));
+  }
+
+  /** The strategies of the kinds this run measures. */
+  List<Strategy> strategies() {
+    return allStrategies(settings.tunedBatchSize()).stream()
         .filter(strategy -> settings.strategies().contains(strategy.kind())).toList();
   }
 
-  /** Measures every strategy on every backfill after a warm-up pass of each on a small table. */
+  /**
+   * Measures every strategy on every backfill after a warm-up pass of each on a small table (none in
+   * quick mode). With
+   * several rounds, the strategies take turns round after round, so that a spell of load on the
+   * machine falls on all of them, and each keeps its median run.
+   */
   List<Measurement> run(BenchDatabase database) throws Exception {
     for (Backfill backfill : settings.backfills()) {
-      for (Strategy strategy : strategies()) {
+      for (Strategy strategy : settings.warmUpRows() > 0 ? strategies() : List.<Strategy>of()) {
         measure(database, backfill, strategy, settings.warmUpRows());
       }
     }
-    List<Measurement> measurements = new ArrayList<>();
-    for (Backfill backfill : settings.backfills()) {
-      for (Strategy strategy : strategies()) {
-        Measurement measurement = measure(database, backfill, strategy, settings.rows());
-        LOG.info("{}, {}, {}: {} rows/s", database.backend().label(), backfill.label(),
-            strategy.name(), Math.round(measurement.rowsPerSecond()));
-        measurements.add(measurement);
+    Map<List<Object>, List<Measurement>> runs = new LinkedHashMap<>();
+    for (int round = 1; round <= settings.rounds(); round++) {
+      for (Backfill backfill : settings.backfills()) {
+        for (Strategy strategy : strategies()) {
+          Measurement measurement = measure(database, backfill, strategy, settings.rows());
+          LOG.info("{}, {}, {}, round {}: {} rows/s", database.backend().label(), backfill.label(),
+              strategy.name(), round, Math.round(measurement.rowsPerSecond()));
+          runs.computeIfAbsent(List.of(backfill, strategy), key -> new ArrayList<>())
+              .add(measurement);
+        }
       }
     }
-    return measurements;
+    return runs.values().stream().map(MigrationBenchmark::median).toList();
+  }
+
+  private static Measurement median(List<Measurement> runs) {
+    List<Measurement> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingDouble(Measurement::seconds));
+    return sorted.get(sorted.size() / 2);
   }
 
   private Measurement measure(BenchDatabase database, Backfill backfill, Strategy strategy,

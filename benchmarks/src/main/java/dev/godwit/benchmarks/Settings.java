@@ -8,7 +8,8 @@ import java.util.Set;
  *
  * @param rows rows of the workload's table
  * @param naiveRows rows the naive loop is timed on (it is too slow for a whole table)
- * @param warmUpRows rows of the warm-up pass every strategy makes before it is measured
+ * @param warmUpRows rows of the warm-up pass every strategy makes before it is measured; 0 for none
+ * @param rounds how many times each strategy runs; the report keeps each one's median run
  * @param writerRate the concurrent writer's updates per second
  * @param tunedBatchSize the batch of the tuned Godwit run and the larger Spring Batch chunk
  * @param backends the databases
@@ -22,6 +23,7 @@ record Settings(
     long rows,
     long naiveRows,
     long warmUpRows,
+    int rounds,
     int writerRate,
     int tunedBatchSize,
     List<Backend> backends,
