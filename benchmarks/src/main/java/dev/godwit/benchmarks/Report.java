@@ -93,6 +93,9 @@ final class Report {
 
   private void renderTable(StringBuilder out, Backend backend, List<Measurement> rows) {
     out.append(format("%n## %s%n%n", backend.label()));
+    out.append(backend == Backend.H2
+        ? "H2 runs in the harness's JVM: its peak heap includes the table itself.\n\n"
+        : "The server runs in its own processes: the peak heap is the strategy's and the harness's.\n\n");
     out.append("| backfill | strategy | rows | s | rows/s | × set-based | writer p50 ms | p99 ms"
         + " | max ms | writer errors | peak heap MiB |\n");
     out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
