@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl benchmarks -am package -DskipTests
-exec java -Xms2g -Xmx2g -XX:+UseG1GC \
+exec java -Xms2g -Xmx2g -Xmn64m -XX:+UseG1GC \
   -cp "benchmarks/target/godwit-benchmarks.jar:benchmarks/target/lib/*" \
   dev.godwit.benchmarks.BenchmarkMain --report benchmarks/target/benchmark-report.md "$@"

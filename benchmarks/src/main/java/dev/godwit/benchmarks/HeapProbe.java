@@ -20,8 +20,10 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The peak of the heap a run keeps alive: the most heap in use right after any garbage collection
- * during the run. Garbage the collector has not reached yet is not counted, so the figure reflects
- * what the run holds, not how often the collector ran.
+ * during the run, or at its end if none ran. Garbage the collector has not reached yet is not
+ * counted, so the figure reflects what the run holds, not how often the collector ran; a small
+ * young generation ({@code benchmarks/run.sh} sets one) makes collections frequent enough to see
+ * the peak.
  *
  * <p>With {@code forceCollections}, a thread also collects every {@link #FORCED_PERIOD_MILLIS} ms, so
  * that the peak is sampled even in a run short of collections; such runs' latencies are not reported.
@@ -31,6 +33,7 @@ final class HeapProbe implements AutoCloseable {
   private static final long FORCED_PERIOD_MILLIS = 200;
 
   private final AtomicLong peak = new AtomicLong();
+  private final AtomicLong collections = new AtomicLong();
   private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
       .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
       .collect(Collectors.toSet());
@@ -67,8 +70,12 @@ final class HeapProbe implements AutoCloseable {
     return new HeapProbe(true);
   }
 
-  /** The peak so far, in MiB. */
+  /** The peak so far, in MiB; collects first if no collection ran since the probe started. */
   double peakMebibytes() {
+    if (collections.get() == 0) {
+      System.gc();
+      peak.accumulateAndGet(usedHeap(), Math::max);
+    }
     return peak.get() / (1024.0 * 1024.0);
   }
 
@@ -86,6 +93,7 @@ final class HeapProbe implements AutoCloseable {
       }
     }
     peak.accumulateAndGet(used, Math::max);
+    collections.incrementAndGet();
   }
 
   private void collect() {
