@@ -1,5 +1,7 @@
 package dev.godwit.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -62,8 +64,10 @@ final class MigrationBenchmark {
       for (Backfill backfill : settings.backfills()) {
         for (Strategy strategy : strategies()) {
           Measurement measurement = measure(database, backfill, strategy, settings.rows());
-          LOG.info("{}, {}, {}, round {}: {} rows/s", database.backend().label(), backfill.label(),
-              strategy.name(), round, Math.round(measurement.rowsPerSecond()));
+          LOG.info("{}, {}, {}, round {}: {} rows/s, {} µs of CPU per row",
+              database.backend().label(), backfill.label(), strategy.name(), round,
+              Math.round(measurement.rowsPerSecond()),
+              String.format(java.util.Locale.ROOT, "%.2f", measurement.cpuMicrosPerRow()));
           runs.computeIfAbsent(List.of(backfill, strategy), key -> new ArrayList<>())
               .add(measurement);
         }
@@ -87,20 +91,25 @@ final class MigrationBenchmark {
     double seconds;
     ConcurrentWriter.Stats writes;
     double heap;
+    double cpuSeconds;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     try (HeapProbe probe = HeapProbe.start()) {
       ConcurrentWriter writer =
           ConcurrentWriter.start(database.direct(), tableRows, settings.writerRate());
       try {
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         changed = strategy.run(database, backfill, upTo);
         seconds = (System.nanoTime() - start) / 1e9;
+        cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
       } finally {
         writes = writer.stop();
       }
       heap = probe.peakMebibytes();
     }
     check(database, backfill, strategy, upTo, changed);
-    return new Measurement(database.backend(), backfill, strategy, changed, seconds, writes, heap);
+    return new Measurement(database.backend(), backfill, strategy, changed, seconds, cpuSeconds,
+        writes, heap);
   }
 
   private static void check(BenchDatabase database, Backfill backfill, Strategy strategy, long upTo,
