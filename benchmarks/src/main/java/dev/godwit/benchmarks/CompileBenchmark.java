@@ -1,8 +1,10 @@
 package dev.godwit.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +42,20 @@ final class CompileBenchmark {
 
   private static final String PACKAGE = "bench.entities";
 
+  /** What the entities compile against, as in a user's module: the annotations and the runtime. */
+  private static final List<String> CLASS_PATH = List.of("dev.godwit.MigratedTable",
+      "dev.godwit.runtime.Migration", "com.fasterxml.jackson.core.JsonFactory", "org.slf4j.Logger");
+
+  /** The processor and what it runs on. */
+  private static final List<String> PROCESSOR_PATH = List.of("dev.godwit.processor.GodwitProcessor",
+      "com.palantir.javapoet.JavaFile", "com.google.auto.common.MoreElements",
+      "com.google.common.collect.ImmutableList",
+      "com.google.common.util.concurrent.internal.InternalFutureFailureAccess");
+
   private final Settings settings;
   private final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+  private final String classPath = locations(CLASS_PATH);
+  private final String processorPath = locations(PROCESSOR_PATH);
 
   CompileBenchmark(Settings settings) {
     this.settings = settings;
@@ -91,7 +105,7 @@ final class CompileBenchmark {
       throws IOException {
     Path classes = Files.createTempDirectory(workDir, "classes");
     List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-        System.getProperty("java.class.path"), "-implicit:none", "-nowarn", "-Xlint:none"));
+        classPath, "-processorpath", processorPath, "-implicit:none", "-nowarn", "-Xlint:none"));
     options.addAll(extraOptions);
     StringWriter diagnostics = new StringWriter();
     long start = System.nanoTime();
@@ -153,6 +167,24 @@ final class CompileBenchmark {
           }
         }
         """.formatted(PACKAGE, name, table);
+  }
+
+  /**
+   * The jars or folders holding some classes, as a path: the entities compile against their own
+   * dependencies, not the harness's whole class path, whose size would change the compiler's lookups.
+   */
+  private static String locations(List<String> classNames) {
+    List<String> paths = new ArrayList<>();
+    for (String className : classNames) {
+      try {
+        paths.add(Path.of(Class.forName(className, false, CompileBenchmark.class.getClassLoader())
+            .getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+      } catch (ClassNotFoundException | URISyntaxException e) {
+        throw new IllegalStateException("the compile benchmark needs " + className
+            + " on the class path; run it through benchmarks/run.sh", e);
+      }
+    }
+    return String.join(File.pathSeparator, paths);
   }
 
   private static double median(double[] values) {
