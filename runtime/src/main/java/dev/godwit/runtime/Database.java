@@ -30,7 +30,8 @@ final class Database {
     Connection connection;
     try {
       connection = dataSource.getConnection();
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
+      // closed pools say so with an unchecked exception (H2's IllegalStateException) as often as not
       throw unreachable(e);
     }
     try {
@@ -42,6 +43,46 @@ final class Database {
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
       throw e instanceof MigrationException migration ? migration : unreachable(e);
+    }
+  }
+
+  /**
+   * A connection for a run's batches, in a transaction and read committed whatever the data source's
+   * default: a batch is made safe by its row locks, and under a snapshot isolation it would also fail
+   * on every row the application wrote since it began (H2 would even lock whole tables). Closing it
+   * gives it back with the isolation it came with.
+   *
+   * @throws MigrationException if the database cannot be reached
+   */
+  BatchConnection connectForBatches() throws SQLException {
+    Connection connection = connect();
+    try {
+      int isolation = connection.getTransactionIsolation();
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      }
+      connection.setAutoCommit(false);
+      return new BatchConnection(connection, isolation);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  /** A connection set up for batches, and the isolation to give it back with. */
+  record BatchConnection(Connection connection, int isolation) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (isolation != Connection.TRANSACTION_READ_COMMITTED && !connection.isClosed()) {
+          connection.setAutoCommit(true);
+          connection.setTransactionIsolation(isolation);
+        }
+      } catch (SQLException e) {
+        // a broken connection keeps no isolation worth restoring; it is closed below all the same
+      } finally {
+        connection.close();
+      }
     }
   }
 
@@ -67,14 +108,17 @@ final class Database {
         + " are right.", cause);
   }
 
-  /** The database's URL when the data source tells it, for messages. */
+  /**
+   * Where the database is, when the data source tells its URL, for messages: without the URL's
+   * parameters, which some drivers list in full, every default included.
+   */
   String describe() {
     for (String getter : new String[] {"getUrl", "getURL", "getJdbcUrl"}) {
       try {
         Method method = dataSource.getClass().getMethod(getter);
         Object url = method.invoke(dataSource);
         if (url != null) {
-          return "at " + url;
+          return "at " + url.toString().split("[?;]", 2)[0];
         }
       } catch (ReflectiveOperationException | RuntimeException e) {
         // this data source does not say its URL; try the next getter

@@ -1,6 +1,7 @@
 package dev.godwit.runtime;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -80,9 +81,20 @@ public final class MigrationRegistry {
    * @return the closest name, if any is reasonably close
    */
   public Optional<String> closest(String name) {
+    return closest(name, migrations.keySet());
+  }
+
+  /**
+   * The candidate closest to a mistyped name, for "did you mean" messages about any kind of name.
+   *
+   * @param name the unknown name
+   * @param candidates the names it may have meant
+   * @return the closest candidate, if any is reasonably close
+   */
+  public static Optional<String> closest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : migrations.keySet()) {
+    for (String candidate : candidates) {
       int distance = distance(name, candidate);
       if (distance < bestDistance) {
         best = candidate;

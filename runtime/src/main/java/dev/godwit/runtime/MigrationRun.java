@@ -58,6 +58,7 @@ final class MigrationRun<T> {
   }
 
   RunResult run() throws SQLException {
+    refuseIfRecordedForAnotherTable();
     if (options.isDryRun()) {
       return dryRun();
     }
@@ -70,12 +71,14 @@ final class MigrationRun<T> {
         options.reset());
     ExecutorService executor = executor();
     Ending ending;
-    try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
-      ending = execute(lease, connection, step(executor));
+    try (Database.BatchConnection batches = database.connectForBatches()) {
+      ending = execute(lease, batches.connection(), step(executor));
     } catch (RuntimeException | Error e) {
       lease.close();
-      if (!(e instanceof LeaseLostException) && !dialect.isConnectionFailure(e)) {
+      // a lost connection is recorded too when the database answers again (its sessions were ended,
+      // it was not down), so the state does not show as running a run that stopped; during an
+      // outage recording fails quietly and the lease lapses instead
+      if (!(e instanceof LeaseLostException)) {
         recordQuietly(lease, new Ending(MigrationState.FAILED, Errors.oneLine(e), null));
       }
       throw e;
@@ -242,8 +245,8 @@ final class MigrationRun<T> {
     MigrationState state = stored.map(s -> s.status().state()).orElse(MigrationState.PENDING);
     Condition<T> where = passCondition(start.pass());
     ExecutorService executor = executor();
-    try (Connection connection = database.connect()) {
-      connection.setAutoCommit(false);
+    try (Database.BatchConnection batches = database.connectForBatches()) {
+      Connection connection = batches.connection();
       BatchStep<T> step = step(executor);
       BatchOutcome batch = retrier.run(() -> {
         try {
@@ -273,6 +276,17 @@ final class MigrationRun<T> {
       if (executor != null) {
         executor.shutdownNow();
       }
+    }
+  }
+
+  /** Refuses a name recorded for another table, whose cursor would skip rows of this one. */
+  private void refuseIfRecordedForAnotherTable() throws SQLException {
+    Optional<StoredState> stored = store.find(migration.name());
+    String recorded = stored.map(state -> state.status().table()).orElse(null);
+    if (recorded != null && !recorded.equalsIgnoreCase(migration.table().name())) {
+      throw new MigrationException("Migration " + migration.name() + " is recorded as a migration"
+          + " of table " + recorded + ", not of " + migration.table().name()
+          + "; give each migration a name of its own.");
     }
   }
 

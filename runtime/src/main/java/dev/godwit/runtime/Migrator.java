@@ -108,7 +108,9 @@ public final class Migrator {
     for (Migration<?> migration : migrations) {
       if (!options.reset()) {
         Optional<MigrationStatus> recorded = status(migration.name());
-        if (recorded.isPresent() && recorded.get().state().isDone()) {
+        // a name done on another table is not this migration: run() refuses it in one sentence
+        if (recorded.isPresent() && recorded.get().state().isDone()
+            && recorded.get().table().equalsIgnoreCase(migration.table().name())) {
           results.add(new RunResult(recorded.get(), options.isDryRun(), List.of()));
           continue;
         }

@@ -69,12 +69,13 @@ public record RunOptions(
   }
 
   /**
-   * The defaults: the migration's batch size and range, serial, no pause, 30 s lease, 5 retries.
+   * The defaults: the migration's batch size and range, serial, no pause, 30 s lease, 10 retries
+   * (backing off for up to about six seconds in all, to outlast a slow transaction in the way).
    *
    * @return the default options
    */
   public static RunOptions defaults() {
-    return new RunOptions(false, 0, false, null, 1, Duration.ZERO, 0, DEFAULT_LEASE, 5,
+    return new RunOptions(false, 0, false, null, 1, Duration.ZERO, 0, DEFAULT_LEASE, 10,
         ProgressListener.NONE);
   }
 

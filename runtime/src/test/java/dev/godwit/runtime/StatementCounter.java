@@ -16,7 +16,7 @@ import javax.sql.DataSource;
  * A real data source seen through a window that records the text of every statement executed on
  * it, so tests can count round trips without replacing the database.
  */
-final class StatementCounter {
+public final class StatementCounter {
 
   private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
       "executeBatch", "executeLargeUpdate", "executeLargeBatch");
@@ -24,23 +24,30 @@ final class StatementCounter {
   private final List<String> executed = new CopyOnWriteArrayList<>();
   private final DataSource dataSource;
 
-  StatementCounter(DataSource target) {
+  public StatementCounter(DataSource target) {
     this.dataSource = wrap(DataSource.class, target, (proxy, method, args) -> {
       Object result = invoke(target, method, args);
       return result instanceof Connection connection ? connection(connection) : result;
     });
   }
 
-  DataSource dataSource() {
+  /** The data source whose statements are recorded. */
+  public DataSource dataSource() {
     return dataSource;
   }
 
   /** How many executed statements mention a table, and how many since the last call. */
-  long executedOn(String table) {
+  public long executedOn(String table) {
     return executed.stream().filter(sql -> sql.toLowerCase(Locale.ROOT).contains(table)).count();
   }
 
-  void reset() {
+  /** Every statement executed so far, as its SQL text, in order. */
+  public List<String> executed() {
+    return List.copyOf(executed);
+  }
+
+  /** Forgets the statements recorded so far. */
+  public void reset() {
     executed.clear();
   }
 

@@ -4,25 +4,26 @@ import java.util.List;
 import java.util.stream.LongStream;
 
 /** A users table with a role being added (nullable while old rows lack it) and an email to fix. */
-record User(long id, String name, String role) {
+public record User(long id, String name, String role) {
 
-  static final Column<User, Long> ID = Column.of("id", ColumnType.LONG);
-  static final Column<User, String> NAME = Column.of("name", ColumnType.STRING);
-  static final Column<User, String> ROLE = Column.of("role", ColumnType.STRING);
+  public static final Column<User, Long> ID = Column.of("id", ColumnType.LONG);
+  public static final Column<User, String> NAME = Column.of("name", ColumnType.STRING);
+  public static final Column<User, String> ROLE = Column.of("role", ColumnType.STRING);
 
-  static final Table<User> TABLE = Table.of("users", ID, List.of(ID, NAME, ROLE),
+  public static final Table<User> TABLE = Table.of("users", ID, List.of(ID, NAME, ROLE),
       row -> new User(row.get(ID), row.get(NAME), row.get(ROLE)),
       user -> Patch.of(User.TABLE).set(ID, user.id()).set(NAME, user.name()).set(ROLE, user.role()));
 
   /** Users 1..count, every third one already having a role. */
-  static List<User> some(int count) {
+  public static List<User> some(int count) {
     return LongStream.rangeClosed(1, count)
         .mapToObj(id -> new User(id, "user" + id, id % 3 == 0 ? "admin" : null)).toList();
   }
 
   /** What an audited migration does to a row before its own work; may throw to fail the row. */
   @FunctionalInterface
-  interface Hook {
+  public interface Hook {
+    /** Runs before the row is migrated; throwing fails the row. */
     void run(MigrationContext ctx, User user) throws Exception;
   }
 
@@ -30,7 +31,7 @@ record User(long id, String name, String role) {
    * Renames every user, inserting one audit row per migrated user through the context, so that the
    * audit table counts exactly how many times a row's work was committed.
    */
-  static Migration<User> audited(String name, Hook hook) {
+  public static Migration<User> audited(String name, Hook hook) {
     return Migration.on(TABLE, name)
         .batchSize(10)
         .migrateOne((ctx, user) -> {
@@ -41,7 +42,7 @@ record User(long id, String name, String role) {
   }
 
   /** A database holding users 1..count and an empty audit table. */
-  static Db withAudit(dev.godwit.runtime.testing.TestDatabase kind, int count) {
+  public static Db withAudit(dev.godwit.runtime.testing.TestDatabase kind, int count) {
     Db db = new Db(kind);
     db.create(TABLE);
     db.createWithIdentity(Audit.TABLE);
@@ -50,7 +51,7 @@ record User(long id, String name, String role) {
   }
 
   /** Gives every user without a role the default one. */
-  static Migration<User> addDefaultRole() {
+  public static Migration<User> addDefaultRole() {
     return Migration.on(TABLE, "users.addDefaultRole")
         .batchSize(10)
         .verifiedBy(ROLE.isNull())
@@ -58,7 +59,7 @@ record User(long id, String name, String role) {
   }
 
   /** The same, computed inside the database. */
-  static Migration<User> addDefaultRoleInDatabase() {
+  public static Migration<User> addDefaultRoleInDatabase() {
     return Migration.on(TABLE, "users.addDefaultRole")
         .batchSize(10)
         .range(ROLE.isNull())

@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
@@ -52,16 +54,18 @@ public final class GeneratedFiles {
 
   /**
    * Writes {@code META-INF/services/dev.godwit.runtime.MigrationProvider}, one provider per line,
-   * sorted, so that it does not depend on the order entities were compiled in.
+   * sorted, so that it does not depend on the order entities were compiled in. Entries already in the
+   * class output (hand-written providers copied there from the project's resources) are kept.
    *
    * @param providers the qualified names of the generated {@code XMigrations} classes
    * @param origins the entities they were generated from
    * @throws UncheckedIOException if the file cannot be written
    */
   public void writeProviderServiceFile(Collection<String> providers, Collection<? extends Element> origins) {
-    String content = providers.stream().sorted().distinct().map(name -> name + "\n")
-        .reduce("", String::concat);
     try {
+      Set<String> entries = new TreeSet<>(providers);
+      entries.addAll(existingEntries());
+      String content = entries.stream().map(name -> name + "\n").reduce("", String::concat);
       FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "",
           RuntimeTypes.PROVIDER_SERVICE_FILE, origins.toArray(new Element[0]));
       try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
@@ -70,5 +74,23 @@ public final class GeneratedFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The providers the service file in the class output already lists; none if there is no file. */
+  private Set<String> existingEntries() {
+    Set<String> entries = new TreeSet<>();
+    try {
+      FileObject existing = filer.getResource(StandardLocation.CLASS_OUTPUT, "",
+          RuntimeTypes.PROVIDER_SERVICE_FILE);
+      for (String line : existing.getCharContent(true).toString().split("\n")) {
+        String entry = line.replaceFirst("#.*", "").trim();
+        if (!entry.isEmpty()) {
+          entries.add(entry);
+        }
+      }
+    } catch (IOException | IllegalArgumentException e) {
+      // No file yet (the usual case), or a location the compiler cannot read back: nothing to keep.
+    }
+    return entries;
   }
 }

@@ -72,8 +72,15 @@ final class MigrationsWriter {
 
   private static String summary(Entity entity, MigrationPlan plan) {
     if (plan.kind() == MigrationPlan.Kind.CLEAR) {
-      return "Clears {@code " + plan.fields().get(0) + "}, the old format, on every row, once the"
+      String summary = "Clears {@code " + plan.fields().get(0) + "}, the old format, on every row, once the"
           + " backfills reading it have run.";
+      if (!plan.requires().isEmpty()) {
+        summary += "\nA row still lacking "
+            + plan.requires().stream().map(name -> "{@code " + name + "}")
+                .collect(Collectors.joining(" or "))
+            + " keeps its value, and the\nverification reports it, so no data is lost.";
+      }
+      return summary;
     }
     String fills = plan.fields().stream()
         .map(entity::property)
@@ -89,7 +96,7 @@ final class MigrationsWriter {
     if (plan.batchSize() > 0) {
       code.add(".batchSize($L)\n", plan.batchSize());
     }
-    code.add(".range($L)\n", ValueCode.remaining(entity, plan))
+    code.add(".range($L)\n", ValueCode.range(entity, plan))
         .add(".verifiedBy($T.$L())\n", entity.verificationClass(), plan.method());
     if (plan.kind() == MigrationPlan.Kind.CLEAR) {
       Property property = entity.property(plan.fields().get(0));

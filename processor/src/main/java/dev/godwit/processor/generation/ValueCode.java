@@ -80,6 +80,20 @@ final class ValueCode {
     return condition;
   }
 
+  /**
+   * The rows a migration visits: those it has still to change, except, for a clear, rows still lacking
+   * a field whose backfill reads the cleared one; those keep their old value, and the verification,
+   * which still counts them, fails the clear instead of letting it lose data.
+   */
+  static CodeBlock range(Entity entity, MigrationPlan migration) {
+    CodeBlock condition = remaining(entity, migration);
+    for (String name : migration.requires()) {
+      condition = CodeBlock.of("$L$Z.and($L.isNotNull())", condition,
+          column(entity, entity.property(name)));
+    }
+    return condition;
+  }
+
   /** Rows lacking a widened field; for a copy, only those whose source has something to copy. */
   private static CodeBlock lacking(Entity entity, Property property) {
     CodeBlock isNull = CodeBlock.of("$L.isNull()", column(entity, property));

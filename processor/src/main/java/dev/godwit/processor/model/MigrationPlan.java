@@ -11,8 +11,12 @@ import java.util.List;
  * @param kind a backfill or a clear
  * @param fields the names of the fields it fills or clears, in declaration order
  * @param batchSize rows per batch, or {@code 0} for the runtime's default
+ * @param requires for a clear, the widened fields whose backfills read the cleared field: a row still
+ *     lacking one of them keeps its old value (clearing it would lose data), and the clear's
+ *     verification reports it; empty for a backfill
  */
-public record MigrationPlan(String method, String name, Kind kind, List<String> fields, int batchSize) {
+public record MigrationPlan(
+    String method, String name, Kind kind, List<String> fields, int batchSize, List<String> requires) {
 
   /** What a migration does. */
   public enum Kind {
@@ -25,5 +29,6 @@ public record MigrationPlan(String method, String name, Kind kind, List<String> 
   /** Copies the fields. */
   public MigrationPlan {
     fields = List.copyOf(fields);
+    requires = List.copyOf(requires);
   }
 }

@@ -66,7 +66,21 @@ final class MigrationPlanner {
     }
     return ordered.stream()
         .map(draft -> new MigrationPlan(draft.method, table + "." + draft.method, draft.kind,
-            draft.fields.stream().map(field -> field.name).toList(), draft.batchSize))
+            draft.fields.stream().map(field -> field.name).toList(), draft.batchSize,
+            requiredBefore(draft)))
+        .toList();
+  }
+
+  /** For a clear, the widened fields whose backfills read the field it clears, in declaration order. */
+  private List<String> requiredBefore(Draft draft) {
+    if (draft.kind != MigrationPlan.Kind.CLEAR) {
+      return List.of();
+    }
+    FieldDraft cleared = draft.fields.get(0);
+    return fields.stream()
+        .filter(field -> field.backfill != null && field != cleared)
+        .filter(field -> readsOf(field).contains(cleared.name))
+        .map(field -> field.name)
         .toList();
   }
 
@@ -165,15 +179,22 @@ final class MigrationPlanner {
       return read;
     }
     for (FieldDraft field : draft.fields) {
-      Backfill backfill = field.backfill.backfill();
-      if (backfill instanceof Backfill.Copy copy) {
-        read.add(copy.source());
-      } else if (backfill instanceof Backfill.Computed) {
-        fields.stream().filter(FieldDraft::isDeprecated).forEach(other -> read.add(other.name));
-      }
+      read.addAll(readsOf(field));
     }
     // Filling a field from itself within one migration is no ordering constraint.
     writes(draft).forEach(read::remove);
+    return read;
+  }
+
+  /** The fields one field's backfill reads: a copy its source, a method every deprecated field. */
+  private Set<String> readsOf(FieldDraft field) {
+    Set<String> read = new HashSet<>();
+    Backfill backfill = field.backfill.backfill();
+    if (backfill instanceof Backfill.Copy copy) {
+      read.add(copy.source());
+    } else if (backfill instanceof Backfill.Computed) {
+      fields.stream().filter(FieldDraft::isDeprecated).forEach(other -> read.add(other.name));
+    }
     return read;
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.runtime.Migration;
+import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.Migrator;
 import dev.godwit.runtime.RunResult;
 import dev.godwit.runtime.testing.TestDatabase;
@@ -52,6 +53,32 @@ class RenameTest {
         .filter(member -> member.getFullName() != null)
         .collect(Collectors.toMap(Member::getId, Member::getFullName)));
     assertNull(after.get(2).getFullName());
+    after.forEach(member -> assertNull(member.getName(), "name of " + member.getId()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aClearRunBeforeItsBackfillKeepsTheOldValuesAndFails(TestDatabase kind) throws Exception {
+    DataSource database = Rows.databaseWith(kind, MemberTable.TABLE,
+        new Member(1, "Ada Lovelace", null),
+        new Member(2, "Bob", "Robert Smith"),
+        new Member(3, "Cy", null));
+    Migrator migrator = Migrator.create(database);
+
+    RunResult early = migrator.run(MemberMigrations.clearName());
+
+    assertEquals(MigrationState.FAILED, early.status().state(), early.toString());
+    assertTrue(early.status().error().contains("2"), early.status().error());
+    List<Member> kept = Rows.all(database, MemberTable.TABLE);
+    assertEquals("Ada Lovelace", kept.get(0).getName());
+    assertNull(kept.get(1).getName(), "the copied row is cleared");
+    assertEquals("Cy", kept.get(2).getName());
+
+    assertTrue(migrator.run(MemberMigrations.backfillFullName()).succeeded());
+    assertTrue(migrator.run(MemberMigrations.clearName()).succeeded());
+    List<Member> after = Rows.all(database, MemberTable.TABLE);
+    assertEquals(List.of("Ada Lovelace", "Robert Smith", "Cy"),
+        after.stream().map(Member::getFullName).toList());
     after.forEach(member -> assertNull(member.getName(), "name of " + member.getId()));
   }
 }

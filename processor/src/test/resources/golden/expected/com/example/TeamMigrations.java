@@ -64,24 +64,29 @@ public final class TeamMigrations implements MigrationProvider {
 
   /**
    * Clears {@code name}, the old format, on every row, once the backfills reading it have run.
+   * A row still lacking {@code title} or {@code plan} keeps its value, and the
+   * verification reports it, so no data is lost.
    *
    * @return the migration {@code teams.clearName}
    */
   public static Migration<Team> clearName() {
     return Migration.on(TeamTable.TABLE, "teams.clearName")
-        .range(TeamTable.NAME.isNotNull())
+        .range(TeamTable.NAME.isNotNull().and(TeamTable.TITLE.isNotNull())
+            .and(TeamTable.PLAN.isNotNull()))
         .verifiedBy(TeamVerification.clearName())
         .migrateInDatabase(TeamTable.NAME.setTo(null));
   }
 
   /**
    * Clears {@code isPro}, the old format, on every row, once the backfills reading it have run.
+   * A row still lacking {@code plan} keeps its value, and the
+   * verification reports it, so no data is lost.
    *
    * @return the migration {@code teams.clearIsPro}
    */
   public static Migration<Team> clearIsPro() {
     return Migration.on(TeamTable.TABLE, "teams.clearIsPro")
-        .range(TeamTable.IS_PRO.isNotNull())
+        .range(TeamTable.IS_PRO.isNotNull().and(TeamTable.PLAN.isNotNull()))
         .verifiedBy(TeamVerification.clearIsPro())
         .migrateInDatabase(TeamTable.IS_PRO.setTo(null));
   }
