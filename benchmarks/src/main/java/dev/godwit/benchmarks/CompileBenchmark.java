@@ -80,7 +80,7 @@ final class CompileBenchmark {
     }
 
     int repetitions = settings.compileRepetitions();
-    int warmUps = Math.max(1, repetitions / 2);
+    int warmUps = settings.quick() ? 0 : Math.max(1, repetitions / 2);
     double[] processor = new double[repetitions];
     double[] plainSame = new double[repetitions];
     double[] plainEntities = new double[repetitions];

@@ -19,7 +19,7 @@ class BenchmarkSmokeTest {
   void quickModeMeasuresEveryStrategyAndReportsEveryTarget(@TempDir Path folder) throws Exception {
     Path report = folder.resolve("report.md");
 
-    int exitCode = BenchmarkMain.execute("--quick", "--rows", "1000", "--compile-entities", "2",
+    int exitCode = BenchmarkMain.execute("--quick", "--rows", "500", "--compile-entities", "2",
         "--databases", "h2",
         "--report", report.toString());
 
