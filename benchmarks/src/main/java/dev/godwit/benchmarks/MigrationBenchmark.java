@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,15 +49,16 @@ final class MigrationBenchmark {
   }
 
   /**
-   * Measures every strategy on every backfill after a warm-up pass of each on a small table (none in
-   * quick mode). With
-   * several rounds, the strategies take turns round after round, so that a spell of load on the
-   * machine falls on all of them, and each keeps its median run.
+   * Measures every strategy on every backfill, after a warm-up pass of each on a small table (none in
+   * quick mode). With several rounds the strategies take turns round after round, so that a spell of
+   * load on the machine falls on all of them, and each keeps its median run.
    */
   List<Measurement> run(BenchDatabase database) throws Exception {
-    for (Backfill backfill : settings.backfills()) {
-      for (Strategy strategy : settings.warmUpRows() > 0 ? strategies() : List.<Strategy>of()) {
-        measure(database, backfill, strategy, settings.warmUpRows());
+    if (settings.warmUpRows() > 0) {
+      for (Backfill backfill : settings.backfills()) {
+        for (Strategy strategy : strategies()) {
+          measure(database, backfill, strategy, settings.warmUpRows());
+        }
       }
     }
     Map<List<Object>, List<Measurement>> runs = new LinkedHashMap<>();
@@ -67,7 +69,7 @@ final class MigrationBenchmark {
           LOG.info("{}, {}, {}, round {}: {} rows/s, {} µs of CPU per row",
               database.backend().label(), backfill.label(), strategy.name(), round,
               Math.round(measurement.rowsPerSecond()),
-              String.format(java.util.Locale.ROOT, "%.2f", measurement.cpuMicrosPerRow()));
+              String.format(Locale.ROOT, "%.2f", measurement.cpuMicrosPerRow()));
           runs.computeIfAbsent(List.of(backfill, strategy), key -> new ArrayList<>())
               .add(measurement);
         }
