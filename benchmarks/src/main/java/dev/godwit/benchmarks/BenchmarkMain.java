@@ -148,7 +148,7 @@ public final class BenchmarkMain implements Callable<Integer> {
           + " --writer-rate and --tuned-batch-size must be positive; pass a number above 0.");
     }
     long naive = naiveRows != null ? naiveRows : quick ? tableRows : 20_000;
-    return new Settings(tableRows, naive, quick ? 0 : Math.min(tableRows, 20_000), rounds,
+    return new Settings(tableRows, naive, quick ? 0 : Math.min(tableRows, 100_000), rounds,
         writerRate,
         tunedBatchSize, List.copyOf(backends), Set.copyOf(strategies), List.copyOf(backfills),
         compileEntities != null ? compileEntities : quick ? 10 : 200, quick ? 1 : 5, quick);
