@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,12 @@ final class BatchWrites {
 
   private record GroupKey(String table, List<String> columns) {}
 
+  /** The columns one patch sets, in the order it set them, on one table. */
+  private record Shape(String table, List<Column<?, ?>> columns) {}
+
+  /** The group of a shape: its columns in statement order. */
+  private record Ordering(GroupKey key, List<Column<?, ?>> columns) {}
+
   private static final class Group {
     final Table<?> table;
     final List<Column<?, ?>> columns;
@@ -46,7 +53,11 @@ final class BatchWrites {
 
     void add(Object id, Map<? extends Column<?, ?>, Object> values) {
       ids.add(id);
-      rows.add(columns.stream().map(values::get).toArray());
+      Object[] row = new Object[columns.size()];
+      for (int i = 0; i < row.length; i++) {
+        row[i] = values.get(columns.get(i));
+      }
+      rows.add(row);
     }
   }
 
@@ -76,7 +87,10 @@ final class BatchWrites {
     }
   }
 
-  /** Adds a checked write. */
+  /**
+   * Adds a checked write. Its patch or values must be the caller's own copy, as {@link RowContext}
+   * and {@link RowBatchStep} make them: they are kept as they are, never changed.
+   */
   void add(Write write) {
     if (write instanceof Insert insert) {
       List<Column<?, ?>> columns = ordered(insert.table(), insert.values());
@@ -84,7 +98,7 @@ final class BatchWrites {
           key -> new Group(insert.table(), columns)).add(null, insert.values().values());
     } else if (write instanceof Update update) {
       if (!update.patch().isEmpty()) {
-        updates.merge(rowKey(update.table(), update.id()), copy(update), BatchWrites::merge);
+        updates.merge(rowKey(update.table(), update.id()), update, BatchWrites::merge);
       }
     } else if (write instanceof Delete delete) {
       deletes.putIfAbsent(rowKey(delete.table(), delete.id()), delete);
@@ -114,14 +128,21 @@ final class BatchWrites {
       dialect.insert(connection, group.table, group.columns, group.rows);
     }
     Map<GroupKey, Group> updateGroups = new LinkedHashMap<>();
+    // a batch's patches nearly all set the same columns: order each distinct set once, not per row
+    Map<Shape, Ordering> orderings = new HashMap<>();
     for (Map.Entry<RowKey, Update> entry : updates.entrySet()) {
       if (deletes.containsKey(entry.getKey())) {
         continue;
       }
       Update update = entry.getValue();
-      List<Column<?, ?>> columns = ordered(update.table(), update.patch());
-      updateGroups.computeIfAbsent(new GroupKey(entry.getKey().table(), names(columns)),
-          key -> new Group(update.table(), columns)).add(update.id(), update.patch().values());
+      Ordering ordering = orderings.computeIfAbsent(
+          new Shape(entry.getKey().table(), new ArrayList<>(update.patch().values().keySet())),
+          shape -> {
+            List<Column<?, ?>> columns = ordered(update.table(), update.patch());
+            return new Ordering(new GroupKey(shape.table(), names(columns)), columns);
+          });
+      updateGroups.computeIfAbsent(ordering.key(), key -> new Group(update.table(),
+          ordering.columns())).add(update.id(), update.patch().values());
     }
     for (Group group : updateGroups.values()) {
       dialect.update(connection, group.table, group.columns, group.ids, group.rows);
@@ -152,13 +173,10 @@ final class BatchWrites {
     }
   }
 
-  private static Update copy(Update update) {
-    return new Update(update.table(), update.id(), update.patch().copy());
-  }
-
   private static Update merge(Update earlier, Update later) {
-    earlier.patch().setAll(later.patch());
-    return earlier;
+    Patch<?> merged = earlier.patch().copy();
+    merged.setAll(later.patch());
+    return new Update(earlier.table(), earlier.id(), merged);
   }
 
   private static RowKey rowKey(Table<?> table, Object id) {

@@ -16,10 +16,13 @@ public final class Column<T, V> {
 
   private final String name;
   private final ColumnType<V> type;
+  /** The name as compared: columns are looked up by it for every value of every row read. */
+  private final String key;
 
   private Column(String name, ColumnType<V> type) {
     this.name = Identifiers.check("column", name);
     this.type = Objects.requireNonNull(type, "type");
+    this.key = name.toLowerCase(java.util.Locale.ROOT);
   }
 
   /**
@@ -43,6 +46,11 @@ public final class Column<T, V> {
    */
   public String name() {
     return name;
+  }
+
+  /** The name in lower case, the form columns are compared and looked up by. */
+  String key() {
+    return key;
   }
 
   /**
@@ -167,13 +175,13 @@ public final class Column<T, V> {
   @Override
   public boolean equals(Object other) {
     return other instanceof Column<?, ?> column
-        && column.name.equalsIgnoreCase(name)
+        && column.key.equals(key)
         && column.type.javaType().equals(type.javaType());
   }
 
   @Override
   public int hashCode() {
-    return name.toLowerCase(java.util.Locale.ROOT).hashCode();
+    return key.hashCode();
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** The current row of a result set whose columns were selected in a known order. */
@@ -17,13 +16,13 @@ final class ResultSetRow implements Row {
   ResultSetRow(ResultSet resultSet, List<? extends Column<?, ?>> columns) {
     this.resultSet = resultSet;
     for (int i = 0; i < columns.size(); i++) {
-      indexes.put(columns.get(i).name().toLowerCase(Locale.ROOT), i + 1);
+      indexes.put(columns.get(i).key(), i + 1);
     }
   }
 
   @Override
   public <V> V get(Column<?, V> column) throws SQLException {
-    Integer index = indexes.get(column.name().toLowerCase(Locale.ROOT));
+    Integer index = indexes.get(column.key());
     if (index == null) {
       throw new IllegalArgumentException(
           "column " + column.name() + " was not read; read only the table's own columns");

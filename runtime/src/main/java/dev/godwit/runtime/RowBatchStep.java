@@ -87,18 +87,19 @@ final class RowBatchStep<T> implements BatchStep<T> {
   /** Each row's writes, its own patch last, in row order whatever thread migrated it. */
   private List<List<BatchWrites.Write>> migrateAll(List<T> rows, List<Object> ids, BatchReads reads,
       boolean dryRun) throws RowFailure {
+    List<List<BatchWrites.Write>> results = new ArrayList<>(rows.size());
+    if (executor == null) {
+      for (int i = 0; i < rows.size(); i++) {
+        results.add(migrateOne(rows.get(i), ids.get(i),
+            new RowContext(migration.name(), dryRun, reads)));
+      }
+      return results;
+    }
     List<Callable<List<BatchWrites.Write>>> calls = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       T row = rows.get(i);
       Object id = ids.get(i);
       calls.add(() -> migrateOne(row, id, new RowContext(migration.name(), dryRun, reads)));
-    }
-    List<List<BatchWrites.Write>> results = new ArrayList<>();
-    if (executor == null) {
-      for (Callable<List<BatchWrites.Write>> call : calls) {
-        results.add(unwrap(call));
-      }
-      return results;
     }
     List<Future<List<BatchWrites.Write>>> futures;
     try {
@@ -126,7 +127,7 @@ final class RowBatchStep<T> implements BatchStep<T> {
       throws RowFailure {
     try {
       Patch<T> patch = migration.rowMigration().migrate(context, row);
-      List<BatchWrites.Write> writes = new ArrayList<>(context.writes());
+      List<BatchWrites.Write> writes = context.writes();
       if (patch != null && !patch.isEmpty()) {
         BatchWrites.Update update = new BatchWrites.Update(migration.table(), id, patch.copy());
         BatchWrites.check(update);
@@ -137,14 +138,6 @@ final class RowBatchStep<T> implements BatchStep<T> {
       throw new RowFailure(BatchWrites.idText(migration.table(), id), e);
     } finally {
       context.close();
-    }
-  }
-
-  private static <R> R unwrap(Callable<R> call) throws RowFailure {
-    try {
-      return call.call();
-    } catch (Exception e) {
-      throw rethrow(e);
     }
   }
 

@@ -1,0 +1,182 @@
+package dev.godwit.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The harness's findings as Markdown: the machine, one table per database, the heap, compile and
+ * accessor figures, and every target with the ratio measured in this run.
+ */
+final class Report {
+
+  private final Settings settings;
+  private final List<String> machine = new ArrayList<>();
+  private final List<Measurement> measurements = new ArrayList<>();
+  private final List<HeapBenchmark.Result> heap = new ArrayList<>();
+  private Backend heapBackend;
+  private CompileBenchmark.Result compile;
+  private AccessorBenchmark.Result accessor;
+
+  Report(Settings settings) {
+    this.settings = settings;
+  }
+
+  void machine(String line) {
+    machine.add(line);
+  }
+
+  void add(List<Measurement> results) {
+    measurements.addAll(results);
+  }
+
+  void heap(Backend backend, List<HeapBenchmark.Result> results) {
+    heapBackend = backend;
+    heap.addAll(results);
+  }
+
+  void compile(CompileBenchmark.Result result) {
+    compile = result;
+  }
+
+  void accessor(AccessorBenchmark.Result result) {
+    accessor = result;
+  }
+
+  String render() {
+    StringBuilder out = new StringBuilder("# Godwit benchmark report\n\n");
+    machine.forEach(line -> out.append("- ").append(line).append('\n'));
+    out.append(format("- Each figure is the median of %d run(s) of the strategy, taking turns.%n",
+        settings.rounds()));
+    out.append(format("- Table: %,d rows; the concurrent writer: %d single-row updates/s, latency"
+        + " from when each was due; the naive loop is timed on the first %,d rows.%n",
+        settings.rows(), settings.writerRate(), Math.min(settings.rows(), settings.naiveRows())));
+    for (Backend backend : settings.backends()) {
+      List<Measurement> ofBackend = select(m -> m.backend() == backend);
+      if (!ofBackend.isEmpty()) {
+        renderTable(out, backend, ofBackend);
+      }
+    }
+    if (!heap.isEmpty()) {
+      out.append(format("%n## Heap of Godwit's runs on %s, sampled after forced collections%n%n",
+          heapBackend.label()));
+      out.append("| backfill | peak MiB at %,d rows | peak MiB at %,d rows | growth |\n"
+          .formatted(settings.rows(), settings.rows() * 10));
+      out.append("|---|---:|---:|---:|\n");
+      for (HeapBenchmark.Result result : heap) {
+        out.append(format("| %s | %.1f | %.1f | %.2f× |%n", result.backfill().label(),
+            result.peakMebibytes(), result.peakAtTenTimesMebibytes(), result.growth()));
+      }
+    }
+    if (compile != null) {
+      out.append(format("%n## Compiling %d entities (median of %d, in-process javac)%n%n",
+          compile.entities(), compile.repetitions()));
+      out.append("| compilation | ms |\n|---|---:|\n");
+      out.append(format("| javac + Godwit's processor, entities | %.0f |%n", compile.processorMillis()));
+      out.append(format("| plain javac, entities + the generated classes written out | %.0f |%n",
+          compile.plainSameClassesMillis()));
+      out.append(format("| plain javac, entities alone | %.0f |%n", compile.plainEntitiesOnlyMillis()));
+    }
+    if (accessor != null) {
+      out.append(format("%n## Dual-read accessor (JMH, ns per read)%n%n"));
+      out.append("| accessor | ns/read | ± (99.9%) |\n|---|---:|---:|\n");
+      out.append(format("| generated `TeamDualRead.plan` | %.3f | %.3f |%n",
+          accessor.generatedNanos(), accessor.generatedError()));
+      out.append(format("| hand-written | %.3f | %.3f |%n", accessor.handWrittenNanos(),
+          accessor.handWrittenError()));
+    }
+    renderTargets(out);
+    return out.toString();
+  }
+
+  private void renderTable(StringBuilder out, Backend backend, List<Measurement> rows) {
+    out.append(format("%n## %s%n%n", backend.label()));
+    out.append(backend == Backend.H2
+        ? "H2 runs in the harness's JVM: its peak heap includes the table itself.\n\n"
+        : "The server runs in its own processes: the peak heap is the strategy's and the harness's.\n\n");
+    out.append("| backfill | strategy | rows | s | rows/s | × set-based | JVM CPU µs/row"
+        + " | writer p50 ms | p99 ms | max ms | writer errors | peak heap MiB |\n");
+    out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Measurement m : rows) {
+      String ratio = setBased(m.backend(), m.backfill())
+          .map(base -> format("%.2f", m.rowsPerSecond() / base.rowsPerSecond())).orElse("");
+      out.append(format("| %s | %s | %,d | %.2f | %,.0f | %s | %.2f | %.1f | %.1f | %.1f | %d | %.0f |%n",
+          m.backfill().label(), m.strategy().name(), m.rows(), m.seconds(), m.rowsPerSecond(), ratio,
+          m.cpuMicrosPerRow(), m.writer().p50Millis(), m.writer().p99Millis(), m.writer().maxMillis(), m.writer().errors(),
+          m.peakHeapMebibytes()));
+    }
+  }
+
+  private void renderTargets(StringBuilder out) {
+    List<String[]> targets = new ArrayList<>();
+    for (Measurement godwit : select(m -> m.strategy().kind() == Strategy.Kind.GODWIT)) {
+      Backfill backfill = godwit.backfill();
+      String who = godwit.backend().label() + ", " + backfill.label() + ", "
+          + godwit.strategy().name();
+      Optional<Measurement> base = setBased(godwit.backend(), backfill);
+      Optional<Measurement> springBatch = select(m -> m.backend() == godwit.backend()
+          && m.backfill() == backfill && m.strategy().kind() == Strategy.Kind.SPRING_BATCH
+          && m.strategy().batchSize() == godwit.strategy().batchSize()).stream().findFirst();
+      if (godwit.backend() == Backend.POSTGRES) {
+        double floor = backfill == Backfill.PLAN ? 0.6 : 0.85;
+        base.ifPresent(b -> targets.add(ratioTarget(who, "≥ " + floor + "× set-based UPDATE",
+            godwit.rowsPerSecond() / b.rowsPerSecond(), floor)));
+        targets.add(new String[] {who, "writer's max stall ≤ 100 ms",
+            format("%.1f ms", godwit.writer().maxMillis()),
+            godwit.writer().maxMillis() <= 100 ? "met" : "missed"});
+        springBatch.ifPresent(s -> targets.add(ratioTarget(who,
+            "≥ 2× Spring Batch, chunk " + s.strategy().batchSize(),
+            godwit.rowsPerSecond() / s.rowsPerSecond(), 2)));
+      } else {
+        base.ifPresent(b -> targets.add(ratioTarget(who, "≥ 2× set-based UPDATE",
+            godwit.rowsPerSecond() / b.rowsPerSecond(), 2)));
+        springBatch.ifPresent(s -> targets.add(ratioTarget(who,
+            "≥ 1× Spring Batch, chunk " + s.strategy().batchSize(),
+            godwit.rowsPerSecond() / s.rowsPerSecond(), 1)));
+        targets.add(new String[] {who, "no writer timeout",
+            godwit.writer().errors() + " timeouts", godwit.writer().errors() == 0 ? "met" : "missed"});
+      }
+    }
+    for (HeapBenchmark.Result result : heap) {
+      targets.add(new String[] {heapBackend.label() + ", " + result.backfill().label(),
+          "flat heap at 10× the rows (growth ≤ 1.25×)", format("%.2f×", result.growth()),
+          result.growth() <= 1.25 ? "met" : "missed"});
+    }
+    if (compile != null) {
+      targets.add(new String[] {"processor", "≤ 1.25× plain javac on the same classes",
+          format("%.2f× (%.2f× javac on the entities alone)", compile.overhead(),
+              compile.overEntitiesOnly()),
+          compile.overhead() <= 1.25 ? "met" : "missed"});
+    }
+    if (accessor != null) {
+      targets.add(new String[] {"dual-read accessor", "at most 5% slower than hand-written",
+          format("%.3f×", accessor.ratio()), accessor.ratio() <= 1.05 ? "met" : "missed"});
+    }
+    if (targets.isEmpty()) {
+      return;
+    }
+    out.append("\n## Targets (ratios from this run)\n\n| what | target | measured | |\n|---|---|---:|---|\n");
+    for (String[] target : targets) {
+      out.append("| ").append(String.join(" | ", target)).append(" |\n");
+    }
+  }
+
+  private static String[] ratioTarget(String who, String target, double ratio, double floor) {
+    return new String[] {who, target, format("%.2f×", ratio), ratio >= floor ? "met" : "missed"};
+  }
+
+  private Optional<Measurement> setBased(Backend backend, Backfill backfill) {
+    return select(m -> m.backend() == backend && m.backfill() == backfill
+        && m.strategy().kind() == Strategy.Kind.SET_BASED).stream().findFirst();
+  }
+
+  private List<Measurement> select(Predicate<Measurement> filter) {
+    return measurements.stream().filter(filter).toList();
+  }
+
+  private static String format(String template, Object... values) {
+    return String.format(Locale.ROOT, template, values);
+  }
+}
