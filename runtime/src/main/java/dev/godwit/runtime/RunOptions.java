@@ -2,6 +2,7 @@ package dev.godwit.runtime;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How one run of a migration behaves. Immutable: every {@code with…} method returns a copy.
@@ -95,8 +96,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withDryRun(boolean value) {
-    return new RunOptions(value, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, listener);
+    return with(copy -> copy.isDryRun = value);
   }
 
   /**
@@ -109,8 +109,7 @@ public record RunOptions(
     if (value <= 0) {
       throw new IllegalArgumentException("batch size must be positive, not " + value);
     }
-    return new RunOptions(isDryRun, value, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, listener);
+    return with(copy -> copy.batchSize = value);
   }
 
   /**
@@ -119,8 +118,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withReset() {
-    return new RunOptions(isDryRun, batchSize, true, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, listener);
+    return with(copy -> copy.reset = true);
   }
 
   /**
@@ -130,8 +128,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withRange(Condition<?> value) {
-    return new RunOptions(isDryRun, batchSize, reset, Objects.requireNonNull(value, "range"),
-        parallelism, pauseBetweenBatches, singleTransactionLimit, leaseDuration, maxRetries, listener);
+    return with(copy -> copy.range = Objects.requireNonNull(value, "range"));
   }
 
   /**
@@ -141,8 +138,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withParallelism(int threads) {
-    return new RunOptions(isDryRun, batchSize, reset, range, threads, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, listener);
+    return with(copy -> copy.parallelism = threads);
   }
 
   /**
@@ -152,8 +148,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withPauseBetweenBatches(Duration value) {
-    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, value,
-        singleTransactionLimit, leaseDuration, maxRetries, listener);
+    return with(copy -> copy.pauseBetweenBatches = value);
   }
 
   /**
@@ -166,8 +161,7 @@ public record RunOptions(
     if (maxRows <= 0) {
       throw new IllegalArgumentException("the single-transaction limit must be positive, not " + maxRows);
     }
-    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        maxRows, leaseDuration, maxRetries, listener);
+    return with(copy -> copy.singleTransactionLimit = maxRows);
   }
 
   /**
@@ -177,8 +171,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withLeaseDuration(Duration value) {
-    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, value, maxRetries, listener);
+    return with(copy -> copy.leaseDuration = value);
   }
 
   /**
@@ -188,8 +181,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withMaxRetries(int value) {
-    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, value, listener);
+    return with(copy -> copy.maxRetries = value);
   }
 
   /**
@@ -199,7 +191,45 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withListener(ProgressListener value) {
-    return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, value);
+    return with(copy -> copy.listener = value);
+  }
+
+  /** A copy with some options changed; the record's constructor checks the result. */
+  private RunOptions with(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The options being changed by a {@code with…} method. */
+  private static final class Copy {
+    boolean isDryRun;
+    int batchSize;
+    boolean reset;
+    Condition<?> range;
+    int parallelism;
+    Duration pauseBetweenBatches;
+    long singleTransactionLimit;
+    Duration leaseDuration;
+    int maxRetries;
+    ProgressListener listener;
+
+    Copy(RunOptions options) {
+      isDryRun = options.isDryRun;
+      batchSize = options.batchSize;
+      reset = options.reset;
+      range = options.range;
+      parallelism = options.parallelism;
+      pauseBetweenBatches = options.pauseBetweenBatches;
+      singleTransactionLimit = options.singleTransactionLimit;
+      leaseDuration = options.leaseDuration;
+      maxRetries = options.maxRetries;
+      listener = options.listener;
+    }
+
+    RunOptions build() {
+      return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
+          singleTransactionLimit, leaseDuration, maxRetries, listener);
+    }
   }
 }
