@@ -71,7 +71,7 @@ public @interface Backfill {
   String migration() default "";
 
   /**
-   * Rows per batch, each batch being one transaction; the runtime's default (100) when not set.
+   * Rows per batch, each batch being one transaction; the runtime's default (1000) when not set.
    *
    * @return a positive number of rows, or {@code 0} for the default
    */

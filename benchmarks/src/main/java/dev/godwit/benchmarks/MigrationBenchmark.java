@@ -28,18 +28,19 @@ final class MigrationBenchmark {
   /**
    * Every strategy, in the order they run: the ceiling first, so every ratio has its base.
    *
-   * @param tunedBatchSize Godwit's tuned batch and Spring Batch's larger chunk
+   * @param tunedBatchSize Godwit's tuned batch
    */
   static List<Strategy> allStrategies(int tunedBatchSize) {
-    int small = Settings.DEFAULT_BATCH_SIZE;
+    int small = Settings.SMALL_BATCH_SIZE;
     return List.of(
         new SetBasedUpdate(),
         GodwitStrategy.defaults(),
+        GodwitStrategy.tuned(small),
         GodwitStrategy.tuned(tunedBatchSize),
         new KeysetJdbcLoop(small),
         new NaiveLoop(),
         new SpringBatchStrategy(small),
-        new SpringBatchStrategy(tunedBatchSize));
+        new SpringBatchStrategy(Settings.LARGE_BATCH_SIZE));
   }
 
   /** The strategies of the kinds this run measures. */

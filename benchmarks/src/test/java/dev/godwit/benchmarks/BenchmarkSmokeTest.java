@@ -20,12 +20,12 @@ class BenchmarkSmokeTest {
     Path report = folder.resolve("report.md");
 
     int exitCode = BenchmarkMain.execute("--quick", "--rows", "500", "--compile-entities", "2",
-        "--databases", "h2",
+        "--databases", "h2", "--tuned-batch-size", "250",
         "--report", report.toString());
 
     assertEquals(0, exitCode);
     String text = Files.readString(report);
-    for (Strategy strategy : MigrationBenchmark.allStrategies(1000)) {
+    for (Strategy strategy : MigrationBenchmark.allStrategies(250)) {
       assertTrue(text.contains("| " + strategy.name() + " |"), strategy.name() + " is missing:\n" + text);
     }
     for (String section : new String[] {"## H2", "## Heap of Godwit's runs on H2",

@@ -23,8 +23,8 @@ class ListCommandTest {
     assertEquals(Godwit.EXIT_DONE, result.exitCode(), result::toString);
     List<String> lines = result.out().lines().toList();
     assertEquals("MIGRATION           TABLE       BATCH  VERIFIED BY  RUNS IN", lines.get(0));
-    assertEquals("teams.backfillPlan  teams       100    yes          java", lines.get(1));
-    assertEquals("teams.clearIsPro    teams       100    no           database", lines.get(2));
+    assertEquals("teams.backfillPlan  teams       1000   yes          java", lines.get(1));
+    assertEquals("teams.clearIsPro    teams       1000   no           database", lines.get(2));
     assertEquals("slow.touch          slow_items  1      yes          java", lines.get(3));
     assertEquals(4, lines.size(), result::toString);
     assertEquals("", result.err());

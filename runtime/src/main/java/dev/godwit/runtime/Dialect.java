@@ -75,6 +75,12 @@ abstract class Dialect {
     return out.toString();
   }
 
+  /**
+   * A query that runs an {@code UPDATE} and returns one column of every row it changed, in the row's
+   * new state.
+   */
+  abstract String returning(String update, String column);
+
   /** Whether an error, or one it was caused by, is worth retrying the transaction for. */
   final boolean isTransient(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {

@@ -30,6 +30,11 @@ final class H2Dialect extends Dialect {
   }
 
   @Override
+  String returning(String update, String column) {
+    return "SELECT " + column + " FROM FINAL TABLE (" + update + ")";
+  }
+
+  @Override
   boolean isTransientError(SQLException error) {
     int code = error.getErrorCode();
     return code == DEADLOCK || code == LOCK_TIMEOUT || code == CONCURRENT_UPDATE;

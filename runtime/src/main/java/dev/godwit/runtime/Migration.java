@@ -23,8 +23,11 @@ import java.util.Optional;
  */
 public final class Migration<T> {
 
-  /** The batch size of a migration that names none. */
-  public static final int DEFAULT_BATCH_SIZE = 100;
+  /**
+   * The batch size of a migration that names none: large enough that a batch's fixed statements
+   * cost little per row, small enough that a batch holds its rows' locks for milliseconds.
+   */
+  public static final int DEFAULT_BATCH_SIZE = 1000;
 
   private final String name;
   private final Table<T> table;
@@ -174,7 +177,7 @@ public final class Migration<T> {
     }
 
     /**
-     * Rows per batch (one transaction each); 100 if not set.
+     * Rows per batch (one transaction each); {@value Migration#DEFAULT_BATCH_SIZE} if not set.
      *
      * @param size a positive number
      * @return this builder

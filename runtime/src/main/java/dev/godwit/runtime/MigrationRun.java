@@ -43,6 +43,8 @@ final class MigrationRun<T> {
   private final TableSql<T> sql;
   private final Retrier retrier;
   private Progress progress;
+  /** What was last read to be asked of the migration: a cancel, a pause, or nothing. */
+  private Optional<String> requested = Optional.empty();
 
   @SuppressWarnings("unchecked")
   MigrationRun(Database database, StateStore store, Migration<T> migration, RunOptions options) {
@@ -160,9 +162,13 @@ final class MigrationRun<T> {
   private Optional<Ending> runPass(Lease lease, Connection connection, BatchStep<T> step)
       throws SQLException {
     Condition<T> where = passCondition(progress.pass());
+    // asked once at the start of a pass; after that, each batch's cursor update brings it back
+    requested = store.requested(migration.name(), lease.owner());
     while (true) {
       lease.check();
-      Optional<String> requested = store.requested(migration.name(), lease.owner());
+      if (requested.isEmpty()) {
+        requested = store.requestedHere(migration.name());
+      }
       if (requested.isPresent()) {
         boolean cancel = requested.get().equals(StateStore.CANCEL);
         LOG.info("Migration {} {} at its cursor {}", migration.name(),
@@ -193,8 +199,12 @@ final class MigrationRun<T> {
       if (exhausted) {
         return Optional.empty();
       }
-      if (!pauseBetweenBatches()) {
-        return Optional.of(new Ending(MigrationState.PAUSED, null, null));
+      if (!options.pauseBetweenBatches().isZero()) {
+        if (!pauseBetweenBatches()) {
+          return Optional.of(new Ending(MigrationState.PAUSED, null, null));
+        }
+        // a request made during the pause is answered before another batch starts
+        requested = store.requested(migration.name(), lease.owner());
       }
     }
   }
@@ -225,9 +235,7 @@ final class MigrationRun<T> {
       }
       if (next != progress) {
         Instant now = StateStore.now();
-        if (!store.saveProgress(connection, next, lease.owner(), now, lease.expiry(now))) {
-          throw new LeaseLostException(migration.name());
-        }
+        requested = store.saveProgress(connection, next, lease.owner(), now, lease.expiry(now));
       }
       connection.commit();
     } catch (SQLException | RowFailure | RuntimeException | Error e) {
@@ -343,9 +351,6 @@ final class MigrationRun<T> {
 
   /** Sleeps between batches; an interrupt pauses the run. */
   private boolean pauseBetweenBatches() {
-    if (options.pauseBetweenBatches().isZero()) {
-      return true;
-    }
     try {
       Thread.sleep(options.pauseBetweenBatches().toMillis());
       return true;

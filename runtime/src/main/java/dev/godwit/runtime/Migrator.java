@@ -150,7 +150,9 @@ public final class Migrator {
 
   /**
    * Asks a running migration to stop after its current batch, with state {@link MigrationState#CANCELED};
-   * works across processes through the state table. A pending migration, or one whose runner died, is
+   * works across processes through the state table. A run of this migrator sees the request before
+   * its next batch; a runner elsewhere sees it when it records the batch it is running, so a request
+   * that arrives just as one batch ends lets one more run. A pending migration, or one whose runner died, is
    * marked canceled at once. Running it again continues at its cursor.
    *
    * @param name the migration's name
@@ -164,7 +166,9 @@ public final class Migrator {
 
   /**
    * Asks a running migration to stop after its current batch, with state {@link MigrationState#PAUSED};
-   * works across processes through the state table. One whose runner died is marked paused at once.
+   * works across processes through the state table. A run of this migrator sees the request before
+   * its next batch; a runner elsewhere sees it when it records the batch it is running, so a request
+   * that arrives just as one batch ends lets one more run. One whose runner died is marked paused at once.
    * Running it again continues at its cursor.
    *
    * @param name the migration's name

@@ -45,6 +45,11 @@ final class PostgresDialect extends Dialect {
   }
 
   @Override
+  String returning(String update, String column) {
+    return update + " RETURNING " + column;
+  }
+
+  @Override
   boolean isTransientError(SQLException error) {
     return false;
   }

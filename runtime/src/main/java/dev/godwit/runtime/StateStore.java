@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The {@code godwit_migrations} table: one row per migration, holding its state, cursor, counts,
@@ -53,6 +55,12 @@ final class StateStore {
       " WHERE {name} = ? AND {owner} IS NOT NULL AND {lease_expires_at} >= ?";
 
   private final Database database;
+
+  /**
+   * Requests made through this store to runs it may be running itself, by migration name: such a run
+   * sees them before its next batch without asking the database.
+   */
+  private final Map<String, String> localRequests = new ConcurrentHashMap<>();
 
   StateStore(Database database) {
     this.database = database;
@@ -142,8 +150,13 @@ final class StateStore {
             ? "{started_at} = ?, {cursor_value} = NULL, {pass} = 0, {rows_visited} = 0,"
                 + " {rows_changed} = 0, {estimated_total} = -1"
             : "{started_at} = COALESCE({started_at}, ?)");
-    return database.call(connection -> update(connection, set + LEASE_FREE,
+    boolean claimed = database.call(connection -> update(connection, set + LEASE_FREE,
         MigrationState.RUNNING.name(), owner, leaseUntil, now, batchSize, now, name, now) == 1);
+    if (claimed) {
+      // the claim cleared any earlier request in the table; forget it here too
+      localRequests.remove(name);
+    }
+    return claimed;
   }
 
   /** Extends a held lease; {@code false} if this owner no longer holds it. */
@@ -160,16 +173,28 @@ final class StateStore {
   }
 
   /**
-   * Advances the cursor and counts inside a batch's own transaction, renewing the lease.
+   * Advances the cursor and counts inside a batch's own transaction, renewing the lease, and reads in
+   * the same statement what was asked of the migration meanwhile, so that a batch costs no separate
+   * query for it.
    *
-   * @return {@code false} if this owner no longer holds the lease, so the batch must not commit
+   * @return {@code CANCEL}, {@code PAUSE}, or empty
+   * @throws LeaseLostException if this owner no longer holds the lease, so the batch must not commit
    */
-  boolean saveProgress(Connection connection, Progress progress, String owner, Instant now,
+  Optional<String> saveProgress(Connection connection, Progress progress, String owner, Instant now,
       Instant leaseUntil) throws SQLException {
-    return update(connection, "UPDATE {godwit_migrations} SET {cursor_value} = ?, {pass} = ?,"
+    String update = "UPDATE {godwit_migrations} SET {cursor_value} = ?, {pass} = ?,"
         + " {rows_visited} = ?, {rows_changed} = ?, {heartbeat_at} = ?, {lease_expires_at} = ?"
-        + LEASE_HELD, progress.cursorText(), progress.pass(), progress.visited(),
-        progress.changed(), now, leaseUntil, progress.name(), owner) == 1;
+        + LEASE_HELD;
+    try (PreparedStatement statement = prepare(connection,
+            database.dialect().returning(update, "{requested}"), progress.cursorText(),
+            progress.pass(), progress.visited(), progress.changed(), now, leaseUntil,
+            progress.name(), owner);
+        ResultSet resultSet = statement.executeQuery()) {
+      if (!resultSet.next()) {
+        throw new LeaseLostException(progress.name());
+      }
+      return Optional.ofNullable(resultSet.getString(1));
+    }
   }
 
   /**
@@ -198,6 +223,7 @@ final class StateStore {
   boolean finish(String name, String owner, MigrationState state, Instant now, String error,
       String errorRowId) throws SQLException {
     Instant finishedAt = state == MigrationState.PAUSED ? null : now;
+    localRequests.remove(name);
     return database.call(connection -> update(connection, "UPDATE {godwit_migrations} SET"
         + " {state} = ?, {finished_at} = ?, {heartbeat_at} = ?, {error} = ?, {error_row_id} = ?,"
         + " {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + LEASE_HELD,
@@ -235,8 +261,25 @@ final class StateStore {
     return database.call(connection -> update(connection, "UPDATE {godwit_migrations} SET"
         + " {state} = ?, {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + finished
         + LEASE_FREE + states, idle.toArray()) == 1
-        || update(connection, "UPDATE {godwit_migrations} SET {requested} = ?" + LEASE_LIVE + states,
-            live.toArray()) == 1);
+        || requestLive(connection, name, request, states.toString(), live));
+  }
+
+  private boolean requestLive(Connection connection, String name, String request, String states,
+      List<Object> parameters) throws SQLException {
+    if (update(connection, "UPDATE {godwit_migrations} SET {requested} = ?" + LEASE_LIVE + states,
+        parameters.toArray()) != 1) {
+      return false;
+    }
+    localRequests.put(name, request);
+    return true;
+  }
+
+  /**
+   * A request made through this store for a migration, which a run of this store's sees at once; a
+   * request made elsewhere reaches a run through {@link #saveProgress} instead.
+   */
+  Optional<String> requestedHere(String name) {
+    return Optional.ofNullable(localRequests.get(name));
   }
 
   private List<StoredState> query(String where, Object... parameters) throws SQLException {

@@ -22,7 +22,7 @@ class CancelAndPauseTest {
       throws Exception {
     Db db = User.withAudit(kind, 100);
 
-    RunResult stopped = stopAfterThirdBatch(db, Migrator::cancel);
+    RunResult stopped = stopAfterThirdBatch(db, Migrator::cancel, false);
 
     assertEquals(MigrationState.CANCELED, stopped.status().state());
     assertEquals(30, stopped.status().rowsVisited());
@@ -38,13 +38,30 @@ class CancelAndPauseTest {
       throws Exception {
     Db db = User.withAudit(kind, 100);
 
-    RunResult stopped = stopAfterThirdBatch(db, Migrator::pause);
+    RunResult stopped = stopAfterThirdBatch(db, Migrator::pause, false);
 
     assertEquals(MigrationState.PAUSED, stopped.status().state());
     assertEquals(30, stopped.status().rowsVisited());
     assertEquals("30", stopped.status().cursor());
     assertNull(stopped.status().finishedAt());
     assertEquals(30, db.count("SELECT COUNT(*) FROM audit"));
+    assertResumesToTheEnd(db);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aRequestFromAnotherProcessIsSeenWhenTheBatchInProgressRecordsItsCursor(TestDatabase kind)
+      throws Exception {
+    Db db = User.withAudit(kind, 100);
+
+    // asked through another migrator (as another process would) after batch 3 recorded its cursor
+    // and before batch 4 started: batch 4 brings the request back when it records its own
+    RunResult stopped = stopAfterThirdBatch(db, Migrator::cancel, true);
+
+    assertEquals(MigrationState.CANCELED, stopped.status().state());
+    assertEquals(40, stopped.status().rowsVisited());
+    assertEquals("40", stopped.status().cursor());
+    assertEquals(40, db.count("SELECT COUNT(*) FROM audit"));
     assertResumesToTheEnd(db);
   }
 
@@ -69,9 +86,12 @@ class CancelAndPauseTest {
     assertEquals("10", status.cursor());
   }
 
-  /** Runs the audited migration on another thread and stops it from this one after batch 3. */
-  private static RunResult stopAfterThirdBatch(Db db, BiPredicate<Migrator, String> stop)
-      throws Exception {
+  /**
+   * Runs the audited migration on another thread and stops it from this one after batch 3, through
+   * the migrator running it or through another one.
+   */
+  private static RunResult stopAfterThirdBatch(Db db, BiPredicate<Migrator, String> stop,
+      boolean anotherMigrator) throws Exception {
     Migrator migrator = db.migrator();
     CountDownLatch thirdBatch = new CountDownLatch(1);
     CountDownLatch stopAsked = new CountDownLatch(1);
@@ -84,7 +104,7 @@ class CancelAndPauseTest {
     CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(
         () -> migrator.run(User.audited("users.rename", (ctx, user) -> {}), options));
     assertTrue(thirdBatch.await(30, TimeUnit.SECONDS));
-    assertTrue(stop.test(db.migrator(), "users.rename"));
+    assertTrue(stop.test(anotherMigrator ? db.migrator() : migrator, "users.rename"));
     stopAsked.countDown();
     return run.get(30, TimeUnit.SECONDS);
   }

@@ -272,7 +272,10 @@ class BadInputTest {
         () -> closing.cancel("users.rename")).getMessage());
     assertEquals(closed, assertThrows(MigrationException.class,
         () -> Migrator.create(pool).run(migration)).getMessage());
-    assertEquals(30, db.count("SELECT COUNT(*) FROM audit"));
+    // the batches already committed on the run's open connection are recorded, each exactly once
+    long recorded = db.migrator().status("users.rename").orElseThrow().rowsVisited();
+    assertTrue(recorded >= 30, "rows recorded before the pool closed: " + recorded);
+    assertEquals(recorded, db.count("SELECT COUNT(*) FROM audit"));
     RunResult rerun = Await.runOnceFree(db.migrator(), migration, options);
     assertTrue(rerun.succeeded(), rerun.status().error());
     assertEquals(100, db.count("SELECT COUNT(*) FROM audit"));
