@@ -69,18 +69,16 @@ final class RowBatchStep<T> implements BatchStep<T> {
     perRow.forEach(rowWrites -> rowWrites.forEach(writes::add));
     writes.flush(connection, dialect);
 
-    Set<String> changedIds = writes.changedIds(table);
+    Set<Object> changedIds = writes.changedIds(table);
     List<Object> described = new ArrayList<>();
     for (Object id : ids) {
-      if (dryRun && described.size() < RowChanges.LIMIT
-          && changedIds.contains(BatchWrites.idText(table, id))) {
+      if (dryRun && described.size() < RowChanges.LIMIT && changedIds.contains(id)) {
         described.add(id);
       }
     }
     List<RowChange> changes = described.isEmpty()
         ? List.of() : RowChanges.describe(connection, sql, described, before);
-    long changed = ids.stream().filter(id -> changedIds.contains(BatchWrites.idText(table, id)))
-        .count();
+    long changed = ids.stream().filter(changedIds::contains).count();
     return new BatchOutcome(rows.size(), changed, ids.get(ids.size() - 1), changes);
   }
 
