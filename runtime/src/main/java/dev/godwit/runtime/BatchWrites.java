@@ -3,6 +3,7 @@ package dev.godwit.runtime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,12 +31,31 @@ final class BatchWrites {
 
   record Delete(Table<?> table, Object id) implements Write {}
 
-  private record RowKey(String table, String id) {}
+  /**
+   * A row by its id as read or passed: ids are checked to be of the id column's Java type, whose
+   * {@code equals} agrees with comparing their text, and hashing them costs less than writing it.
+   */
+  private record RowKey(String table, Object id) {}
 
   private record GroupKey(String table, List<String> columns) {}
 
   /** The columns one patch sets, in the order it set them, on one table. */
-  private record Shape(String table, List<Column<?, ?>> columns) {}
+  private record Shape(String table, List<Column<?, ?>> columns) {
+
+    /** Whether another patch's columns are this shape's, without building its shape. */
+    boolean matches(String otherTable, Collection<? extends Column<?, ?>> otherColumns) {
+      if (!table.equals(otherTable) || otherColumns.size() != columns.size()) {
+        return false;
+      }
+      int i = 0;
+      for (Column<?, ?> column : otherColumns) {
+        if (!column.equals(columns.get(i++))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   /** The group of a shape: its columns in statement order. */
   private record Ordering(GroupKey key, List<Column<?, ?>> columns) {}
@@ -105,9 +125,9 @@ final class BatchWrites {
     }
   }
 
-  /** The ids, as text, of the rows of a table this batch updates or deletes. */
-  Set<String> changedIds(Table<?> table) {
-    Set<String> ids = new HashSet<>();
+  /** The ids of the rows of a table this batch updates or deletes, as {@link Update#id} holds them. */
+  Set<Object> changedIds(Table<?> table) {
+    Set<Object> ids = new HashSet<>();
     String tableKey = key(table);
     for (RowKey row : updates.keySet()) {
       if (row.table().equals(tableKey)) {
@@ -130,19 +150,24 @@ final class BatchWrites {
     Map<GroupKey, Group> updateGroups = new LinkedHashMap<>();
     // a batch's patches nearly all set the same columns: order each distinct set once, not per row
     Map<Shape, Ordering> orderings = new HashMap<>();
+    Shape lastShape = null;
+    Group lastGroup = null;
     for (Map.Entry<RowKey, Update> entry : updates.entrySet()) {
-      if (deletes.containsKey(entry.getKey())) {
+      if (!deletes.isEmpty() && deletes.containsKey(entry.getKey())) {
         continue;
       }
       Update update = entry.getValue();
-      Ordering ordering = orderings.computeIfAbsent(
-          new Shape(entry.getKey().table(), new ArrayList<>(update.patch().values().keySet())),
-          shape -> {
-            List<Column<?, ?>> columns = ordered(update.table(), update.patch());
-            return new Ordering(new GroupKey(shape.table(), names(columns)), columns);
-          });
-      updateGroups.computeIfAbsent(ordering.key(), key -> new Group(update.table(),
-          ordering.columns())).add(update.id(), update.patch().values());
+      Map<? extends Column<?, ?>, Object> values = update.patch().values();
+      if (lastShape == null || !lastShape.matches(entry.getKey().table(), values.keySet())) {
+        lastShape = new Shape(entry.getKey().table(), new ArrayList<>(values.keySet()));
+        Ordering ordering = orderings.computeIfAbsent(lastShape, shape -> {
+          List<Column<?, ?>> columns = ordered(update.table(), update.patch());
+          return new Ordering(new GroupKey(shape.table(), names(columns)), columns);
+        });
+        lastGroup = updateGroups.computeIfAbsent(ordering.key(),
+            key -> new Group(update.table(), ordering.columns()));
+      }
+      lastGroup.add(update.id(), values);
     }
     for (Group group : updateGroups.values()) {
       dialect.update(connection, group.table, group.columns, group.ids, group.rows);
@@ -180,7 +205,7 @@ final class BatchWrites {
   }
 
   private static RowKey rowKey(Table<?> table, Object id) {
-    return new RowKey(key(table), idText(table, id));
+    return new RowKey(key(table), id);
   }
 
   private static String key(Table<?> table) {

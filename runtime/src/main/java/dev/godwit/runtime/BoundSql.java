@@ -16,14 +16,19 @@ record BoundSql(String text, List<Binding> bindings) {
   PreparedStatement prepare(Connection connection) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(text);
     try {
-      for (int i = 0; i < bindings.size(); i++) {
-        bindings.get(i).bind(statement, i + 1);
-      }
+      bindTo(statement);
     } catch (SQLException | RuntimeException e) {
       statement.close();
       throw e;
     }
     return statement;
+  }
+
+  /** Binds every parameter of a statement prepared from this text. */
+  void bindTo(PreparedStatement statement) throws SQLException {
+    for (int i = 0; i < bindings.size(); i++) {
+      bindings.get(i).bind(statement, i + 1);
+    }
   }
 
   /** Runs an {@code UPDATE}, {@code INSERT} or {@code DELETE}. */

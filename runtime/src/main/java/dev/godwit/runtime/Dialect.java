@@ -5,7 +5,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +23,14 @@ abstract class Dialect {
   /** SQL states that mean "try the transaction again": serialization failure, deadlock, lock timeout. */
   private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03");
 
+  /** How many quoted names and statements a dialect remembers: far more than a schema has. */
+  private static final int REMEMBERED = 1024;
+
   private final boolean foldsToUpper;
   private final boolean foldsToLower;
+  /** Every batch quotes the same names and expands the same templates: do each once. */
+  private final Map<String, String> quoted = new ConcurrentHashMap<>();
+  private final Map<String, String> expanded = new ConcurrentHashMap<>();
 
   Dialect(DatabaseMetaData metaData) throws SQLException {
     this.foldsToUpper = metaData.storesUpperCaseIdentifiers();
@@ -54,7 +63,7 @@ abstract class Dialect {
    * work and tables created without quotes are found.
    */
   final String quote(String identifier) {
-    return '"' + fold(identifier) + '"';
+    return remembered(quoted, identifier, name -> '"' + fold(name) + '"');
   }
 
   /** A checked identifier as the database stores an unquoted one. */
@@ -66,6 +75,10 @@ abstract class Dialect {
 
   /** SQL written with {@code {name}} for every identifier, each replaced by its quoted form. */
   final String sql(String template) {
+    return remembered(expanded, template, this::expand);
+  }
+
+  private String expand(String template) {
     Matcher matcher = NAME_TOKEN.matcher(template);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
@@ -80,6 +93,21 @@ abstract class Dialect {
    * new state.
    */
   abstract String returning(String update, String column);
+
+  private static String remembered(Map<String, String> memory, String key,
+      Function<String, String> compute) {
+    if (key == null) {
+      return compute.apply(null);
+    }
+    String value = memory.get(key);
+    if (value == null) {
+      value = compute.apply(key);
+      if (memory.size() < REMEMBERED) {
+        memory.put(key, value);
+      }
+    }
+    return value;
+  }
 
   /** Whether an error, or one it was caused by, is worth retrying the transaction for. */
   final boolean isTransient(Throwable error) {

@@ -11,22 +11,36 @@ import java.util.Map;
 final class ResultSetRow implements Row {
 
   private final ResultSet resultSet;
+  private final Column<?, ?>[] selected;
   private final Map<String, Integer> indexes = new HashMap<>();
+  /**
+   * The zero-based position the next {@link #get} most likely asks for: generated readers ask for
+   * the columns in the order they were selected, so most values need no look-up by name.
+   */
+  private int next;
 
   ResultSetRow(ResultSet resultSet, List<? extends Column<?, ?>> columns) {
     this.resultSet = resultSet;
-    for (int i = 0; i < columns.size(); i++) {
-      indexes.put(columns.get(i).key(), i + 1);
+    this.selected = columns.toArray(new Column<?, ?>[0]);
+    for (int i = 0; i < selected.length; i++) {
+      indexes.put(selected[i].key(), i + 1);
     }
   }
 
   @Override
   public <V> V get(Column<?, V> column) throws SQLException {
-    Integer index = indexes.get(column.key());
-    if (index == null) {
-      throw new IllegalArgumentException(
-          "column " + column.name() + " was not read; read only the table's own columns");
+    int index;
+    if (selected.length > 0 && selected[next] == column) {
+      index = next + 1;
+    } else {
+      Integer found = indexes.get(column.key());
+      if (found == null) {
+        throw new IllegalArgumentException(
+            "column " + column.name() + " was not read; read only the table's own columns");
+      }
+      index = found;
     }
+    next = index == selected.length ? 0 : index;
     return column.type().read(resultSet, index);
   }
 

@@ -1,7 +1,6 @@
 package dev.godwit.runtime;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,6 +25,7 @@ final class RowBatchStep<T> implements BatchStep<T> {
   private final Dialect dialect;
   private final TableSql<T> sql;
   private final ExecutorService executor;
+  private final ReusedStatement read = new ReusedStatement();
 
   /**
    * @param executor runs {@code migrateOne} on several threads; {@code null} runs it on the caller's
@@ -44,8 +44,8 @@ final class RowBatchStep<T> implements BatchStep<T> {
     List<Object> ids = new ArrayList<>();
     List<T> rows = new ArrayList<>();
     Map<String, Map<String, String>> before = new LinkedHashMap<>();
-    try (PreparedStatement statement = sql.select(where, after, limit, true).prepare(connection);
-        ResultSet resultSet = statement.executeQuery()) {
+    try (ResultSet resultSet =
+        read.bind(connection, sql.select(where, after, limit, true)).executeQuery()) {
       ResultSetRow row = new ResultSetRow(resultSet, table.columns());
       while (resultSet.next()) {
         Object id = row.get(table.id());
@@ -69,18 +69,16 @@ final class RowBatchStep<T> implements BatchStep<T> {
     perRow.forEach(rowWrites -> rowWrites.forEach(writes::add));
     writes.flush(connection, dialect);
 
-    Set<String> changedIds = writes.changedIds(table);
+    Set<Object> changedIds = writes.changedIds(table);
     List<Object> described = new ArrayList<>();
     for (Object id : ids) {
-      if (dryRun && described.size() < RowChanges.LIMIT
-          && changedIds.contains(BatchWrites.idText(table, id))) {
+      if (dryRun && described.size() < RowChanges.LIMIT && changedIds.contains(id)) {
         described.add(id);
       }
     }
     List<RowChange> changes = described.isEmpty()
         ? List.of() : RowChanges.describe(connection, sql, described, before);
-    long changed = ids.stream().filter(id -> changedIds.contains(BatchWrites.idText(table, id)))
-        .count();
+    long changed = ids.stream().filter(changedIds::contains).count();
     return new BatchOutcome(rows.size(), changed, ids.get(ids.size() - 1), changes);
   }
 

@@ -16,12 +16,15 @@ final class TableSql<T> {
   private final Table<T> table;
   private final String name;
   private final String id;
+  private final String columnList;
 
   TableSql(Dialect dialect, Table<T> table) {
     this.dialect = dialect;
     this.table = table;
     this.name = dialect.quote(table.name());
     this.id = dialect.quote(table.id().name());
+    this.columnList = table.columns().stream().map(column -> dialect.quote(column.name()))
+        .collect(Collectors.joining(", "));
   }
 
   Table<T> table() {
@@ -33,7 +36,7 @@ final class TableSql<T> {
    * ({@code null}: from the first row), in id order, locked for update when {@code lock}.
    */
   BoundSql select(Condition<T> where, Object after, int limit, boolean lock) {
-    return keyset(columnList(), where, after, limit, lock);
+    return keyset(columnList, where, after, limit, lock);
   }
 
   /** Like {@link #select} but reading only the ids. */
@@ -44,7 +47,7 @@ final class TableSql<T> {
   /** Every column of the rows with these ids, in id order. */
   BoundSql selectByIds(List<Object> ids) {
     List<Binding> bindings = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("SELECT ").append(columnList()).append(" FROM ")
+    StringBuilder sql = new StringBuilder("SELECT ").append(columnList).append(" FROM ")
         .append(name).append(" WHERE ");
     Condition.compare(table.id(), "IN", ids).render(sql, bindings, dialect::quote);
     sql.append(" ORDER BY ").append(id);
@@ -97,10 +100,5 @@ final class TableSql<T> {
       sql.append(" AND ").append(id).append(" <= ?");
       bindings.add(new Binding(table.id().type(), upTo));
     }
-  }
-
-  private String columnList() {
-    return table.columns().stream().map(column -> dialect.quote(column.name()))
-        .collect(Collectors.joining(", "));
   }
 }
