@@ -13,8 +13,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -56,7 +58,15 @@ final class EntityStep {
     this.files = files;
   }
 
-  void process(RoundEnvironment round) {
+  /**
+   * One round's work. Only the annotations javac found in this round's new classes are scanned for:
+   * in the rounds that see only generated classes none is, and nothing but deferred entities is read.
+   */
+  void process(Set<? extends TypeElement> present, RoundEnvironment round) {
+    Map<String, TypeElement> annotations = new HashMap<>();
+    for (TypeElement annotation : present) {
+      annotations.put(annotation.getQualifiedName().toString(), annotation);
+    }
     List<TypeElement> entities = new ArrayList<>();
     for (String name : deferred) {
       TypeElement type = elements.getTypeElement(name);
@@ -65,7 +75,7 @@ final class EntityStep {
       }
     }
     deferred.clear();
-    TypeElement marker = elements.getTypeElement(AnnotationNames.MIGRATED_TABLE);
+    TypeElement marker = annotations.get(AnnotationNames.MIGRATED_TABLE);
     if (marker != null) {
       for (Element element : round.getElementsAnnotatedWith(marker)) {
         if (element instanceof TypeElement type && !entities.contains(type)) {
@@ -73,7 +83,7 @@ final class EntityStep {
         }
       }
     }
-    checkStrayAnnotations(round);
+    checkStrayAnnotations(annotations, round);
     for (TypeElement entity : entities) {
       if (SuperficialValidation.validateElement(entity)) {
         processSafely(entity);
@@ -105,10 +115,10 @@ final class EntityStep {
     }
   }
 
-  private void checkStrayAnnotations(RoundEnvironment round) {
+  private void checkStrayAnnotations(Map<String, TypeElement> present, RoundEnvironment round) {
     Set<Element> fields = new LinkedHashSet<>();
     for (String name : StrayAnnotations.FIELD_ANNOTATIONS) {
-      TypeElement annotation = elements.getTypeElement(name);
+      TypeElement annotation = present.get(name);
       if (annotation != null) {
         fields.addAll(round.getElementsAnnotatedWith(annotation));
       }

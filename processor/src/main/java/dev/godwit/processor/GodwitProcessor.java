@@ -72,7 +72,7 @@ public final class GodwitProcessor extends AbstractProcessor {
   /** Claims the supported annotations, so that {@code -Xlint:processing} does not call them unprocessed. */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    step.process(round);
+    step.process(annotations, round);
     if (round.processingOver()) {
       step.finish();
     }
