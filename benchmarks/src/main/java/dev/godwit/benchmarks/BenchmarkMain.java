@@ -50,7 +50,7 @@ public final class BenchmarkMain implements Callable<Integer> {
       description = "Updates per second of the concurrent writer (default ${DEFAULT-VALUE}).")
   private int writerRate;
 
-  @Option(names = "--tuned-batch-size", defaultValue = "5000",
+  @Option(names = "--tuned-batch-size", defaultValue = "10000",
       description = "Godwit's tuned batch (default ${DEFAULT-VALUE}); Godwit also runs with its"
           + " default batch (1000) and with batches of 100, Spring Batch with chunks of 100 and 1000.")
   private int tunedBatchSize;

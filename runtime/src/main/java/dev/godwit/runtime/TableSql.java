@@ -44,6 +44,16 @@ final class TableSql<T> {
     return keyset(id, where, after, limit, lock);
   }
 
+  /**
+   * How many of the next {@code limit} rows {@link #selectIds} would read there are, and the last
+   * one's id, as one row: a batch's window without sending its ids.
+   */
+  BoundSql window(Condition<T> where, Object after, int limit) {
+    BoundSql ids = selectIds(where, after, limit, false);
+    return new BoundSql("SELECT COUNT(*), MAX(" + id + ") FROM (" + ids.text() + ") AS godwit_window",
+        ids.bindings());
+  }
+
   /** Every column of the rows with these ids, in id order. */
   BoundSql selectByIds(List<Object> ids) {
     List<Binding> bindings = new ArrayList<>();
