@@ -97,8 +97,8 @@ final class H2Dialect extends Dialect {
   /** A {@code MERGE} of the rows whose ids are the first array, the columns' arrays following. */
   private String merge(Table<?> table, List<Column<?, ?>> columns) {
     return "MERGE INTO " + quote(table.name()) + " AS " + TARGET + " USING "
-        + unnest(keyedBy(table.id(), columns), true) + " ON " + TARGET + "." + quote(table.id().name()) + " = "
-        + VALUES + ".k";
+        + unnest(keyedBy(table.id(), columns), true) + " ON " + TARGET + "."
+        + quote(table.id().name()) + " = " + VALUES + ".k";
   }
 
   /**
