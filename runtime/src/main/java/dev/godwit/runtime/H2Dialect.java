@@ -4,12 +4,19 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * H2: embedded, so a JDBC batch costs no network round trip per row; each write group is one
- * prepared statement executed as one batch.
+ * H2: each write group is one statement over {@code UNNEST} of one array per column, a {@code MERGE}
+ * for updates and deletes. Embedded, a JDBC batch would cost no round trip per row either, but H2
+ * would plan, look up and lock each row in a statement of its own.
  */
 final class H2Dialect extends Dialect {
 
@@ -19,6 +26,9 @@ final class H2Dialect extends Dialect {
   private static final int CONCURRENT_UPDATE = 90131;
   private static final int DATABASE_IS_CLOSED = 90098;
   private static final int DATABASE_CALLED_AT_SHUTDOWN = 90121;
+
+  private static final String TARGET = "godwit_target";
+  private static final String VALUES = "godwit_values";
 
   H2Dialect(DatabaseMetaData metaData) throws SQLException {
     super(metaData);
@@ -49,53 +59,125 @@ final class H2Dialect extends Dialect {
   @Override
   void insert(Connection connection, Table<?> table, List<Column<?, ?>> columns, List<Object[]> rows)
       throws SQLException {
-    String sql = "INSERT INTO " + quote(table.name()) + " (" + names(columns, "") + ") VALUES ("
-        + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ")";
+    String sql = "INSERT INTO " + quote(table.name()) + " (" + names(columns) + ") SELECT * FROM "
+        + unnest(columns, false);
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (Object[] row : rows) {
-        bindAll(statement, columns, row, 1);
-        statement.addBatch();
+      for (int i = 0; i < columns.size(); i++) {
+        statement.setObject(i + 1, array(table, columns.get(i), rows, i));
       }
-      statement.executeBatch();
+      statement.executeUpdate();
     }
   }
 
   @Override
   void update(Connection connection, Table<?> table, List<Column<?, ?>> columns, List<Object> ids,
       List<Object[]> rows) throws SQLException {
-    String sql = "UPDATE " + quote(table.name()) + " SET " + names(columns, " = ?")
-        + " WHERE " + quote(table.id().name()) + " = ?";
+    String sql = merge(table, columns) + " WHEN MATCHED THEN UPDATE SET "
+        + IntStream.range(0, columns.size())
+            .mapToObj(i -> quote(columns.get(i).name()) + " = " + VALUES + ".c" + i)
+            .collect(Collectors.joining(", "));
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < ids.size(); i++) {
-        bindAll(statement, columns, rows.get(i), 1);
-        table.id().type().bindUnchecked(statement, columns.size() + 1, ids.get(i));
-        statement.addBatch();
+      statement.setObject(1, array(table, table.id(), ids));
+      for (int i = 0; i < columns.size(); i++) {
+        statement.setObject(i + 2, array(table, columns.get(i), rows, i));
       }
-      statement.executeBatch();
+      statement.executeUpdate();
     }
   }
 
   @Override
   void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException {
-    String sql = "DELETE FROM " + quote(table.name()) + " WHERE " + quote(table.id().name()) + " = ?";
+    String sql = merge(table, List.of()) + " WHEN MATCHED THEN DELETE";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (Object id : ids) {
-        table.id().type().bindUnchecked(statement, 1, id);
-        statement.addBatch();
-      }
-      statement.executeBatch();
+      statement.setObject(1, array(table, table.id(), ids));
+      statement.executeUpdate();
     }
   }
 
-  private String names(List<Column<?, ?>> columns, String suffix) {
-    return columns.stream().map(column -> quote(column.name()) + suffix)
-        .collect(Collectors.joining(", "));
+  /** A {@code MERGE} of the rows whose ids are the first array, the columns' arrays following. */
+  private String merge(Table<?> table, List<Column<?, ?>> columns) {
+    return "MERGE INTO " + quote(table.name()) + " AS " + TARGET + " USING "
+        + unnest(keyedBy(table.id(), columns), true) + " ON " + TARGET + "."
+        + quote(table.id().name()) + " = " + VALUES + ".k";
   }
 
-  private static void bindAll(PreparedStatement statement, List<Column<?, ?>> columns, Object[] row,
-      int first) throws SQLException {
-    for (int i = 0; i < columns.size(); i++) {
-      columns.get(i).type().bindUnchecked(statement, first + i, row[i]);
+  /**
+   * One array parameter per column, each cast to an array of a type that holds every value of the
+   * column's Java type exactly: assigning to the column then converts, rounds and checks each value
+   * as binding it alone would. The arrays are named {@code c0, c1...}, or {@code k, c0...} when
+   * {@code keyed}.
+   */
+  private static String unnest(List<Column<?, ?>> arrays, boolean keyed) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < arrays.size(); i++) {
+      names.add(keyed ? (i == 0 ? "k" : "c" + (i - 1)) : "c" + i);
     }
+    return "UNNEST(" + arrays.stream().map(H2Dialect::cast).collect(Collectors.joining(", "))
+        + ") AS " + VALUES + "(" + String.join(", ", names) + ")";
+  }
+
+  private static List<Column<?, ?>> keyedBy(Column<?, ?> id, List<Column<?, ?>> columns) {
+    List<Column<?, ?>> arrays = new ArrayList<>(columns.size() + 1);
+    arrays.add(id);
+    arrays.addAll(columns);
+    return arrays;
+  }
+
+  private static String cast(Column<?, ?> column) {
+    ColumnType<?> type = column.type();
+    String element = switch (type.jdbcType()) {
+      // NUMERIC(38, 10) would round a value of a wider column; DECFLOAT keeps any BigDecimal
+      case Types.NUMERIC -> "DECFLOAT";
+      case Types.TIMESTAMP -> "TIMESTAMP(9)";
+      case Types.TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP(9) WITH TIME ZONE";
+      default -> type.sqlType();
+    };
+    return "CAST(? AS " + element + " ARRAY)";
+  }
+
+  private static Object[] array(Table<?> table, Column<?, ?> column, List<Object[]> rows,
+      int index) {
+    Object[] values = new Object[rows.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = element(table, column, rows.get(i)[index]);
+    }
+    return values;
+  }
+
+  private static Object[] array(Table<?> table, Column<?, ?> column, List<Object> values) {
+    Object[] elements = new Object[values.size()];
+    for (int i = 0; i < elements.length; i++) {
+      elements[i] = element(table, column, values.get(i));
+    }
+    return elements;
+  }
+
+  /**
+   * A value as its column type binds it alone: an instant at UTC, an enum by name, JSON as its text.
+   *
+   * @throws ClassCastException if the value is not of the column's Java type, which an array would
+   *     otherwise convert silently
+   */
+  private static Object element(Table<?> table, Column<?, ?> column, Object value) {
+    if (value == null) {
+      return null;
+    }
+    ColumnType<?> type = column.type();
+    if (!type.javaType().isInstance(value)) {
+      throw new ClassCastException(table + "." + column.name() + " holds "
+          + type.javaType().getSimpleName() + " values, not " + value.getClass().getSimpleName()
+          + " (" + value + "); set a " + type.javaType().getSimpleName());
+    }
+    if (type == ColumnType.INSTANT) {
+      return OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
+    }
+    if (type.jdbcType() == Types.VARCHAR && type != ColumnType.STRING) {
+      return type.encodeUnchecked(value);
+    }
+    return value;
+  }
+
+  private String names(List<Column<?, ?>> columns) {
+    return columns.stream().map(column -> quote(column.name())).collect(Collectors.joining(", "));
   }
 }

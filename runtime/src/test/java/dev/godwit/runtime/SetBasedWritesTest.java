@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.runtime.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +80,37 @@ class SetBasedWritesTest {
     }
     assertEquals(expected, read(db, Everything.TABLE));
     assertEquals(LongStream.rangeClosed(1, 6).mapToObj(Everything::full).toList(), read(db, COPY));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void valuesFinerThanTheDefaultColumnTypesSurviveBatchedUpdatesAndInserts(TestDatabase kind) {
+    Db db = new Db(kind);
+    // PostgreSQL keeps microseconds at most, H2 nanoseconds
+    boolean nanos = kind == TestDatabase.H2;
+    String fraction = nanos ? "(9)" : "(6)";
+    Map<String, String> fine = Map.of("amount", "NUMERIC(40, 15)",
+        "at", "TIMESTAMP" + fraction + " WITH TIME ZONE", "local_time", "TIMESTAMP" + fraction);
+    db.createQuoted(Everything.TABLE, fine);
+    db.createQuoted(COPY, fine);
+    db.insert(Everything.TABLE, List.of(Everything.empty(1)));
+    ChronoUnit unit = nanos ? ChronoUnit.NANOS : ChronoUnit.MICROS;
+    Everything precise = new Everything(1, null, null, null, null,
+        new BigDecimal("12345.123456789012345"), null,
+        Instant.parse("2024-02-29T23:59:59.123456789Z").truncatedTo(unit), null,
+        LocalDateTime.of(2030, 1, 1, 12, 0, 0, 987654321).truncatedTo(unit), null, null);
+    Migration<Everything> migration = Migration.on(Everything.TABLE, "everything.precise")
+        .migrateOne((ctx, row) -> {
+          ctx.insert(COPY, precise);
+          return Patch.of(Everything.TABLE).set(Everything.AMOUNT, precise.amount())
+              .set(Everything.AT, precise.at()).set(Everything.LOCAL, precise.local());
+        });
+
+    RunResult result = db.migrator().run(migration);
+
+    assertTrue(result.succeeded(), String.valueOf(result.status().error()));
+    assertEquals(List.of(precise), read(db, Everything.TABLE));
+    assertEquals(List.of(precise), read(db, COPY));
   }
 
   @ParameterizedTest
