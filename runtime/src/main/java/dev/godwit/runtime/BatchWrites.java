@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,9 +55,6 @@ final class BatchWrites {
       return true;
     }
   }
-
-  /** The group of a shape: its columns in statement order. */
-  private record Ordering(GroupKey key, List<Column<?, ?>> columns) {}
 
   private static final class Group {
     final Table<?> table;
@@ -148,24 +144,21 @@ final class BatchWrites {
       dialect.insert(connection, group.table, group.columns, group.rows);
     }
     Map<GroupKey, Group> updateGroups = new LinkedHashMap<>();
-    // a batch's patches nearly all set the same columns: order each distinct set once, not per row
-    Map<Shape, Ordering> orderings = new HashMap<>();
+    // a batch's patches nearly all set the same columns as the one before: order the columns and
+    // find the group only when they change, not per row
     Shape lastShape = null;
     Group lastGroup = null;
     for (Map.Entry<RowKey, Update> entry : updates.entrySet()) {
-      if (!deletes.isEmpty() && deletes.containsKey(entry.getKey())) {
+      if (deletes.containsKey(entry.getKey())) {
         continue;
       }
       Update update = entry.getValue();
       Map<? extends Column<?, ?>, Object> values = update.patch().values();
       if (lastShape == null || !lastShape.matches(entry.getKey().table(), values.keySet())) {
         lastShape = new Shape(entry.getKey().table(), new ArrayList<>(values.keySet()));
-        Ordering ordering = orderings.computeIfAbsent(lastShape, shape -> {
-          List<Column<?, ?>> columns = ordered(update.table(), update.patch());
-          return new Ordering(new GroupKey(shape.table(), names(columns)), columns);
-        });
-        lastGroup = updateGroups.computeIfAbsent(ordering.key(),
-            key -> new Group(update.table(), ordering.columns()));
+        List<Column<?, ?>> columns = ordered(update.table(), update.patch());
+        lastGroup = updateGroups.computeIfAbsent(new GroupKey(lastShape.table(), names(columns)),
+            key -> new Group(update.table(), columns));
       }
       lastGroup.add(update.id(), values);
     }

@@ -96,9 +96,6 @@ abstract class Dialect {
 
   private static String remembered(Map<String, String> memory, String key,
       Function<String, String> compute) {
-    if (key == null) {
-      return compute.apply(null);
-    }
     String value = memory.get(key);
     if (value == null) {
       value = compute.apply(key);

@@ -137,11 +137,11 @@ final class H2Dialect extends Dialect {
 
   private static Object[] array(Table<?> table, Column<?, ?> column, List<Object[]> rows,
       int index) {
-    Object[] values = new Object[rows.size()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = element(table, column, rows.get(i)[index]);
+    List<Object> values = new ArrayList<>(rows.size());
+    for (Object[] row : rows) {
+      values.add(row[index]);
     }
-    return values;
+    return array(table, column, values);
   }
 
   private static Object[] array(Table<?> table, Column<?, ?> column, List<Object> values) {

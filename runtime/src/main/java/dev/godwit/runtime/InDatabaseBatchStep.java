@@ -29,51 +29,52 @@ final class InDatabaseBatchStep<T> implements BatchStep<T> {
     this.sql = new TableSql<>(dialect, migration.table());
   }
 
+  /** Where a batch ends: how many rows it visits, the last one's id, and the ids a dry run shows. */
+  private record Window(int visited, Object last, List<Object> described) {}
+
   @Override
   public BatchOutcome execute(Connection connection, Condition<T> where, Object after, int limit,
       boolean dryRun) throws SQLException {
-    if (dryRun) {
-      return describedRun(connection, where, after, limit);
+    Window window = dryRun ? readIds(connection, where, after, limit)
+        : count(connection, where, after, limit);
+    if (window.visited() == 0) {
+      return BatchOutcome.EMPTY;
     }
-    Table<T> table = migration.table();
-    int visited;
-    Object last;
+    Map<String, Map<String, String>> before = RowChanges.read(connection, sql, window.described());
+    int changed = sql.update(migration.assignments(), where, after, window.last())
+        .executeUpdate(connection);
+    List<RowChange> changes = RowChanges.describe(connection, sql, window.described(), before);
+    return new BatchOutcome(window.visited(), changed, window.last(), changes);
+  }
+
+  /** The window as one row, no id sent: what a batch needs. */
+  private Window count(Connection connection, Condition<T> where, Object after, int limit)
+      throws SQLException {
     try (PreparedStatement statement = sql.window(where, after, limit).prepare(connection);
         ResultSet resultSet = statement.executeQuery()) {
       resultSet.next();
-      visited = resultSet.getInt(1);
-      last = visited == 0 ? null : table.id().type().read(resultSet, 2);
+      int visited = resultSet.getInt(1);
+      Object last = visited == 0 ? null : migration.table().id().type().read(resultSet, 2);
+      return new Window(visited, last, List.of());
     }
-    if (visited == 0) {
-      return BatchOutcome.EMPTY;
-    }
-    int changed = sql.update(migration.assignments(), where, after, last).executeUpdate(connection);
-    return new BatchOutcome(visited, changed, last, List.of());
   }
 
-  /** A dry run's batch: its first rows read before and after the update, to show what changed. */
-  private BatchOutcome describedRun(Connection connection, Condition<T> where, Object after,
-      int limit) throws SQLException {
-    Table<T> table = migration.table();
+  /** The window read id by id, keeping the first ids: what a dry run shows before and after. */
+  private Window readIds(Connection connection, Condition<T> where, Object after, int limit)
+      throws SQLException {
     int visited = 0;
     Object last = null;
     List<Object> described = new ArrayList<>();
     try (PreparedStatement statement = sql.selectIds(where, after, limit, false).prepare(connection);
         ResultSet resultSet = statement.executeQuery()) {
       while (resultSet.next()) {
-        last = table.id().type().read(resultSet, 1);
+        last = migration.table().id().type().read(resultSet, 1);
         visited++;
         if (described.size() < RowChanges.LIMIT) {
           described.add(last);
         }
       }
     }
-    if (visited == 0) {
-      return BatchOutcome.EMPTY;
-    }
-    Map<String, Map<String, String>> before = RowChanges.read(connection, sql, described);
-    int changed = sql.update(migration.assignments(), where, after, last).executeUpdate(connection);
-    List<RowChange> changes = RowChanges.describe(connection, sql, described, before);
-    return new BatchOutcome(visited, changed, last, changes);
+    return new Window(visited, last, described);
   }
 }

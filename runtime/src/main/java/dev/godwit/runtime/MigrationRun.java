@@ -60,12 +60,13 @@ final class MigrationRun<T> {
   }
 
   RunResult run() throws SQLException {
-    refuseIfRecordedForAnotherTable();
+    // read once before anything is claimed: a dry run and the single-transaction check start from it
+    Optional<StoredState> stored = refuseIfRecordedForAnotherTable();
     if (options.isDryRun()) {
-      return dryRun();
+      return dryRun(stored);
     }
     if (options.singleTransactionLimit() > 0) {
-      refuseIfTooLarge();
+      refuseIfTooLarge(stored);
     }
     store.ensureTable();
     store.ensureRow(migration.name(), migration.table().name());
@@ -246,8 +247,8 @@ final class MigrationRun<T> {
     return exhausted;
   }
 
-  private RunResult dryRun() throws SQLException {
-    Optional<StoredState> stored = options.reset() ? Optional.empty() : store.find(migration.name());
+  private RunResult dryRun(Optional<StoredState> recorded) throws SQLException {
+    Optional<StoredState> stored = options.reset() ? Optional.empty() : recorded;
     Progress start = stored.map(state -> Progress.of(state, batchSize))
         .orElseGet(() -> Progress.fresh(migration.name(), migration.table().name(), batchSize));
     MigrationState state = stored.map(s -> s.status().state()).orElse(MigrationState.PENDING);
@@ -287,8 +288,12 @@ final class MigrationRun<T> {
     }
   }
 
-  /** Refuses a name recorded for another table, whose cursor would skip rows of this one. */
-  private void refuseIfRecordedForAnotherTable() throws SQLException {
+  /**
+   * Refuses a name recorded for another table, whose cursor would skip rows of this one.
+   *
+   * @return the migration's recorded state, if any
+   */
+  private Optional<StoredState> refuseIfRecordedForAnotherTable() throws SQLException {
     Optional<StoredState> stored = store.find(migration.name());
     String recorded = stored.map(state -> state.status().table()).orElse(null);
     if (recorded != null && !recorded.equalsIgnoreCase(migration.table().name())) {
@@ -296,11 +301,12 @@ final class MigrationRun<T> {
           + " of table " + recorded + ", not of " + migration.table().name()
           + "; give each migration a name of its own.");
     }
+    return stored;
   }
 
   /** Counts what a single-transaction run would visit, refusing before anything is changed. */
-  private void refuseIfTooLarge() throws SQLException {
-    Optional<StoredState> stored = options.reset() ? Optional.empty() : store.find(migration.name());
+  private void refuseIfTooLarge(Optional<StoredState> recorded) throws SQLException {
+    Optional<StoredState> stored = options.reset() ? Optional.empty() : recorded;
     Object after = stored.filter(state -> state.pass() == 0)
         .map(state -> cursor(state.status().cursor())).orElse(null);
     long rows = database.call(connection -> Verifier.count(connection, sql, range, after));

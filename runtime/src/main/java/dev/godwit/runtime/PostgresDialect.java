@@ -125,7 +125,7 @@ final class PostgresDialect extends Dialect {
 
   /** A text value cast to the column's declared type, or to its Java type's SQL type if unknown. */
   private String cast(Map<String, String> types, Column<?, ?> column, String valueName) {
-    String declared = types.get(unquoted(column.name()));
+    String declared = types.get(fold(column.name()));
     return "CAST(" + VALUES + "." + valueName + " AS "
         + (declared != null ? declared : column.type().sqlType()) + ")";
   }
@@ -152,12 +152,6 @@ final class PostgresDialect extends Dialect {
       columnTypes.put(name, Map.copyOf(read));
     }
     return read;
-  }
-
-  /** A checked name as PostgreSQL stores it unquoted. */
-  private String unquoted(String name) {
-    String quoted = quote(name);
-    return quoted.substring(1, quoted.length() - 1);
   }
 
   private static java.sql.Array textArray(Connection connection, Column<?, ?> column,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.runtime.testing.TestDatabase;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,28 @@ class CancelAndPauseTest {
     assertEquals(40, stopped.status().rowsVisited());
     assertEquals("40", stopped.status().cursor());
     assertEquals(40, db.count("SELECT COUNT(*) FROM audit"));
+    assertResumesToTheEnd(db);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aRequestFromAnotherProcessBeforeAPauseBetweenBatchesIsAnsweredBeforeTheNextBatch(
+      TestDatabase kind) {
+    Db db = User.withAudit(kind, 100);
+    Migrator elsewhere = db.migrator();
+    // asked after batch 1 recorded its cursor: only the check after the pause can see it in time
+    RunOptions options = RunOptions.defaults().withPauseBetweenBatches(Duration.ofMillis(20))
+        .withListener(status -> {
+          if (status.rowsVisited() == 10) {
+            elsewhere.cancel("users.rename");
+          }
+        });
+
+    RunResult stopped = db.migrator().run(User.audited("users.rename", (ctx, user) -> {}), options);
+
+    assertEquals(MigrationState.CANCELED, stopped.status().state());
+    assertEquals(10, stopped.status().rowsVisited());
+    assertEquals(10, db.count("SELECT COUNT(*) FROM audit"));
     assertResumesToTheEnd(db);
   }
 
