@@ -36,11 +36,22 @@ import java.lang.annotation.Target;
 public @interface MigratedTable {
 
   /**
-   * The table name: letters, digits and underscores, starting with a letter or underscore. When empty,
-   * the name of a Jakarta Persistence or Spring Data {@code @Table} on the entity is used, and otherwise
-   * the snake_case of the entity's simple name.
+   * The table name: letters, digits and underscores, starting with a letter or underscore, which each
+   * database folds to the case it stores unquoted names in; or an exact name between double quotes
+   * ({@code "\"Customers\""}, the SQL and JPA convention), used exactly as declared. When empty, the
+   * name of a Jakarta Persistence or Spring Data {@code @Table} on the entity is used, else the JPA
+   * entity name, and otherwise the snake_case of the entity's simple name.
    *
    * @return the table name, or empty to derive it
    */
   String value() default "";
+
+  /**
+   * The schema the table is in, written like {@link #value()}. When empty, the schema of a Jakarta
+   * Persistence or Spring Data {@code @Table} is used, and otherwise the connection's current schema.
+   * Generated migration names start with it ({@code billing.teams.backfillPlan}).
+   *
+   * @return the schema name, or empty for the default
+   */
+  String schema() default "";
 }

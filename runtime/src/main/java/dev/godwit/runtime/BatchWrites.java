@@ -202,7 +202,7 @@ final class BatchWrites {
   }
 
   private static String key(Table<?> table) {
-    return table.name().toLowerCase(Locale.ROOT);
+    return table.schema().map(Identifiers::key).orElse("") + "." + Identifiers.key(table.name());
   }
 
   /** The columns a patch sets, in the table's column order (others after, by name). */

@@ -22,18 +22,19 @@ public final class Column<T, V> {
   private Column(String name, ColumnType<V> type) {
     this.name = Identifiers.check("column", name);
     this.type = Objects.requireNonNull(type, "type");
-    this.key = name.toLowerCase(java.util.Locale.ROOT);
+    this.key = Identifiers.key(name);
   }
 
   /**
    * A column.
    *
-   * @param name the column name: letters, digits and underscores
+   * @param name the column name: letters, digits and underscores, or an exact name between double
+   *     quotes ({@code "\"isPro\""}), used as declared
    * @param type how its values are stored
    * @param <T> the entity type
    * @param <V> the value type
    * @return the column
-   * @throws IllegalArgumentException if the name is not a plain SQL identifier
+   * @throws IllegalArgumentException if the name is neither a plain SQL identifier nor an exact one
    */
   public static <T, V> Column<T, V> of(String name, ColumnType<V> type) {
     return new Column<>(name, type);
@@ -48,7 +49,7 @@ public final class Column<T, V> {
     return name;
   }
 
-  /** The name in lower case, the form columns are compared and looked up by. */
+  /** The form columns are compared and looked up by: a plain name in lower case, an exact one as is. */
   String key() {
     return key;
   }

@@ -114,6 +114,113 @@ public abstract class ColumnType<V> {
   }
 
   /**
+   * An enum stored as the {@link Enum#ordinal() ordinal} of its constant in an integer column: JPA's
+   * {@code @Enumerated(EnumType.ORDINAL)}, and JPA's default for an enum attribute with no
+   * {@code @Enumerated} (Jakarta Persistence 3.1, section 11.1.18).
+   *
+   * @param type the enum class
+   * @param <E> the enum type
+   * @return the column type; reading a number that is not an ordinal of {@code type} fails with an
+   *     {@link SQLException} naming the value and the valid range
+   */
+  public static <E extends Enum<E>> ColumnType<E> enumOrdinal(Class<E> type) {
+    Objects.requireNonNull(type, "type");
+    E[] constants = type.getEnumConstants();
+    return converted(INTEGER, type, Enum::ordinal, ordinal -> {
+      if (ordinal < 0 || ordinal >= constants.length) {
+        throw new IllegalArgumentException("'" + ordinal + "' is not an ordinal of " + type.getName()
+            + ", whose ordinals run from 0 to " + (constants.length - 1));
+      }
+      return constants[ordinal];
+    });
+  }
+
+  /**
+   * A value stored through an application's converter (JPA's {@code AttributeConverter}): each
+   * value is converted to the stored type before it is bound, and each stored value back after it is
+   * read, exactly as the application's framework does, so both read and write the same column form.
+   * SQL {@code NULL} is {@code null} on both sides and never passed to the converter.
+   *
+   * @param stored how the converted values are stored, for example {@link #STRING}
+   * @param javaType the class of the attribute's values ({@code List.class} for a {@code List<String>})
+   * @param toDatabase the converter's attribute-to-column function
+   * @param toAttribute the converter's column-to-attribute function
+   * @param <V> the attribute type
+   * @param <D> the stored type
+   * @return the column type; a converter that throws fails the read or the write with the row
+   */
+  public static <V, D> ColumnType<V> converted(
+      ColumnType<D> stored,
+      Class<?> javaType,
+      Function<? super V, ? extends D> toDatabase,
+      Function<? super D, ? extends V> toAttribute) {
+    Objects.requireNonNull(stored, "stored");
+    Objects.requireNonNull(javaType, "javaType");
+    Objects.requireNonNull(toDatabase, "toDatabase");
+    Objects.requireNonNull(toAttribute, "toAttribute");
+    return new ColumnType<>() {
+      @Override
+      public Class<?> javaType() {
+        return javaType;
+      }
+
+      @Override
+      public String sqlType() {
+        return stored.sqlType();
+      }
+
+      @Override
+      public int jdbcType() {
+        return stored.jdbcType();
+      }
+
+      @Override
+      public ColumnType<?> storedType() {
+        return stored.storedType();
+      }
+
+      @Override
+      public void bind(PreparedStatement statement, int index, V value) throws SQLException {
+        stored.bind(statement, index, value == null ? null : toDatabase.apply(value));
+      }
+
+      @Override
+      public V read(ResultSet resultSet, int index) throws SQLException {
+        D value = stored.read(resultSet, index);
+        try {
+          return value == null ? null : toAttribute.apply(value);
+        } catch (RuntimeException e) {
+          throw new SQLException(e.getMessage() != null ? e.getMessage()
+              : "the stored value " + value + " cannot be converted to " + javaType.getName(),
+              "22000", e);
+        }
+      }
+
+      @Override
+      public String encode(V value) {
+        return stored.encode(toDatabase.apply(value));
+      }
+
+      @Override
+      public V decode(String text) {
+        return toAttribute.apply(stored.decode(text));
+      }
+
+      @Override
+      public Object toStored(Object value) {
+        @SuppressWarnings("unchecked")
+        V attribute = (V) value;
+        return value == null ? null : stored.toStored(toDatabase.apply(attribute));
+      }
+
+      @Override
+      public String toString() {
+        return javaType.getSimpleName() + " as " + stored;
+      }
+    };
+  }
+
+  /**
    * A nested record or list stored as JSON text in a {@code VARCHAR} column.
    *
    * @param codec how values are written to and read from JSON
@@ -190,6 +297,27 @@ public abstract class ColumnType<V> {
    * @return the SQL type name, for example {@code "BIGINT"}
    */
   public abstract String sqlType();
+
+  /**
+   * The column type values are finally stored as: this one, or for {@link #converted} the stored
+   * type of its converter's column form. Schema checks compare the database's column with it.
+   *
+   * @return the type that reaches the database
+   */
+  public ColumnType<?> storedType() {
+    return this;
+  }
+
+  /**
+   * A value as it is handed to the database: itself, or for {@link #converted} its converted form
+   * (for dialects that bind arrays of values).
+   *
+   * @param value a value of this type, may be {@code null}
+   * @return the value of {@link #storedType()}
+   */
+  public Object toStored(Object value) {
+    return value;
+  }
 
   /**
    * The {@link java.sql.Types} constant used to bind a SQL {@code NULL} of this type.

@@ -66,11 +66,22 @@ abstract class Dialect {
     return remembered(quoted, identifier, name -> '"' + fold(name) + '"');
   }
 
-  /** A checked identifier as the database stores an unquoted one. */
+  /**
+   * A checked identifier as the database stores it: an unquoted (plain) one folded to the database's
+   * case, an exact one as declared, without its quotes.
+   */
   final String fold(String identifier) {
-    String folded = foldsToUpper ? identifier.toUpperCase(Locale.ROOT)
+    Identifiers.check("identifier", identifier);
+    if (Identifiers.isExact(identifier)) {
+      return Identifiers.text(identifier);
+    }
+    return foldsToUpper ? identifier.toUpperCase(Locale.ROOT)
         : foldsToLower ? identifier.toLowerCase(Locale.ROOT) : identifier;
-    return Identifiers.check("identifier", folded);
+  }
+
+  /** A table's name as SQL refers to it: quoted, and qualified by its schema when it has one. */
+  final String qualified(Table<?> table) {
+    return table.schema().map(schema -> quote(schema) + ".").orElse("") + quote(table.name());
   }
 
   /** SQL written with {@code {name}} for every identifier, each replaced by its quoted form. */

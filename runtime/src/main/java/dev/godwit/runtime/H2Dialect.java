@@ -59,7 +59,7 @@ final class H2Dialect extends Dialect {
   @Override
   void insert(Connection connection, Table<?> table, List<Column<?, ?>> columns, List<Object[]> rows)
       throws SQLException {
-    String sql = "INSERT INTO " + quote(table.name()) + " (" + names(columns) + ") SELECT * FROM "
+    String sql = "INSERT INTO " + qualified(table) + " (" + names(columns) + ") SELECT * FROM "
         + unnest(columns, false);
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < columns.size(); i++) {
@@ -96,7 +96,7 @@ final class H2Dialect extends Dialect {
 
   /** A {@code MERGE} of the rows whose ids are the first array, the columns' arrays following. */
   private String merge(Table<?> table, List<Column<?, ?>> columns) {
-    return "MERGE INTO " + quote(table.name()) + " AS " + TARGET + " USING "
+    return "MERGE INTO " + qualified(table) + " AS " + TARGET + " USING "
         + unnest(keyedBy(table.id(), columns), true) + " ON " + TARGET + "."
         + quote(table.id().name()) + " = " + VALUES + ".k";
   }
@@ -125,12 +125,12 @@ final class H2Dialect extends Dialect {
 
   private static String cast(Column<?, ?> column) {
     ColumnType<?> type = column.type();
-    String element = switch (type.jdbcType()) {
+    String element = switch (type.storedType().jdbcType()) {
       // NUMERIC(38, 10) would round a value of a wider column; DECFLOAT keeps any BigDecimal
       case Types.NUMERIC -> "DECFLOAT";
       case Types.TIMESTAMP -> "TIMESTAMP(9)";
       case Types.TIMESTAMP_WITH_TIMEZONE -> "TIMESTAMP(9) WITH TIME ZONE";
-      default -> type.sqlType();
+      default -> type.storedType().sqlType();
     };
     return "CAST(? AS " + element + " ARRAY)";
   }
@@ -167,6 +167,13 @@ final class H2Dialect extends Dialect {
       throw new ClassCastException(table + "." + column.name() + " holds "
           + type.javaType().getSimpleName() + " values, not " + value.getClass().getSimpleName()
           + " (" + value + "); set a " + type.javaType().getSimpleName());
+    }
+    if (type.storedType() != type) {
+      value = type.toStored(value);
+      type = type.storedType();
+      if (value == null) {
+        return null;
+      }
     }
     if (type == ColumnType.INSTANT) {
       return OffsetDateTime.ofInstant((Instant) value, ZoneOffset.UTC);

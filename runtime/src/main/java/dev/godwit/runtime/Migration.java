@@ -223,10 +223,10 @@ public final class Migration<T> {
      * @throws IllegalArgumentException if it is on another table
      */
     public Builder<T> verifiedBy(Verification<T> verification) {
-      if (verification.table() != table && !verification.table().name().equals(table.name())) {
+      if (verification.table() != table && !verification.table().qualifiedName().equals(table.name())) {
         throw new IllegalArgumentException(
-            "verification " + verification.name() + " is on " + verification.table().name()
-                + ", not on " + table.name());
+            "verification " + verification.name() + " is on " + verification.table().qualifiedName()
+                + ", not on " + table.qualifiedName());
       }
       this.verification = verification;
       return this;
@@ -269,7 +269,7 @@ public final class Migration<T> {
       for (Assignment<T> assignment : assignments) {
         if (!table.columns().contains(assignment.target())) {
           throw new IllegalArgumentException(
-              assignment.target() + " is not a column of " + table.name());
+              assignment.target() + " is not a column of " + table.qualifiedName());
         }
       }
       return new Migration<>(this, null, List.of(assignments));

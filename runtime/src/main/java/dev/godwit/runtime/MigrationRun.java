@@ -69,7 +69,7 @@ final class MigrationRun<T> {
       refuseIfTooLarge(stored);
     }
     store.ensureTable();
-    store.ensureRow(migration.name(), migration.table().name());
+    store.ensureRow(migration.name(), migration.table().qualifiedName());
     Lease lease = Lease.claim(store, migration.name(), options.leaseDuration(), batchSize,
         options.reset());
     ExecutorService executor = executor();
@@ -250,7 +250,7 @@ final class MigrationRun<T> {
   private RunResult dryRun(Optional<StoredState> recorded) throws SQLException {
     Optional<StoredState> stored = options.reset() ? Optional.empty() : recorded;
     Progress start = stored.map(state -> Progress.of(state, batchSize))
-        .orElseGet(() -> Progress.fresh(migration.name(), migration.table().name(), batchSize));
+        .orElseGet(() -> Progress.fresh(migration.name(), migration.table().qualifiedName(), batchSize));
     MigrationState state = stored.map(s -> s.status().state()).orElse(MigrationState.PENDING);
     Condition<T> where = passCondition(start.pass());
     ExecutorService executor = executor();
@@ -296,9 +296,9 @@ final class MigrationRun<T> {
   private Optional<StoredState> refuseIfRecordedForAnotherTable() throws SQLException {
     Optional<StoredState> stored = store.find(migration.name());
     String recorded = stored.map(state -> state.status().table()).orElse(null);
-    if (recorded != null && !recorded.equalsIgnoreCase(migration.table().name())) {
+    if (recorded != null && !recorded.equalsIgnoreCase(migration.table().qualifiedName())) {
       throw new MigrationException("Migration " + migration.name() + " is recorded as a migration"
-          + " of table " + recorded + ", not of " + migration.table().name()
+          + " of table " + recorded + ", not of " + migration.table().qualifiedName()
           + "; give each migration a name of its own.");
     }
     return stored;
@@ -313,7 +313,7 @@ final class MigrationRun<T> {
     long limit = options.singleTransactionLimit();
     if (rows > limit) {
       throw new MigrationException("Migration " + migration.name() + " would visit " + rows
-          + " rows of " + migration.table().name() + " in one transaction, more than the limit of "
+          + " rows of " + migration.table().qualifiedName() + " in one transaction, more than the limit of "
           + limit + "; run it in batches, or raise the limit if the table is really small.");
     }
   }

@@ -64,7 +64,7 @@ final class PostgresDialect extends Dialect {
   @Override
   void insert(Connection connection, Table<?> table, List<Column<?, ?>> columns, List<Object[]> rows)
       throws SQLException {
-    String sql = "INSERT INTO " + quote(table.name()) + " ("
+    String sql = "INSERT INTO " + qualified(table) + " ("
         + columns.stream().map(column -> quote(column.name())).collect(Collectors.joining(", "))
         + ") SELECT " + casts(connection, table, columns) + " FROM " + unnest(columns.size())
         + " AS " + VALUES + "(" + valueNames(columns.size()) + ")";
@@ -80,7 +80,7 @@ final class PostgresDialect extends Dialect {
   void update(Connection connection, Table<?> table, List<Column<?, ?>> columns, List<Object> ids,
       List<Object[]> rows) throws SQLException {
     Map<String, String> types = columnTypes(connection, table);
-    String sql = "UPDATE " + quote(table.name()) + " AS " + TARGET + " SET "
+    String sql = "UPDATE " + qualified(table) + " AS " + TARGET + " SET "
         + IntStream.range(0, columns.size())
             .mapToObj(i -> quote(columns.get(i).name()) + " = " + cast(types, columns.get(i), "c" + i))
             .collect(Collectors.joining(", "))
@@ -98,7 +98,7 @@ final class PostgresDialect extends Dialect {
 
   @Override
   void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException {
-    String sql = "DELETE FROM " + quote(table.name()) + " WHERE " + quote(table.id().name())
+    String sql = "DELETE FROM " + qualified(table) + " WHERE " + quote(table.id().name())
         + " IN (SELECT " + cast(columnTypes(connection, table), table.id(), "k") + " FROM " + unnest(1)
         + " AS " + VALUES + "(k))";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -133,7 +133,7 @@ final class PostgresDialect extends Dialect {
   /** The declared type of every column of a table, read from the catalog once. */
   private Map<String, String> columnTypes(Connection connection, Table<?> table)
       throws SQLException {
-    String name = quote(table.name());
+    String name = qualified(table);
     Map<String, String> types = columnTypes.get(name);
     if (types != null) {
       return types;

@@ -21,7 +21,7 @@ final class TableSql<T> {
   TableSql(Dialect dialect, Table<T> table) {
     this.dialect = dialect;
     this.table = table;
-    this.name = dialect.quote(table.name());
+    this.name = dialect.qualified(table);
     this.id = dialect.quote(table.id().name());
     this.columnList = table.columns().stream().map(column -> dialect.quote(column.name()))
         .collect(Collectors.joining(", "));

@@ -65,6 +65,6 @@ public final class Verification<T> {
 
   @Override
   public String toString() {
-    return name + ": " + table.name() + " WHERE " + remaining;
+    return name + ": " + table.qualifiedName() + " WHERE " + remaining;
   }
 }

@@ -45,7 +45,8 @@ class BadInputTest {
 
   /** Names that are not plain SQL identifiers, each a way to break out of one. */
   private static final List<String> HOSTILE_IDENTIFIERS = List.of(
-      "users\"; DROP TABLE users; --", "users; DROP TABLE users", "user name", "\"users\"",
+      "users\"; DROP TABLE users; --", "users; DROP TABLE users", "user name",
+      "\"us\"\"ers\"", "\"users\"; DROP TABLE users; --\"", "\"\"", "\"a\nb\"",
       "users'", "users`", "users--", "users/*", "1users", "usérs", "", " ", "users\n",
       "u".repeat(64));
 
@@ -55,7 +56,8 @@ class BadInputTest {
       "users.x' OR '1'='1", "users.🦆 duck; \n newline");
 
   private static final String NOT_AN_IDENTIFIER = " is not a plain SQL identifier: use letters,"
-      + " digits and underscores, starting with a letter or underscore, at most 63 characters";
+      + " digits and underscores, starting with a letter or underscore, at most 63 characters, or"
+      + " write the exact name between double quotes";
 
   @RegisterExtension final Databases databases = new Databases();
 
