@@ -1,0 +1,31 @@
+package dev.godwit.processor.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+
+/** A person's names, inherited by owners. */
+@MappedSuperclass
+public abstract class Person extends BaseEntity {
+
+  @Column(name = "first_name")
+  private String firstName;
+
+  @Column(name = "last_name")
+  private String lastName;
+
+  public String getFirstName() {
+    return firstName;
+  }
+
+  public void setFirstName(String firstName) {
+    this.firstName = firstName;
+  }
+
+  public String getLastName() {
+    return lastName;
+  }
+
+  public void setLastName(String lastName) {
+    this.lastName = lastName;
+  }
+}
