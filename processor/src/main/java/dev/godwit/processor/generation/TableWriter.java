@@ -39,8 +39,14 @@ final class TableWriter {
         entity.table(), entity.type());
     Map<ClassName, String> codecs = recordCodecNames(entity);
     codecs.forEach((record, name) -> type.addField(recordCodec(entity, record, name, codecs)));
+    Map<String, String> converters = converterNames(entity, codecs);
     for (Property property : entity.properties()) {
-      type.addField(column(entity, property, codecs));
+      if (property.type() instanceof ValueType.Converted converted) {
+        type.addField(converter(property, converted, converters.get(property.name())));
+      }
+    }
+    for (Property property : entity.properties()) {
+      type.addField(column(entity, property, codecs, converters.get(property.name())));
     }
     type.addField(table(entity));
     type.addMethod(ClassShell.noInstances());
@@ -67,6 +73,37 @@ final class TableWriter {
       collectRecords(property.type(), names, taken);
     }
     return names;
+  }
+
+  /**
+   * One converter constant per converted field, {@code <FIELD>_CONVERTER}, made unique against the
+   * other constants of the table class.
+   */
+  private static Map<String, String> converterNames(Entity entity, Map<ClassName, String> codecs) {
+    Set<String> taken = new HashSet<>(codecs.values());
+    taken.add("TABLE");
+    entity.properties().forEach(property -> taken.add(property.constant()));
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Property property : entity.properties()) {
+      if (property.type() instanceof ValueType.Converted) {
+        String base = property.constant() + "_CONVERTER";
+        String name = base;
+        for (int i = 2; !taken.add(name); i++) {
+          name = base + "_" + i;
+        }
+        names.put(property.name(), name);
+      }
+    }
+    return names;
+  }
+
+  private static FieldSpec converter(Property property, ValueType.Converted converted, String name) {
+    return FieldSpec.builder(converted.converter(), name, Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("The application's converter of field {@code $L}, called in both directions.\n",
+            property.name())
+        .initializer("new $T()", converted.converter())
+        .build();
   }
 
   private static void collectRecords(ValueType type, Map<ClassName, String> names, Set<String> taken) {
@@ -144,25 +181,45 @@ final class TableWriter {
     return null;
   }
 
-  private static FieldSpec column(Entity entity, Property property, Map<ClassName, String> codecs) {
+  private static FieldSpec column(
+      Entity entity, Property property, Map<ClassName, String> codecs, String converter) {
     String role = property.id() ? ", the primary key" : "";
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.COLUMN, entity.type(), property.type().javaType()),
             property.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Column {@code $L}, of field {@code $L}$L.\n", property.column(), property.name(), role)
         .initializer("$T.of($S,$W$L)", RuntimeTypes.COLUMN, property.column(),
-            ValueCode.columnType(property.type(), codecs))
+            ValueCode.columnType(property.type(), codecs, converter))
         .build();
   }
 
+  /**
+   * {@code TABLE}: {@code Table.of} for a table in the default schema without a version column, the
+   * builder otherwise.
+   */
   private static FieldSpec table(Entity entity) {
     String columns = entity.properties().stream().map(Property::constant).collect(Collectors.joining(",$W"));
-    return FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.TABLE, entity.type()), "TABLE",
+    FieldSpec.Builder field = FieldSpec.builder(
+            ParameterizedTypeName.get(RuntimeTypes.TABLE, entity.type()), "TABLE",
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The table, ordered by {@link #$L}.\n", entity.id().constant())
-        .initializer("$T.of($S,$W$L,$W$T.of(" + columns + "),$W$T::read,$W$T::write)", RuntimeTypes.TABLE,
-            entity.table(), entity.id().constant(), List.class, entity.tableClass(), entity.tableClass())
-        .build();
+        .addJavadoc("The table, ordered by {@link #$L}.\n", entity.id().constant());
+    if (entity.schema().isEmpty() && entity.version().isEmpty()) {
+      return field
+          .initializer("$T.of($S,$W$L,$W$T.of(" + columns + "),$W$T::read,$W$T::write)",
+              RuntimeTypes.TABLE, entity.table(), entity.id().constant(), List.class,
+              entity.tableClass(), entity.tableClass())
+          .build();
+    }
+    CodeBlock.Builder builder = CodeBlock.builder()
+        .add("$T.<$T>builder($S)\n$>$>", RuntimeTypes.TABLE, entity.type(), entity.table());
+    entity.schema().ifPresent(schema -> builder.add(".schema($S)\n", schema));
+    builder.add(".key($L)\n", entity.id().constant())
+        .add(".columns($T.of(" + columns + "))\n", List.class);
+    entity.version().ifPresent(version ->
+        builder.add(".version($L)\n", entity.property(version).constant()));
+    builder.add(".reader($T::read)\n.writer($T::write)\n.build()$<$<", entity.tableClass(),
+        entity.tableClass());
+    return field.initializer(builder.build()).build();
   }
 
   private static MethodSpec reader(Entity entity) {

@@ -3,17 +3,22 @@ package dev.godwit.processor.model;
 import com.palantir.javapoet.ClassName;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * Everything the generators need to know about one {@code @MigratedTable} entity, checked and free of
  * compiler types, so that writers depend on nothing but this model.
  *
  * @param type the entity class
- * @param table the table's name, a checked plain SQL identifier
+ * @param table the table's name: a checked plain SQL identifier, or an exact name between double
+ *     quotes ({@code "Customers"})
  * @param properties its mapped fields, in declaration order
  * @param construction how a row becomes an entity
  * @param migrations its migrations, in the order they must run
  * @param usesDeprecated whether generated code touches deprecated elements, and must say so
+ * @param schema the schema the table is in, named like the table; empty for the connection's default
+ * @param version the field holding the optimistic-lock version, incremented by every row Godwit
+ *     writes; empty when there is none
  */
 public record Entity(
     ClassName type,
@@ -21,7 +26,9 @@ public record Entity(
     List<Property> properties,
     Construction construction,
     List<MigrationPlan> migrations,
-    boolean usesDeprecated) {
+    boolean usesDeprecated,
+    Optional<String> schema,
+    Optional<String> version) {
 
   /** How generated code builds an entity from a row. */
   public enum Construction {
@@ -58,6 +65,27 @@ public record Entity(
         .filter(property -> property.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new NoSuchElementException(name));
+  }
+
+  /**
+   * The table's name in migration names and messages: {@code billing.teams}, {@code teams}, and exact
+   * names without their quotes ({@code Customers}).
+   *
+   * @return the schema-qualified name's text
+   */
+  public String qualifiedTable() {
+    return qualifiedTable(schema, table);
+  }
+
+  /**
+   * The text of a schema-qualified table name, as {@link #qualifiedTable()} gives it.
+   *
+   * @param schema the schema, plain or exact, or empty
+   * @param table the table, plain or exact
+   * @return {@code schema.table} or {@code table}, exact names without their quotes
+   */
+  public static String qualifiedTable(Optional<String> schema, String table) {
+    return schema.map(name -> Names.text(name) + ".").orElse("") + Names.text(table);
   }
 
   /**

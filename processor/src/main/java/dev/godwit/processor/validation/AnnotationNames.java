@@ -47,6 +47,32 @@ public final class AnnotationNames {
   /** Spring Data's {@code @Table}, named by {@code value} or its alias {@code name}. */
   static final String SPRING_TABLE = "org.springframework.data.relational.core.mapping.Table";
 
+  /** JPA's entity markers: their {@code name} is the entity name, and JPA's defaults apply to fields. */
+  static final List<String> ENTITIES = List.of(
+      "jakarta.persistence.Entity",
+      "javax.persistence.Entity");
+
+  /** JPA's {@code @Enumerated}: how an enum attribute is stored ({@code EnumType.ORDINAL} by default). */
+  static final List<String> ENUMERATED = List.of(
+      "jakarta.persistence.Enumerated",
+      "javax.persistence.Enumerated");
+
+  /** JPA's {@code @Convert}: the {@code AttributeConverter} an attribute is stored through. */
+  static final List<String> CONVERTS = List.of(
+      "jakarta.persistence.Convert",
+      "javax.persistence.Convert");
+
+  /** JPA's converter interface, whose type arguments are the attribute's and the column's types. */
+  static final Set<String> ATTRIBUTE_CONVERTERS = Set.of(
+      "jakarta.persistence.AttributeConverter",
+      "javax.persistence.AttributeConverter");
+
+  /** Optimistic-lock version markers of JPA and Spring Data. */
+  static final List<String> VERSIONS = List.of(
+      "jakarta.persistence.Version",
+      "javax.persistence.Version",
+      "org.springframework.data.annotation.Version");
+
   /** Markers of fields that are not persisted. */
   static final List<String> TRANSIENTS = List.of(
       "jakarta.persistence.Transient",

@@ -10,16 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.PrimitiveType;
@@ -36,9 +32,6 @@ public final class EntityReader {
 
   /** The outcome of reading one entity. */
   public record Result(Optional<Entity> entity, ValidationReport report) {}
-
-  /** A name and the annotation value that gave it, where an error about the name belongs. */
-  private record Named(String name, AnnotationMirror annotation, AnnotationValue value) {}
 
   private static final String RUNTIME_TABLE = "dev.godwit.runtime.Table";
 
@@ -73,7 +66,9 @@ public final class EntityReader {
     touched.add(type);
     ReadContext context = new ReadContext(elements, types, visibility, touched);
     String table = tableName(type, report);
+    Optional<String> schema = schemaName(type, report);
     List<FieldDraft> fields = readFields(type, context, report);
+    Optional<String> version = ColumnMappingReader.version(type, fields, report);
     checkIds(type, fields, report);
     checkUniqueNames(type, fields, report);
     checkMarkers(fields, report);
@@ -87,14 +82,15 @@ public final class EntityReader {
     AccessReader access = new AccessReader(context);
     access.readGetters(type, fields, report);
     Entity.Construction construction = access.readConstruction(type, fields, report);
-    List<MigrationPlan> migrations = new MigrationPlanner(table, fields, report).plan();
+    List<MigrationPlan> migrations =
+        new MigrationPlanner(Entity.qualifiedTable(schema, table), fields, report).plan();
     if (report.hasErrors()) {
       return new Result(Optional.empty(), report.build());
     }
     boolean usesDeprecated = touched.stream().anyMatch(elements::isDeprecated);
     List<Property> properties = fields.stream().map(EntityReader::property).toList();
     Entity entity = new Entity(ClassName.get(type), table, properties, construction, migrations,
-        usesDeprecated);
+        usesDeprecated, schema, version);
     return new Result(Optional.of(entity), report.build());
   }
 
@@ -127,47 +123,43 @@ public final class EntityReader {
     return !report.hasErrors();
   }
 
+  /**
+   * The table's name: given by {@code @MigratedTable}, JPA's or Spring Data's {@code @Table}, else the
+   * snake_case of the JPA entity name ({@code @Entity(name = ...)}), else of the class's simple name,
+   * as Spring Boot's default naming strategy derives it.
+   */
   private String tableName(TypeElement type, ValidationReport.Builder report) {
-    Named named = nameOf(type, AnnotationNames.MIGRATED_TABLE, AnnotationNames.FOREIGN_TABLES_BY_NAME,
-        AnnotationNames.SPRING_TABLE)
-        .orElse(new Named(Names.snakeCase(type.getSimpleName().toString()), null, null));
-    if (!Names.isPlainIdentifier(named.name())) {
+    SqlNames.Named named = SqlNames.nameOf(type, AnnotationNames.MIGRATED_TABLE,
+            AnnotationNames.FOREIGN_TABLES_BY_NAME, AnnotationNames.SPRING_TABLE)
+        .or(() -> SqlNames.named(type, AnnotationNames.ENTITIES, "name")
+            .map(entity -> new SqlNames.Named(Names.snakeCase(Annotations.text(entity.value())),
+                entity.annotation(), entity.value())))
+        .orElse(new SqlNames.Named(Names.snakeCase(type.getSimpleName().toString()), null, null));
+    if (!SqlNames.checkExact("table", named, type, report) && !Names.isPlainIdentifier(named.name())) {
       report.error(Message.TABLE_NAME, type, named.annotation(), named.value(), named.name(),
           Names.suggestIdentifier(named.name()));
     }
     return named.name();
   }
 
-  /**
-   * The name an element is given by Godwit's annotation ({@code value}), else by Jakarta Persistence's
-   * ({@code name}), else by Spring Data's ({@code value} or {@code name}).
-   */
-  private static Optional<Named> nameOf(
-      Element element, String godwit, List<String> byName, String spring) {
-    Optional<Named> named = named(element, List.of(godwit), "value");
-    if (named.isEmpty()) {
-      named = named(element, byName, "name");
-    }
-    if (named.isEmpty()) {
-      named = named(element, List.of(spring), "value");
-    }
-    if (named.isEmpty()) {
-      named = named(element, List.of(spring), "name");
-    }
-    return named;
-  }
-
-  private static Optional<Named> named(Element element, List<String> annotations, String member) {
-    return Annotations.findAny(element, annotations).flatMap(annotation ->
-        Annotations.explicitText(annotation, member)
-            .map(value -> new Named(Annotations.text(value), annotation, value)));
+  /** The table's schema: given by {@code @MigratedTable}, JPA's or Spring Data's {@code @Table}. */
+  private Optional<String> schemaName(TypeElement type, ValidationReport.Builder report) {
+    Optional<SqlNames.Named> named = SqlNames.nameOf(type, AnnotationNames.MIGRATED_TABLE, "schema",
+        AnnotationNames.FOREIGN_TABLES_BY_NAME, "schema", AnnotationNames.SPRING_TABLE);
+    named.ifPresent(schema -> {
+      if (!SqlNames.checkExact("schema", schema, type, report)
+          && !Names.isPlainIdentifier(schema.name())) {
+        report.error(Message.SCHEMA_NAME, type, schema.annotation(), schema.value(), schema.name(),
+            Names.suggestIdentifier(schema.name()));
+      }
+    });
+    return named.map(SqlNames.Named::name);
   }
 
   private List<FieldDraft> readFields(
       TypeElement type, ReadContext context, ValidationReport.Builder report) {
     boolean isRecord = type.getKind() == ElementKind.RECORD;
-    ValueTypeReader valueTypes = new ValueTypeReader(context);
-    PackageElement from = elements.getPackageOf(type);
+    ColumnMappingReader columns = new ColumnMappingReader(context, type);
     List<FieldDraft> fields = new ArrayList<>();
     for (VariableElement element : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       if (element.getModifiers().contains(Modifier.STATIC)
@@ -186,25 +178,7 @@ public final class EntityReader {
             ? Property.Deprecation.FOR_REMOVAL
             : Property.Deprecation.DEPRECATED;
       }
-      Named column = nameOf(element, AnnotationNames.COLUMN, AnnotationNames.FOREIGN_COLUMNS_BY_NAME,
-          AnnotationNames.SPRING_COLUMN)
-          .orElse(new Named(Names.snakeCase(field.name), null, null));
-      field.column = column.name();
-      field.columnAnnotation = column.annotation();
-      field.columnValue = column.value();
-      if (!Names.isPlainIdentifier(field.column)) {
-        report.error(Message.COLUMN_NAME, element, column.annotation(), column.value(), field.column,
-            field.name, Names.suggestIdentifier(field.column));
-      }
-      ValueTypeReader.Reading reading = valueTypes.read(field.type, from);
-      field.valueType = reading.type();
-      if (reading.hidden() != null) {
-        report.error(Message.TYPE_NOT_ACCESSIBLE, element, field.name, TypeNames.describe(field.type),
-            reading.hidden().getSimpleName(), from.getQualifiedName());
-      } else if (reading.type() == null) {
-        report.error(Message.UNSUPPORTED_TYPE, element, field.name, TypeNames.describe(field.type),
-            reading.unsupportedPart());
-      }
+      columns.read(field, report);
       context.touched().add(element);
       fields.add(field);
     }
@@ -243,7 +217,7 @@ public final class EntityReader {
     Map<String, FieldDraft> constants = new HashMap<>();
     String table = String.join("_", ClassName.get(type).simpleNames()) + "Table";
     for (FieldDraft field : fields) {
-      FieldDraft sameColumn = columns.putIfAbsent(field.column.toLowerCase(Locale.ROOT), field);
+      FieldDraft sameColumn = columns.putIfAbsent(Names.key(field.column), field);
       if (sameColumn != null) {
         report.error(Message.DUPLICATE_COLUMN, field.element, field.columnAnnotation, field.columnValue,
             sameColumn.name, field.name, field.column);

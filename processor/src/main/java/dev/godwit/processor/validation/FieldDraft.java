@@ -31,6 +31,8 @@ final class FieldDraft {
   AnnotationMirror widenedAnnotation;
   AnnotationMirror backfillAnnotation;
   AnnotationMirror deprecatedAnnotation;
+  /** JPA's or Spring Data's {@code @Version}, if the field is the optimistic-lock version. */
+  AnnotationMirror versionAnnotation;
   Property.Deprecation deprecation = Property.Deprecation.NONE;
 
   /** The checked backfill; {@code null} when there is none or it has errors. */

@@ -31,10 +31,19 @@ public enum Message {
           + " UUID, a date or a time"),
   TABLE_NAME("GodwitTableName",
       "table name \"%s\" is not a plain SQL identifier; use at most 63 letters, digits and underscores,"
-          + " starting with a letter or underscore, such as \"%s\""),
+          + " starting with a letter or underscore, such as \"%s\", or write the exact name between"
+          + " double quotes"),
+  SCHEMA_NAME("GodwitSchemaName",
+      "schema name \"%s\" is not a plain SQL identifier; use at most 63 letters, digits and"
+          + " underscores, starting with a letter or underscore, such as \"%s\", or write the exact name"
+          + " between double quotes"),
   COLUMN_NAME("GodwitColumnName",
       "column name \"%s\" of field %s is not a plain SQL identifier; use at most 63 letters, digits and"
-          + " underscores, starting with a letter or underscore, such as @Column(\"%s\")"),
+          + " underscores, starting with a letter or underscore, such as @Column(\"%s\"), or write the"
+          + " exact name between double quotes"),
+  EXACT_NAME("GodwitExactName",
+      "%s name %s cannot be used exactly as declared, since %s; between the quotes write 1 to 63"
+          + " characters other than double quotes and control characters"),
   DUPLICATE_COLUMN("GodwitDuplicateColumn",
       "fields %s and %s both map to column \"%s\"; give one of them another column with @Column(\"...\")"),
   DUPLICATE_CONSTANT("GodwitDuplicateConstant",
@@ -67,8 +76,46 @@ public enum Message {
   BACKFILL_VALUE_JSON("GodwitBackfillValue",
       "@Backfill value cannot fill %s, whose type %s is stored as JSON; compute it with"
           + " @Backfill(method = ...)"),
+  BACKFILL_VALUE_NO_TEXT("GodwitBackfillValue",
+      "@Backfill value cannot fill %s, whose type %s has no text form to write a constant in; compute"
+          + " it with @Backfill(method = ...)"),
+  CONVERT_NO_CONVERTER("GodwitConvert",
+      "@Convert on field %s names no converter, and Godwit applies only converters named by @Convert,"
+          + " never auto-applied ones; name it with @Convert(converter = ...class)"),
+  CONVERT_NOT_ALLOWED("GodwitConvert",
+      "field %s cannot have a converter, since it is %s (Jakarta Persistence 3.1, section 11.1.10);"
+          + " remove @Convert"),
+  CONVERTER_NOT_CONVERTER("GodwitConverter",
+      "converter %s of field %s does not implement AttributeConverter with type arguments, so the types"
+          + " it converts between are unknown; implement AttributeConverter<%s, X>, X being the column's"
+          + " type"),
+  CONVERTER_ATTRIBUTE_TYPE("GodwitConverter",
+      "converter %s converts %s, but field %s has type %s; name a converter of %s"),
+  CONVERTER_STORED_TYPE("GodwitConverter",
+      "converter %s of field %s converts to %s, which Godwit cannot store; convert to String, Boolean,"
+          + " Integer, Long, Double, BigDecimal, UUID, Instant, LocalDate or LocalDateTime"),
+  CONVERTER_CLASS("GodwitConverter",
+      "converter %s of field %s cannot be created by generated code in package %s; make it a"
+          + " non-abstract, non-inner class without type parameters, visible from that package, with a"
+          + " no-argument constructor visible from it"),
+  VERSION_TYPE("GodwitVersion",
+      "version field %s has type %s, which Godwit cannot increment as a counter; declare it as long,"
+          + " Long, int or Integer, or remove @Version"),
+  VERSION_MARKER("GodwitVersion",
+      "version field %s cannot be %s, since only the optimistic-lock increment may write it; remove %s"),
+  TWO_VERSIONS("GodwitVersion",
+      "%s has two version fields, %s and %s; keep @Version on one of them"),
   BACKFILL_FROM_MISSING("GodwitBackfillFrom",
       "@Backfill from \"%s\" names no mapped field of %s; name one of: %s"),
+  BACKFILL_FROM_NOTHING("GodwitBackfillFrom",
+      "@Backfill from \"%s\" names no mapped field of %s, which maps no other field; map the field"
+          + " that old rows hold the value in, or compute the value with @Backfill(method = ...)"),
+  BACKFILL_FROM_UNMAPPED("GodwitBackfillFrom",
+      "@Backfill from \"%s\" names a field of %s that is not mapped to a column, since it is %s; copy"
+          + " from a mapped field, or compute the value with @Backfill(method = ...)"),
+  BACKFILL_FROM_STORED_FORM("GodwitBackfillFromType",
+      "field %s is stored as %s and %s as %s, so copying the stored value inside the database would"
+          + " change its meaning; store both the same way, or convert it with @Backfill(method = ...)"),
   BACKFILL_FROM_SELF("GodwitBackfillFrom",
       "@Backfill from \"%s\" names the field itself; name the field that old rows hold the value in"),
   BACKFILL_FROM_TYPE("GodwitBackfillFromType",
