@@ -350,4 +350,30 @@ class ColumnMappingErrorsTest {
             + " @Backfill(method = ...)",
         "from = \"legacyName\"");
   }
+
+  @Test
+  void saysACopiedFieldIsInheritedFromAClassThatIsNotMapped() {
+    JavaFileObject base = Compilations.source("com.example.Named", """
+        package com.example;
+
+        public class Named {
+          private String legacyName;
+        }
+        """);
+    JavaFileObject team = jpa("""
+        @MigratedTable @Entity
+        public class Team extends Named {
+          @Id Long id;
+          @Widened @Backfill(from = "legacyName") String name;
+        }
+        """);
+    Compilation compilation = Compilations.compile(team, base, Compilations.PLAN);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("[GodwitBackfillFrom] @Backfill from \"legacyName\" names a field of Team"
+            + " that is not mapped to a column, since it is inherited from Named, whose fields this"
+            + " entity does not map;")
+        .inFile(team)
+        .onLineContaining("from = \"legacyName\"");
+  }
 }

@@ -17,6 +17,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -154,16 +155,17 @@ final class BackfillReader {
       AnnotationValue source,
       ValidationReport.Builder report) {
     String name = Annotations.text(source);
-    Optional<VariableElement> unmapped = ElementFilter.fieldsIn(elements.getAllMembers(entity)).stream()
-        .filter(other -> other.getSimpleName().contentEquals(name))
-        .findFirst();
+    Optional<VariableElement> unmapped = declaredField(entity, name);
     if (unmapped.isPresent()) {
       Set<Modifier> modifiers = unmapped.get().getModifiers();
       String why = modifiers.contains(Modifier.STATIC) ? "static"
           : modifiers.contains(Modifier.TRANSIENT) ? "transient"
           : Annotations.findAny(unmapped.get(), AnnotationNames.TRANSIENTS).isPresent()
               ? "marked @Transient"
-              : "not persisted by the entity's mapping";
+              : !unmapped.get().getEnclosingElement().equals(entity)
+                  ? "inherited from " + unmapped.get().getEnclosingElement().getSimpleName()
+                      + ", whose fields this entity does not map"
+                  : "not persisted by the entity's mapping";
       report.error(Message.BACKFILL_FROM_UNMAPPED, field.element, field.backfillAnnotation, source,
           name, entity.getSimpleName(), why);
       return;
@@ -221,6 +223,25 @@ final class BackfillReader {
     touched.add(method);
     List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
     return new Backfill.Computed(name, !method.getReturnType().getKind().isPrimitive(), thrown);
+  }
+
+  /** A field of a given name declared by the entity or one of its superclasses, nearest first. */
+  private static Optional<VariableElement> declaredField(TypeElement entity, String name) {
+    for (TypeElement type = entity; type != null; type = superclass(type)) {
+      Optional<VariableElement> found = ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+          .filter(candidate -> candidate.getSimpleName().contentEquals(name))
+          .findFirst();
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    return type.getSuperclass() instanceof DeclaredType declared
+        ? (TypeElement) declared.asElement()
+        : null;
   }
 
   /** Whether a method takes the entity (alone) and returns something the field can hold. */
