@@ -376,4 +376,27 @@ class ColumnMappingErrorsTest {
         .inFile(team)
         .onLineContaining("from = \"legacyName\"");
   }
+
+  @Test
+  void refusesTwoEntitiesOfOneTableNamedInAnotherCase() {
+    JavaFileObject member = Compilations.source("com.example.Member", Compilations.IMPORTS + """
+
+        @MigratedTable(value = "teams", schema = "billing")
+        public record Member(
+            @Id long id,
+            @Widened @Backfill(value = "FREE") Plan plan) {}
+        """);
+    JavaFileObject team = Compilations.team("""
+        @MigratedTable(value = "Teams", schema = "BILLING")
+        public record Team(
+            @Id long id,
+            @Widened @Backfill(value = "PRO") Plan plan) {}
+        """);
+    Compilation compilation = Compilations.compile(member, team, Compilations.PLAN);
+    assertThat(compilation)
+        .hadErrorContaining("[GodwitDuplicateMigration] migration BILLING.Teams.backfillPlan is also"
+            + " generated for com.example.Member, which maps the same table;")
+        .inFile(team)
+        .onLineContaining("@MigratedTable(value = \"Teams\"");
+  }
 }

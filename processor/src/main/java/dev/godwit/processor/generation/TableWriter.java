@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code XTable}: the JSON codecs of nested records, one typed column constant per field, the
- * {@code TABLE} descriptor, the row reader and value writer, and the typed patch builder.
+ * Writes {@code XTable}: the JSON codecs of nested records, one instance of each converter a field is
+ * stored through, one typed column constant per field, the {@code TABLE} descriptor, the row reader and
+ * value writer, and the typed patch builder.
  */
 final class TableWriter {
 

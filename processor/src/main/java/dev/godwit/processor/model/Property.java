@@ -7,7 +7,8 @@ import java.util.Optional;
  * One mapped field of an entity, and the column it maps to.
  *
  * @param name the field's name
- * @param column the column's name, a checked plain SQL identifier
+ * @param column the column's name: a checked plain SQL identifier, or an exact name between double
+ *     quotes ({@code "isPro"})
  * @param constant the name of its {@code Column} constant in the generated table ({@code IS_PRO})
  * @param declaredType the field's type as declared, possibly primitive
  * @param type how its values are stored
