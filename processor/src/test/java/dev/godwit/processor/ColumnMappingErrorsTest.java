@@ -399,4 +399,49 @@ class ColumnMappingErrorsTest {
         .inFile(team)
         .onLineContaining("@MigratedTable(value = \"Teams\"");
   }
+
+  @Test
+  void refusesACatalog() {
+    assertError(jpa("""
+            @MigratedTable @Entity
+            @Table(name = "teams", catalog = "billing_db")
+            public class Team {
+              @Id Long id;
+            }
+            """),
+        "[GodwitCatalog] @Table catalog \"billing_db\" names another database than the one the"
+            + " migrations connect to, which Godwit cannot reach, so it would migrate a table of the same"
+            + " name in the connected one; remove catalog and run the migrations on a connection to that"
+            + " database",
+        "catalog = \"billing_db\"");
+  }
+
+  @Test
+  void refusesAColumnOfASecondaryTable() {
+    assertError(jpa("""
+            @MigratedTable @Entity
+            @SecondaryTable(name = "team_details")
+            public class Team {
+              @Id Long id;
+              @Column(name = "motto", table = "team_details") String motto;
+            }
+            """),
+        "[GodwitSecondaryTable] field motto is stored in the secondary table team_details, which Godwit"
+            + " does not map, so it would read and write a column of the same name in the table of Team;"
+            + " map the secondary table with an entity of its own",
+        "String motto");
+  }
+
+  @Test
+  void refusesAConvertNamingAnAttributeOfABasicField() {
+    assertError(jpa("""
+            @MigratedTable @Entity
+            public class Team {
+              @Id Long id;
+              @Convert(attributeName = "value", converter = Team.YesNo.class) Boolean active;
+            """ + YES_NO + "}\n"),
+        "[GodwitConvert] @Convert on field active names attribute \"value\", but a basic field has no"
+            + " attributes, so the converter's target is unclear; remove attributeName",
+        "Boolean active");
+  }
 }

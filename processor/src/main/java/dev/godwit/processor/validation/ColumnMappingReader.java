@@ -96,7 +96,16 @@ final class ColumnMappingReader {
       report.error(Message.COLUMN_NAME, field, column.annotation(), column.value(), column.name(),
           fieldName, Names.suggestIdentifier(column.name()));
     }
+    Annotations.findAny(field, AnnotationNames.FOREIGN_COLUMNS_BY_NAME).ifPresent(jpaColumn ->
+        Annotations.explicitText(jpaColumn, "table").ifPresent(table ->
+            report.error(Message.SECONDARY_TABLE, field, jpaColumn, table, fieldName,
+                Annotations.text(table), table(field))));
     return column;
+  }
+
+  /** The table of the entity declaring a field, as messages name it. */
+  private static String table(Element field) {
+    return "the table of " + field.getEnclosingElement().getSimpleName();
   }
 
   /**
@@ -113,6 +122,12 @@ final class ColumnMappingReader {
     Optional<AnnotationMirror> convert = Annotations.findAny(field, AnnotationNames.CONVERTS);
     Optional<AnnotationMirror> enumerated = Annotations.findAny(field, AnnotationNames.ENUMERATED);
     if (convert.isPresent() && !Annotations.flag(convert.get(), "disableConversion")) {
+      Optional<AnnotationValue> attribute = Annotations.explicitText(convert.get(), "attributeName");
+      if (attribute.isPresent()) {
+        report.error(Message.CONVERT_ATTRIBUTE_NAME, field, convert.get(), attribute.get(), fieldName,
+            Annotations.text(attribute.get()));
+        return null;
+      }
       String refusal = role != null ? role : enumerated.isPresent() ? "annotated @Enumerated" : null;
       if (refusal != null) {
         report.error(Message.CONVERT_NOT_ALLOWED, field, convert.get(), null, fieldName, refusal);

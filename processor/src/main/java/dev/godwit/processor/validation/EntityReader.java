@@ -142,8 +142,14 @@ public final class EntityReader {
     return named.name();
   }
 
-  /** The table's schema: given by {@code @MigratedTable}, JPA's or Spring Data's {@code @Table}. */
+  /**
+   * The table's schema: given by {@code @MigratedTable}, JPA's or Spring Data's {@code @Table}. A JPA
+   * catalog (another database) is refused: the migrations reach only the connected database.
+   */
   private Optional<String> schemaName(TypeElement type, ValidationReport.Builder report) {
+    Annotations.findAny(type, AnnotationNames.FOREIGN_TABLES_BY_NAME).ifPresent(table ->
+        Annotations.explicitText(table, "catalog").ifPresent(catalog ->
+            report.error(Message.CATALOG, type, table, catalog, Annotations.text(catalog))));
     Optional<SqlNames.Named> named = SqlNames.nameOf(type, AnnotationNames.MIGRATED_TABLE, "schema",
         AnnotationNames.FOREIGN_TABLES_BY_NAME, "schema", AnnotationNames.SPRING_TABLE);
     named.ifPresent(schema -> {

@@ -41,6 +41,13 @@ public enum Message {
       "column name \"%s\" of field %s is not a plain SQL identifier; use at most 63 letters, digits and"
           + " underscores, starting with a letter or underscore, such as @Column(\"%s\"), or write the"
           + " exact name between double quotes"),
+  CATALOG("GodwitCatalog",
+      "@Table catalog \"%s\" names another database than the one the migrations connect to, which"
+          + " Godwit cannot reach, so it would migrate a table of the same name in the connected one;"
+          + " remove catalog and run the migrations on a connection to that database"),
+  SECONDARY_TABLE("GodwitSecondaryTable",
+      "field %s is stored in the secondary table %s, which Godwit does not map, so it would read and"
+          + " write a column of the same name in %s; map the secondary table with an entity of its own"),
   EXACT_NAME("GodwitExactName",
       "%s name %s cannot be used exactly as declared, since %s; between the quotes write 1 to 63"
           + " characters other than double quotes and control characters"),
@@ -82,6 +89,9 @@ public enum Message {
   CONVERT_NO_CONVERTER("GodwitConvert",
       "@Convert on field %s names no converter, and Godwit applies only converters named by @Convert,"
           + " never auto-applied ones; name it with @Convert(converter = ...class)"),
+  CONVERT_ATTRIBUTE_NAME("GodwitConvert",
+      "@Convert on field %s names attribute \"%s\", but a basic field has no attributes, so the"
+          + " converter's target is unclear; remove attributeName"),
   CONVERT_NOT_ALLOWED("GodwitConvert",
       "field %s cannot have a converter, since it is %s (Jakarta Persistence 3.1, section 11.1.10);"
           + " remove @Convert"),
