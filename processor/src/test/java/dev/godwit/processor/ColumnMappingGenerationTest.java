@@ -35,6 +35,43 @@ class ColumnMappingGenerationTest {
   }
 
   @Test
+  void readsJavaxPersistenceLikeJakartaPersistence() {
+    JavaFileObject entity = Compilations.source("javax.persistence.Entity", """
+        package javax.persistence;
+
+        public @interface Entity {
+          String name() default "";
+        }
+        """);
+    JavaFileObject table = Compilations.source("javax.persistence.Table", """
+        package javax.persistence;
+
+        public @interface Table {
+          String name() default "";
+          String schema() default "";
+        }
+        """);
+    JavaFileObject version = Compilations.source("javax.persistence.Version", """
+        package javax.persistence;
+
+        public @interface Version {}
+        """);
+    Compilation compilation = compile(Compilations.team("""
+        @MigratedTable
+        @javax.persistence.Entity
+        @javax.persistence.Table(name = "teams", schema = "legacy")
+        public class Team {
+          @Id long id;
+          Plan plan;
+          @javax.persistence.Version long version;
+        }
+        """), entity, table, version);
+    assertContains(compilation, "TeamTable", "ColumnType.enumOrdinal(Plan.class)");
+    assertContains(compilation, "TeamTable", ".schema(\"legacy\")");
+    assertContains(compilation, "TeamTable", ".version(VERSION)");
+  }
+
+  @Test
   void keepsNamesForEnumsOfEntitiesThatAreNotJpaEntities() {
     Compilation compilation = compile(Compilations.team("""
         @MigratedTable("teams")
