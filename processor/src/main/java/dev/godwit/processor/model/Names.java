@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
-  /** A name the runtime accepts as a table or column name: it is the same check. */
+  /** A plain name the runtime accepts as a table, schema or column name: it is the same check. */
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   /** The most characters an exact name may hold between its quotes: PostgreSQL's limit (NAMEDATALEN - 1). */
@@ -76,7 +76,8 @@ public final class Names {
   }
 
   /**
-   * Whether a name is a plain SQL identifier, the only kind the runtime accepts for tables and columns.
+   * Whether a name is a plain SQL identifier, which the database folds to its case; the runtime also
+   * accepts exact names between double quotes (see {@link #exactNameFault}).
    *
    * @param name a table or column name
    * @return {@code true} for at most 63 ASCII letters, digits and underscores, not starting with a digit
