@@ -75,8 +75,9 @@ final class SchemaCheck {
 
     /**
      * A nested value stored as JSON text: a character type, or on PostgreSQL {@code json} or
-     * {@code jsonb}, which its dialect casts the text to. H2's {@code JSON} type is refused: a text
-     * parameter bound to it is stored as one JSON string, not as the document it holds.
+     * {@code jsonb}, which its dialect casts the text to. H2's {@code JSON} type is refused: H2's
+     * documentation of that type says a character value without {@code FORMAT JSON} is converted to
+     * a JSON string, so the document would be stored as one quoted string.
      */
     JSON(EnumSet.of(Declared.CHARACTER, Declared.JSON), "a character type such as VARCHAR or TEXT"),
 
@@ -225,8 +226,8 @@ final class SchemaCheck {
     List<Problem> problems = new ArrayList<>();
     boolean keyComplete = true;
     for (Column<?, ?> column : table.columns()) {
-      CatalogColumn declared = catalogColumns.get(dialect.fold(column.name()));
-      if (declared == null) {
+      CatalogColumn catalogColumn = catalogColumns.get(dialect.fold(column.name()));
+      if (catalogColumn == null) {
         keyComplete &= !table.key().contains(column);
         problems.add(new Problem(Code.COLUMN_MISSING, "Column " + name(column)
             + " does not exist" + columnHint(column, catalogColumns.keySet()) + "; add it to table "
@@ -237,9 +238,10 @@ final class SchemaCheck {
       boolean isVersion = table.version().map(column::equals).orElse(false);
       Optional<Rule> rule = Rule.of(column, isVersion);
       if (rule.isPresent()) {
-        Declared kind = declared(declared);
+        Declared kind = declared(catalogColumn);
         if (!rule.get().accepts(kind)) {
-          problems.add(new Problem(Code.COLUMN_TYPE, typeMismatch(column, declared, kind, rule.get())));
+          problems.add(new Problem(Code.COLUMN_TYPE,
+              typeMismatch(column, catalogColumn, kind, rule.get())));
         }
       }
     }

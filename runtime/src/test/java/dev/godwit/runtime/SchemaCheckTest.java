@@ -442,6 +442,69 @@ class SchemaCheckTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aConvertedTypeFollowsTheRuleOfItsStoredType(TestDatabase kind) {
+    Db db = new Db(kind);
+    db.execute("CREATE TABLE flags (id BIGINT PRIMARY KEY, active CHAR(1), tags INTEGER)");
+    Column<Cells, Boolean> active = Column.of("active",
+        ColumnType.converted(ColumnType.STRING, Boolean.class, (Boolean flag) -> flag ? "Y" : "N",
+            "Y"::equals));
+    Column<Cells, List<String>> tags = Column.of("tags", ColumnType.converted(ColumnType.STRING,
+        List.class, (List<String> list) -> String.join(",", list),
+        (String text) -> List.of(text.split(","))));
+
+    db.migrator().checkMapping(table("flags", List.of(ID), ID, active));
+    SchemaMismatchException refusal = refused(
+        () -> db.migrator().checkMapping(table("flags", List.of(ID), ID, tags)));
+
+    assertEquals("Column flags.tags is " + type(kind, "INTEGER", "int4") + ", which cannot hold a"
+        + " List converted to String faithfully; declare it a character type such as VARCHAR or"
+        + " TEXT.", refusal.getMessage());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aVersionColumnMustBeAnInteger(TestDatabase kind) {
+    Db db = new Db(kind);
+    db.execute("CREATE TABLE docs (id BIGINT PRIMARY KEY, version DOUBLE PRECISION NOT NULL)");
+    Column<Cells, Double> version = Column.of("version", ColumnType.DOUBLE);
+    Table<Cells> docs = Table.<Cells>builder("docs").key(ID).columns(List.of(ID, version))
+        .version(version).reader(row -> new Cells(Map.of()))
+        .writer(cells -> new Patch<>()).build();
+
+    SchemaMismatchException refusal = refused(() -> db.migrator().checkMapping(docs));
+
+    assertEquals("Column docs.version is " + type(kind, "DOUBLE PRECISION", "float8") + ", which"
+        + " cannot hold the version column's counter; declare it an integer type such as INTEGER or"
+        + " BIGINT.", refusal.getMessage());
+  }
+
+  @Test
+  void anH2JsonColumnIsRefusedForJsonText() {
+    Db db = new Db(TestDatabase.H2);
+    db.execute("CREATE TABLE notes (id BIGINT PRIMARY KEY, tags JSON)");
+    Column<Cells, List<String>> tags =
+        Column.of("tags", ColumnType.json(JsonCodec.list(JsonCodec.STRING)));
+
+    SchemaMismatchException refusal = refused(
+        () -> db.migrator().checkMapping(table("notes", List.of(ID), ID, tags)));
+
+    assertEquals("Column notes.tags is JSON, which cannot hold a List stored as JSON faithfully;"
+        + " declare it a character type such as VARCHAR or TEXT.", refusal.getMessage());
+  }
+
+  @Test
+  void anUnqualifiedTableIsFoundWhereThePostgresSearchPathFindsIt() {
+    Db db = new Db(TestDatabase.POSTGRES);
+    String database = String.valueOf(db.rows("SELECT current_database() AS name").get(0).get("name"));
+    db.execute("CREATE SCHEMA billing",
+        "CREATE TABLE teams (id BIGINT PRIMARY KEY, plan VARCHAR(20))",
+        "ALTER DATABASE " + database + " SET search_path TO billing, public");
+
+    db.migrator().checkMapping(table("teams", List.of(ID), ID, PLAN));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void everyProblemOfATableIsReportedInOneException(TestDatabase kind) {
     Db db = new Db(kind);
     db.execute("CREATE TABLE events (id BIGINT, at TIMESTAMP, mood SMALLINT)");
