@@ -10,6 +10,7 @@ import dev.godwit.runtime.SchemaMismatchException.Problem;
 import dev.godwit.runtime.testing.TestDatabase;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,14 @@ class SchemaCheckTest {
     return table(null, name, key, columns);
   }
 
+  /** A table in a schema ({@code null}: the default one), read and written generically. */
   @SafeVarargs
   static Table<Cells> table(String schema, String name, List<Column<Cells, ?>> key,
       Column<Cells, ?>... columns) {
-    List<Column<Cells, ?>> all = List.of(columns);
+    List<Column<Cells, ?>> all = new ArrayList<>();
+    for (Column<Cells, ?> column : columns) {
+      all.add(column);
+    }
     Table.Builder<Cells> builder = Table.<Cells>builder(name).key(key).columns(all)
         .reader(row -> {
           Map<String, Object> values = new LinkedHashMap<>();
