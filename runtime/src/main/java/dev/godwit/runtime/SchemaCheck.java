@@ -97,8 +97,10 @@ final class SchemaCheck {
 
     /**
      * {@code Double}: {@code DOUBLE PRECISION} ({@code FLOAT(53)}, {@code FLOAT8}). Not {@code REAL}
-     * ({@code FLOAT4}, {@code FLOAT(p)} with p up to 24): it keeps about seven significant digits, so
-     * every other value would be rounded without an error.
+     * ({@code FLOAT4}, {@code FLOAT(p)} with p up to 24): a single-precision value keeps about seven
+     * significant digits (PostgreSQL's documentation, section 8.1.3, "Floating-Point Types"; H2's
+     * {@code REAL} is the same IEEE 754 single precision), so most values would be rounded without an
+     * error.
      */
     DOUBLE(EnumSet.of(Declared.DOUBLE), "DOUBLE PRECISION"),
 
@@ -112,10 +114,11 @@ final class SchemaCheck {
     UUID(EnumSet.of(Declared.UUID), "UUID"),
 
     /**
-     * {@code Instant}: {@code TIMESTAMP WITH TIME ZONE} only. On a {@code TIMESTAMP} without time zone
-     * the driver binds an {@code Instant} through the JVM's time zone while an assignment inside the
-     * database converts through the session's, so the same instant is stored as different values by
-     * the two paths and equality conditions find only some of them.
+     * {@code Instant}: {@code TIMESTAMP WITH TIME ZONE} only. A {@code TIMESTAMP} without time zone
+     * holds no instant: a value with a zone assigned to it is converted to the session's time zone
+     * (PostgreSQL's documentation, section 8.5.1.3, "Time Stamps"), while a bound parameter is
+     * converted by the driver through the JVM's, so the same instant is stored as different values by
+     * the two write paths and equality conditions find only some of them.
      */
     INSTANT(EnumSet.of(Declared.TIMESTAMP_TZ), "TIMESTAMP WITH TIME ZONE"),
 
@@ -124,8 +127,8 @@ final class SchemaCheck {
 
     /**
      * {@code LocalDateTime}: {@code TIMESTAMP} without time zone. A {@code TIMESTAMP WITH TIME ZONE}
-     * column turns a local date-time into an instant through the session's time zone, so the same
-     * value reads back differently under another zone.
+     * column takes a value without a zone to be in the session's time zone (PostgreSQL's
+     * documentation, section 8.5.1.3), so the same value reads back differently under another zone.
      */
     LOCAL_DATE_TIME(EnumSet.of(Declared.TIMESTAMP), "TIMESTAMP (without time zone)"),
 
