@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -273,9 +274,11 @@ final class SchemaCheck {
     }
     try (ResultSet tables = metaData.getTables(catalog, pattern(schema), pattern(name), null)) {
       while (tables.next()) {
+        String foundSchema = tables.getString("TABLE_SCHEM");
+        // JDBC lets getSchema() return null; H2 and PostgreSQL always name one
         if (name.equals(tables.getString("TABLE_NAME"))
-            && schema.equals(tables.getString("TABLE_SCHEM"))) {
-          return Optional.of(new Found(catalog, schema, name));
+            && (schema == null || schema.equals(foundSchema))) {
+          return Optional.of(new Found(catalog, foundSchema, name));
         }
       }
     }
@@ -301,7 +304,7 @@ final class SchemaCheck {
         pattern(found.name()), null)) {
       while (resultSet.next()) {
         if (found.name().equals(resultSet.getString("TABLE_NAME"))
-            && found.schema().equals(resultSet.getString("TABLE_SCHEM"))) {
+            && Objects.equals(found.schema(), resultSet.getString("TABLE_SCHEM"))) {
           String name = resultSet.getString("COLUMN_NAME");
           columns.put(name, new CatalogColumn(name, resultSet.getInt("DATA_TYPE"),
               resultSet.getString("TYPE_NAME"), resultSet.getInt("COLUMN_SIZE"),

@@ -504,6 +504,7 @@ class SchemaCheckTest {
     db.execute("CREATE SCHEMA billing",
         "CREATE TABLE teams (id BIGINT PRIMARY KEY, plan VARCHAR(20))",
         "ALTER DATABASE " + database + " SET search_path TO billing, public");
+    assertEquals("billing", db.rows("SELECT current_schema() AS name").get(0).get("name"));
 
     db.migrator().checkMapping(table("teams", List.of(ID), ID, PLAN));
   }
