@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.godwit.processor.model.Accessor;
 import dev.godwit.processor.model.Entity;
+import dev.godwit.processor.model.Member;
 import dev.godwit.processor.model.Names;
 import dev.godwit.processor.model.Property;
 import dev.godwit.processor.model.ValueType;
@@ -51,8 +52,10 @@ final class TableWriter {
         .returns(entity.patchClass())
         .addStatement("return new $T()", entity.patchClass())
         .build());
-    type.addMethod(reader(entity));
+    List<MethodSpec> readers = reader(entity);
+    type.addMethod(readers.get(0));
     type.addMethod(writer(entity));
+    readers.subList(1, readers.size()).forEach(type::addMethod);
     type.addType(patch(entity));
     return type.build();
   }
@@ -145,7 +148,7 @@ final class TableWriter {
   }
 
   private static FieldSpec column(Entity entity, Property property, Map<ClassName, String> codecs) {
-    String role = property.id() ? ", the primary key" : "";
+    String role = !property.id() ? "" : entity.key().size() == 1 ? ", the primary key" : ", in the primary key";
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.COLUMN, entity.type(), property.type().javaType()),
             property.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -155,52 +158,180 @@ final class TableWriter {
         .build();
   }
 
+  /** A single key keeps the short {@code Table.of}; a composite one needs the builder. */
   private static FieldSpec table(Entity entity) {
     String columns = entity.properties().stream().map(Property::constant).collect(Collectors.joining(",$W"));
-    return FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.TABLE, entity.type()), "TABLE",
-            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The table, ordered by {@link #$L}.\n", entity.id().constant())
-        .initializer("$T.of($S,$W$L,$W$T.of(" + columns + "),$W$T::read,$W$T::write)", RuntimeTypes.TABLE,
-            entity.table(), entity.id().constant(), List.class, entity.tableClass(), entity.tableClass())
+    FieldSpec.Builder field = FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.TABLE, entity.type()),
+        "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL);
+    if (entity.key().size() == 1) {
+      return field
+          .addJavadoc("The table, ordered by {@link #$L}.\n", entity.id().constant())
+          .initializer("$T.of($S,$W$L,$W$T.of(" + columns + "),$W$T::read,$W$T::write)", RuntimeTypes.TABLE,
+              entity.table(), entity.id().constant(), List.class, entity.tableClass(), entity.tableClass())
+          .build();
+    }
+    String key = entity.key().stream().map(Property::constant).collect(Collectors.joining(",$W"));
+    String order = entity.key().stream().map(property -> "{@link #" + property.constant() + "}")
+        .collect(Collectors.joining(", then "));
+    return field
+        .addJavadoc("The table, ordered by its composite key: $L.\n", order)
+        .initializer("$T.<$T>builder($S)\n$>$>.key(" + key + ")\n.columns($T.of(" + columns + "))\n"
+                + ".reader($T::read)\n.writer($T::write)\n.build()$<$<",
+            RuntimeTypes.TABLE, entity.type(), entity.table(), List.class, entity.tableClass(),
+            entity.tableClass())
         .build();
   }
 
-  private static MethodSpec reader(Entity entity) {
+  /**
+   * Builds an entity from a row: references and embeddables are built by methods of their own, each
+   * named after its field ({@code readType}, {@code readAddress}).
+   */
+  private static List<MethodSpec> reader(Entity entity) {
+    NameAllocator methods = new NameAllocator();
+    methods.newName("read");
+    methods.newName("write");
+    methods.newName("patch");
     NameAllocator names = new NameAllocator();
     String row = names.newName("row");
+    List<MethodSpec> helpers = new ArrayList<>();
+    Map<Member, CodeBlock> values = new LinkedHashMap<>();
+    for (Member member : entity.members()) {
+      if (member instanceof Member.Value value) {
+        values.put(member, CodeBlock.of("$L.get($L)", row, value.property().constant()));
+      } else {
+        MethodSpec helper = member instanceof Member.Reference reference
+            ? referenceReader(entity, reference, methods.newName("read" + Names.capitalize(member.name())))
+            : embeddedReader(entity, (Member.Embedded) member,
+                methods.newName("read" + Names.capitalize(member.name())));
+        helpers.add(helper);
+        values.put(member, CodeBlock.of("$N($L)", helper, row));
+      }
+    }
     MethodSpec.Builder method = MethodSpec.methodBuilder("read")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(entity.type())
         .addParameter(RuntimeTypes.ROW, row)
         .addException(SQLException.class);
     if (entity.construction() == Entity.Construction.CONSTRUCTOR) {
-      CodeBlock arguments = entity.properties().stream()
-          .map(property -> CodeBlock.of("$L.get($L)", row, property.constant()))
-          .collect(CodeBlock.joining(",\n"));
-      return method.addStatement("return new $T(\n$L)", entity.type(), arguments).build();
+      method.addStatement("return new $T(\n$L)", entity.type(), CodeBlock.join(values.values(), ",\n"));
+    } else {
+      String variable = names.newName(Names.decapitalize(entity.type().simpleName()));
+      method.addStatement("$T $L = new $T()", entity.type(), variable, entity.type());
+      values.forEach((member, value) -> method.addStatement(
+          assignment(variable, setterOf(member), value)));
+      method.addStatement("return $L", variable);
     }
-    String variable = names.newName(Names.decapitalize(entity.type().simpleName()));
-    method.addStatement("$T $L = new $T()", entity.type(), variable, entity.type());
-    for (Property property : entity.properties()) {
-      Accessor setter = property.setter().orElseThrow();
-      method.addStatement(setter.isMethod() ? "$L.$L($L.get($L))" : "$L.$L = $L.get($L)",
-          variable, setter.name(), row, property.constant());
+    List<MethodSpec> all = new ArrayList<>();
+    all.add(method.build());
+    all.addAll(helpers);
+    return all;
+  }
+
+  /** A reference holding only the id in the join column, or {@code null} when it is {@code NULL}. */
+  private static MethodSpec referenceReader(Entity entity, Member.Reference reference, String name) {
+    NameAllocator names = new NameAllocator();
+    String row = names.newName("row");
+    String id = names.newName("id");
+    String target = names.newName(Names.decapitalize(reference.target().simpleName()));
+    Property column = reference.column();
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("The {@code $L} of a row: a reference holding only its id, or {@code null}.\n",
+            reference.name())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(reference.target())
+        .addParameter(RuntimeTypes.ROW, row)
+        .addException(SQLException.class)
+        .addStatement("$T $L = $L.get($L)", column.type().javaType(), id, row, column.constant())
+        .beginControlFlow("if ($L == null)", id)
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("$T $L = new $T()", reference.target(), target, reference.target())
+        .addStatement(assignment(target, reference.targetIdSetter(), CodeBlock.of("$L", id)))
+        .addStatement("return $L", target)
+        .build();
+  }
+
+  /** An embeddable built from its component columns, or {@code null} when every one is {@code NULL}. */
+  private static MethodSpec embeddedReader(Entity entity, Member.Embedded embedded, String name) {
+    NameAllocator names = new NameAllocator();
+    String row = names.newName("row");
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+        .addJavadoc("The {@code $L} of a row, or {@code null} when every column of it is {@code NULL},\n"
+            + "as Hibernate reads it.\n", embedded.name())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(embedded.type())
+        .addParameter(RuntimeTypes.ROW, row)
+        .addException(SQLException.class);
+    Map<Property, String> locals = new LinkedHashMap<>();
+    for (Property component : embedded.components()) {
+      String local = names.newName(component.name());
+      locals.put(component, local);
+      method.addStatement("$T $L = $L.get($L)", component.type().javaType(), local, row,
+          component.constant());
     }
+    String allNull = locals.values().stream().map(local -> local + " == null")
+        .collect(Collectors.joining(" && "));
+    method.beginControlFlow("if ($L)", allNull).addStatement("return null").endControlFlow();
+    if (embedded.construction() == Entity.Construction.CONSTRUCTOR) {
+      return method.addStatement("return new $T($L)", embedded.type(), String.join(", ", locals.values()))
+          .build();
+    }
+    String variable = names.newName(Names.decapitalize(embedded.type().simpleName()));
+    method.addStatement("$T $L = new $T()", embedded.type(), variable, embedded.type());
+    locals.forEach((component, local) -> method.addStatement(
+        assignment(variable, component.setter().orElseThrow(), CodeBlock.of("$L", local))));
     return method.addStatement("return $L", variable).build();
   }
 
+  private static Accessor setterOf(Member member) {
+    if (member instanceof Member.Value value) {
+      return value.property().setter().orElseThrow();
+    }
+    if (member instanceof Member.Reference reference) {
+      return reference.column().setter().orElseThrow();
+    }
+    return ((Member.Embedded) member).setter().orElseThrow();
+  }
+
+  /** {@code target.setX(value)} or {@code target.x = value}. */
+  private static CodeBlock assignment(String target, Accessor setter, CodeBlock value) {
+    return CodeBlock.of(setter.isMethod() ? "$L.$L($L)" : "$L.$L = $L", target, setter.name(), value);
+  }
+
+  /**
+   * Every column's value of an entity. A reference gives its id and an embeddable its components, each
+   * read once into a local and {@code NULL} when the reference or embeddable is {@code null}.
+   */
   private static MethodSpec writer(Entity entity) {
     NameAllocator names = new NameAllocator();
     String variable = names.newName(Names.decapitalize(entity.type().simpleName()));
-    CodeBlock sets = entity.properties().stream()
-        .map(property -> CodeBlock.of(".$L($L)", property.name(), ValueCode.read(variable, property.getter())))
-        .collect(CodeBlock.joining("\n"));
-    return MethodSpec.methodBuilder("write")
+    MethodSpec.Builder method = MethodSpec.methodBuilder("write")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(RuntimeTypes.PATCH, entity.type()))
-        .addParameter(entity.type(), variable)
-        .addStatement("return patch()\n$L", sets)
-        .build();
+        .addParameter(entity.type(), variable);
+    List<CodeBlock> sets = new ArrayList<>();
+    for (Member member : entity.members()) {
+      if (member instanceof Member.Value value) {
+        Property property = value.property();
+        sets.add(CodeBlock.of(".$L($L)", property.name(), ValueCode.read(variable, property.getter())));
+        continue;
+      }
+      String local = names.newName(member.name());
+      if (member instanceof Member.Reference reference) {
+        method.addStatement("$T $L = $L", reference.target(), local,
+            ValueCode.read(variable, reference.column().getter()));
+        sets.add(CodeBlock.of(".$L($L == null ? null : $L)", member.name(), local,
+            ValueCode.read(local, reference.targetIdGetter())));
+      } else {
+        Member.Embedded embedded = (Member.Embedded) member;
+        method.addStatement("$T $L = $L", embedded.type(), local, ValueCode.read(variable, embedded.getter()));
+        for (Property component : embedded.components()) {
+          sets.add(CodeBlock.of(".$L($L == null ? null : $L)", component.name(), local,
+              ValueCode.read(local, component.getter())));
+        }
+      }
+    }
+    return method.addStatement("return patch()\n$L", CodeBlock.join(sets, "\n")).build();
   }
 
   private static TypeSpec patch(Entity entity) {

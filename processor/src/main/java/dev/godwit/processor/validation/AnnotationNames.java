@@ -1,5 +1,6 @@
 package dev.godwit.processor.validation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -52,6 +53,61 @@ public final class AnnotationNames {
       "jakarta.persistence.Transient",
       "javax.persistence.Transient",
       "org.springframework.data.annotation.Transient");
+
+  /** JPA's {@code @Entity}: a superclass carrying it means entity inheritance (JPA 3.1 §2.11). */
+  static final List<String> ENTITIES = jpa("Entity");
+
+  /** JPA's {@code @MappedSuperclass}: its fields are the entity's (JPA 3.1 §2.11.2). */
+  static final List<String> MAPPED_SUPERCLASSES = jpa("MappedSuperclass");
+
+  /** JPA's {@code @Inheritance}, whose {@code strategy} defaults to {@code SINGLE_TABLE}. */
+  static final List<String> INHERITANCES = jpa("Inheritance");
+
+  /** JPA's {@code @Access}: {@code PROPERTY} access maps getters, not fields (JPA 3.1 §2.3). */
+  static final List<String> ACCESSES = jpa("Access");
+
+  /** JPA's {@code @EmbeddedId}: an embeddable whose components are the primary key. */
+  static final List<String> EMBEDDED_IDS = jpa("EmbeddedId");
+
+  /** JPA's {@code @Embedded}. */
+  static final List<String> EMBEDDEDS = jpa("Embedded");
+
+  /** JPA's {@code @Embeddable}, on the class of an embedded value. */
+  static final List<String> EMBEDDABLES = jpa("Embeddable");
+
+  /** JPA's {@code @AttributeOverride}, renaming one component's column. */
+  static final List<String> ATTRIBUTE_OVERRIDES = jpa("AttributeOverride");
+
+  /** JPA's {@code @AttributeOverrides}, the container of several. */
+  static final List<String> ATTRIBUTE_OVERRIDE_LISTS = jpa("AttributeOverrides");
+
+  /** JPA's to-one relations: the owning side is a foreign-key column. */
+  static final List<String> TO_ONES = jpa("ManyToOne", "OneToOne");
+
+  /** JPA's collection-valued relations and element collections: no column of the entity's table. */
+  static final List<String> TO_MANYS = jpa("OneToMany", "ManyToMany", "ElementCollection");
+
+  /** JPA's {@code @JoinColumn}. */
+  static final List<String> JOIN_COLUMNS = jpa("JoinColumn");
+
+  /** JPA's {@code @JoinColumns}: a composite foreign key. */
+  static final List<String> JOIN_COLUMN_LISTS = jpa("JoinColumns");
+
+  /** JPA's {@code @JoinTable}: a to-one through a join table, no column of the entity's table. */
+  static final List<String> JOIN_TABLES = jpa("JoinTable");
+
+  /** JPA's {@code @IdClass}. */
+  static final List<String> ID_CLASSES = jpa("IdClass");
+
+  private static List<String> jpa(String... simpleNames) {
+    List<String> names = new ArrayList<>();
+    for (String prefix : List.of("jakarta.persistence.", "javax.persistence.")) {
+      for (String simpleName : simpleNames) {
+        names.add(prefix + simpleName);
+      }
+    }
+    return List.copyOf(names);
+  }
 
   private AnnotationNames() {}
 }

@@ -3,6 +3,7 @@ package dev.godwit.processor.validation;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.godwit.processor.model.Entity;
+import dev.godwit.processor.model.Member;
 import dev.godwit.processor.model.MigrationPlan;
 import dev.godwit.processor.model.Names;
 import dev.godwit.processor.model.Property;
@@ -22,6 +23,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -38,7 +40,7 @@ public final class EntityReader {
   public record Result(Optional<Entity> entity, ValidationReport report) {}
 
   /** A name and the annotation value that gave it, where an error about the name belongs. */
-  private record Named(String name, AnnotationMirror annotation, AnnotationValue value) {}
+  record Named(String name, AnnotationMirror annotation, AnnotationValue value) {}
 
   private static final String RUNTIME_TABLE = "dev.godwit.runtime.Table";
 
@@ -72,28 +74,36 @@ public final class EntityReader {
     Set<Element> touched = new LinkedHashSet<>();
     touched.add(type);
     ReadContext context = new ReadContext(elements, types, visibility, touched);
+    HierarchyReader hierarchy = new HierarchyReader();
+    List<TypeElement> classes = hierarchy.mappedClasses(type, report);
+    if (classes.isEmpty()) {
+      return new Result(Optional.empty(), report.build());
+    }
+    boolean propertyAccess = hierarchy.checkFieldAccess(classes, report);
     String table = tableName(type, report);
-    List<FieldDraft> fields = readFields(type, context, report);
-    checkIds(type, fields, report);
-    checkUniqueNames(type, fields, report);
+    List<FieldDraft> fields = readFields(type, classes, context, report);
+    List<FieldDraft> columns = fields.stream().flatMap(field -> field.columns().stream()).toList();
+    checkIds(type, columns, propertyAccess, report);
+    checkUniqueNames(type, columns, report);
     checkMarkers(fields, report);
     BackfillReader backfills = new BackfillReader(context);
     for (FieldDraft field : fields) {
-      if (field.backfillAnnotation != null) {
+      if (field.backfillAnnotation != null && field.kind == FieldDraft.Kind.VALUE) {
         BackfillDraft backfill = backfills.read(field, fields, type, report);
         field.backfill = field.widenedAnnotation != null ? backfill : null;
       }
     }
     AccessReader access = new AccessReader(context);
-    access.readGetters(type, fields, report);
-    Entity.Construction construction = access.readConstruction(type, fields, report);
+    PackageElement from = elements.getPackageOf(type);
+    access.readGetters(type, from, fields, report);
+    Entity.Construction construction = access.readConstruction(type, from, fields, report);
     List<MigrationPlan> migrations = new MigrationPlanner(table, fields, report).plan();
     if (report.hasErrors()) {
       return new Result(Optional.empty(), report.build());
     }
     boolean usesDeprecated = touched.stream().anyMatch(elements::isDeprecated);
-    List<Property> properties = fields.stream().map(EntityReader::property).toList();
-    Entity entity = new Entity(ClassName.get(type), table, properties, construction, migrations,
+    List<Member> members = fields.stream().map(EntityReader::member).toList();
+    Entity entity = new Entity(ClassName.get(type), table, members, construction, migrations,
         usesDeprecated);
     return new Result(Optional.of(entity), report.build());
   }
@@ -138,6 +148,12 @@ public final class EntityReader {
     return named.name();
   }
 
+  /** The column name a field's own {@code @Column} gives, if it names one. */
+  static Optional<Named> columnNameOf(Element field) {
+    return nameOf(field, AnnotationNames.COLUMN, AnnotationNames.FOREIGN_COLUMNS_BY_NAME,
+        AnnotationNames.SPRING_COLUMN);
+  }
+
   /**
    * The name an element is given by Godwit's annotation ({@code value}), else by Jakarta Persistence's
    * ({@code name}), else by Spring Data's ({@code value} or {@code name}).
@@ -163,76 +179,111 @@ public final class EntityReader {
             .map(value -> new Named(Annotations.text(value), annotation, value)));
   }
 
+  /**
+   * The mapped fields of the entity's classes ({@code @MappedSuperclass} ancestors root first, then the
+   * entity), in declaration order; no-column fields (collections, inverse sides) are left out.
+   */
   private List<FieldDraft> readFields(
-      TypeElement type, ReadContext context, ValidationReport.Builder report) {
+      TypeElement type, List<TypeElement> classes, ReadContext context, ValidationReport.Builder report) {
     boolean isRecord = type.getKind() == ElementKind.RECORD;
     ValueTypeReader valueTypes = new ValueTypeReader(context);
+    MemberReader members = new MemberReader(context);
     PackageElement from = elements.getPackageOf(type);
+    DeclaredType owner = (DeclaredType) type.asType();
     List<FieldDraft> fields = new ArrayList<>();
-    for (VariableElement element : ElementFilter.fieldsIn(type.getEnclosedElements())) {
-      if (element.getModifiers().contains(Modifier.STATIC)
-          || (!isRecord && isTransient(element))) {
-        continue;
+    for (TypeElement declaring : classes) {
+      for (VariableElement element : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+        if (element.getModifiers().contains(Modifier.STATIC)
+            || (!isRecord && isTransient(element))) {
+          continue;
+        }
+        String name = element.getSimpleName().toString();
+        FieldDraft field = new FieldDraft(element, name, types.asMemberOf(owner, element));
+        readMarkers(field);
+        Optional<MemberReader.NotAColumn> notAColumn = MemberReader.notAColumn(element);
+        if (notAColumn.isPresent()) {
+          MemberReader.refuseMarkers(field, (marker, shown) -> report.error(Message.NOT_A_COLUMN_MARKER,
+              element, marker, null, shown, name, name, notAColumn.get().description(), shown));
+          continue;
+        }
+        if (MemberReader.toOne(element).isPresent()) {
+          MemberReader.refuseMarkers(field, (marker, shown) -> report.error(Message.RELATION_MARKER,
+              element, marker, null, shown, name, shown));
+          members.reference(field, from, report);
+        } else if (MemberReader.isEmbedded(element, field.type)) {
+          MemberReader.refuseMarkers(field, (marker, shown) -> report.error(Message.EMBEDDED_MARKER,
+              element, marker, null, shown, name, shown));
+          members.embedded(field, from, report);
+        } else {
+          readValue(field, valueTypes, from, report);
+        }
+        context.touched().add(element);
+        fields.add(field);
       }
-      FieldDraft field = new FieldDraft(element);
-      field.idAnnotation = Annotations.find(element, AnnotationNames.ID)
-          .or(() -> Annotations.findAny(element, AnnotationNames.FOREIGN_IDS))
-          .orElse(null);
-      field.widenedAnnotation = Annotations.find(element, AnnotationNames.WIDENED).orElse(null);
-      field.backfillAnnotation = Annotations.find(element, AnnotationNames.BACKFILL).orElse(null);
-      field.deprecatedAnnotation = Annotations.find(element, AnnotationNames.DEPRECATED).orElse(null);
-      if (field.deprecatedAnnotation != null) {
-        field.deprecation = Annotations.flag(field.deprecatedAnnotation, "forRemoval")
-            ? Property.Deprecation.FOR_REMOVAL
-            : Property.Deprecation.DEPRECATED;
-      }
-      Named column = nameOf(element, AnnotationNames.COLUMN, AnnotationNames.FOREIGN_COLUMNS_BY_NAME,
-          AnnotationNames.SPRING_COLUMN)
-          .orElse(new Named(Names.snakeCase(field.name), null, null));
-      field.column = column.name();
-      field.columnAnnotation = column.annotation();
-      field.columnValue = column.value();
-      if (!Names.isPlainIdentifier(field.column)) {
-        report.error(Message.COLUMN_NAME, element, column.annotation(), column.value(), field.column,
-            field.name, Names.suggestIdentifier(field.column));
-      }
-      ValueTypeReader.Reading reading = valueTypes.read(field.type, from);
-      field.valueType = reading.type();
-      if (reading.hidden() != null) {
-        report.error(Message.TYPE_NOT_ACCESSIBLE, element, field.name, TypeNames.describe(field.type),
-            reading.hidden().getSimpleName(), from.getQualifiedName());
-      } else if (reading.type() == null) {
-        report.error(Message.UNSUPPORTED_TYPE, element, field.name, TypeNames.describe(field.type),
-            reading.unsupportedPart());
-      }
-      context.touched().add(element);
-      fields.add(field);
     }
     return fields;
   }
 
-  private static boolean isTransient(VariableElement field) {
+  private static void readMarkers(FieldDraft field) {
+    VariableElement element = field.element;
+    field.idAnnotation = Annotations.find(element, AnnotationNames.ID)
+        .or(() -> Annotations.findAny(element, AnnotationNames.FOREIGN_IDS))
+        .or(() -> Annotations.findAny(element, AnnotationNames.EMBEDDED_IDS))
+        .orElse(null);
+    field.widenedAnnotation = Annotations.find(element, AnnotationNames.WIDENED).orElse(null);
+    field.backfillAnnotation = Annotations.find(element, AnnotationNames.BACKFILL).orElse(null);
+    field.deprecatedAnnotation = Annotations.find(element, AnnotationNames.DEPRECATED).orElse(null);
+    if (field.deprecatedAnnotation != null) {
+      field.deprecation = Annotations.flag(field.deprecatedAnnotation, "forRemoval")
+          ? Property.Deprecation.FOR_REMOVAL
+          : Property.Deprecation.DEPRECATED;
+    }
+  }
+
+  /** A field stored as its own value in one column. */
+  private static void readValue(
+      FieldDraft field, ValueTypeReader valueTypes, PackageElement from, ValidationReport.Builder report) {
+    VariableElement element = field.element;
+    Named column = columnNameOf(element).orElse(new Named(Names.snakeCase(field.name), null, null));
+    field.column = column.name();
+    field.columnAnnotation = column.annotation();
+    field.columnValue = column.value();
+    if (!Names.isPlainIdentifier(field.column)) {
+      report.error(Message.COLUMN_NAME, element, column.annotation(), column.value(), field.column,
+          field.name, Names.suggestIdentifier(field.column));
+    }
+    ValueTypeReader.Reading reading = valueTypes.read(field.type, from);
+    field.valueType = reading.type();
+    if (reading.hidden() != null) {
+      report.error(Message.TYPE_NOT_ACCESSIBLE, element, field.name, TypeNames.describe(field.type),
+          reading.hidden().getSimpleName(), from.getQualifiedName());
+    } else if (reading.type() == null) {
+      report.error(Message.UNSUPPORTED_TYPE, element, field.name, TypeNames.describe(field.type),
+          reading.unsupportedPart());
+    }
+  }
+
+  static boolean isTransient(VariableElement field) {
     return field.getModifiers().contains(Modifier.TRANSIENT)
         || Annotations.findAny(field, AnnotationNames.TRANSIENTS).isPresent();
   }
 
-  private void checkIds(TypeElement type, List<FieldDraft> fields, ValidationReport.Builder report) {
-    List<FieldDraft> ids = fields.stream().filter(FieldDraft::isId).toList();
-    if (ids.isEmpty()) {
+  /**
+   * Every key column gets the same checks; several make a composite key, in field order. With JPA
+   * property access reported, a missing field {@code @Id} is not reported again.
+   */
+  private void checkIds(
+      TypeElement type, List<FieldDraft> columns, boolean propertyAccess, ValidationReport.Builder report) {
+    List<FieldDraft> ids = columns.stream().filter(FieldDraft::isId).toList();
+    if (ids.isEmpty() && !propertyAccess) {
       report.error(Message.NO_ID, type, type.getSimpleName());
-      return;
     }
-    for (FieldDraft extra : ids.subList(1, ids.size())) {
-      report.error(Message.TWO_IDS, extra.element, extra.idAnnotation, null, type.getSimpleName(),
-          ids.get(0).name, extra.name);
-    }
-    FieldDraft id = ids.get(0);
-    if (id.valueType != null && id.valueType.isJson()) {
-      report.error(Message.ID_TYPE, id.element, id.name, TypeNames.describe(id.type));
-    }
-    for (FieldDraft field : ids) {
-      if (field.deprecation == Property.Deprecation.FOR_REMOVAL) {
-        report.error(Message.CLEAR_ID, field.element, field.deprecatedAnnotation, null, field.name);
+    for (FieldDraft id : ids) {
+      if (id.valueType != null && id.valueType.isJson()) {
+        report.error(Message.ID_TYPE, id.element, id.name, TypeNames.describe(id.type));
+      }
+      if (id.deprecation == Property.Deprecation.FOR_REMOVAL) {
+        report.error(Message.CLEAR_ID, id.element, id.deprecatedAnnotation, null, id.name);
       }
     }
   }
@@ -263,6 +314,9 @@ public final class EntityReader {
 
   private void checkMarkers(List<FieldDraft> fields, ValidationReport.Builder report) {
     for (FieldDraft field : fields) {
+      if (field.kind != FieldDraft.Kind.VALUE) {
+        continue;
+      }
       if (field.widenedAnnotation != null && field.isPrimitive()) {
         report.error(Message.WIDENED_PRIMITIVE, field.element, field.widenedAnnotation, null,
             field.name, field.type, boxedName(field));
@@ -286,12 +340,25 @@ public final class EntityReader {
     return types.boxedClass((PrimitiveType) field.type).getSimpleName().toString();
   }
 
-  private static Property property(FieldDraft field) {
+  private static Member member(FieldDraft field) {
+    return switch (field.kind) {
+      case VALUE -> new Member.Value(property(field, TypeName.get(field.type)));
+      case REFERENCE -> new Member.Reference(property(field, field.valueType.javaType()), field.target,
+          field.targetIdGetter, field.targetIdSetter);
+      case EMBEDDED -> new Member.Embedded(field.name, field.embeddable, field.getter,
+          Optional.ofNullable(field.setter), field.embeddableConstruction,
+          field.components.stream()
+              .map(component -> property(component, component.valueType.javaType()))
+              .toList());
+    };
+  }
+
+  private static Property property(FieldDraft field, TypeName declaredType) {
     return new Property(
         field.name,
         field.column,
         Names.constantName(field.name),
-        TypeName.get(field.type),
+        declaredType,
         field.valueType,
         field.isId(),
         field.widenedAnnotation != null,
