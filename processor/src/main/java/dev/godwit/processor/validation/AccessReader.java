@@ -69,10 +69,10 @@ final class AccessReader {
         continue;
       }
       if (getter.mismatch() != null) {
-        report.error(Message.GETTER_MISMATCH, field.element, field.fieldName, owner.getSimpleName(),
+        report.error(Message.GETTER_MISMATCH, field.element, field.fieldName, declaring(field),
             getter.mismatch(), getter.fix());
       } else {
-        report.error(Message.NO_GETTER, field.element, field.fieldName, owner.getSimpleName(),
+        report.error(Message.NO_GETTER, field.element, field.fieldName, declaring(field),
             "get" + Names.capitalize(field.fieldName));
       }
     }
@@ -162,7 +162,7 @@ final class AccessReader {
     if (noArgument.isPresent() && !mismatched.isEmpty()) {
       for (FieldDraft field : mismatched) {
         Lookup setter = setter(owner, field.element, field.type, from);
-        report.error(Message.SETTER_MISMATCH, field.element, field.fieldName, owner.getSimpleName(),
+        report.error(Message.SETTER_MISMATCH, field.element, field.fieldName, declaring(field),
             setter.mismatch(), setter.fix());
       }
       if (missing.isEmpty()) {
@@ -223,6 +223,11 @@ final class AccessReader {
       return new Lookup(Accessor.field(fieldName), null, null);
     }
     return mismatch != null ? mismatch : new Lookup(null, null, null);
+  }
+
+  /** The class declaring a field, a mapped superclass for an inherited one. */
+  private static CharSequence declaring(FieldDraft field) {
+    return field.element.getEnclosingElement().getSimpleName();
   }
 
   /** Why generated code cannot call a method of the right name, or {@code null} if it can. */

@@ -294,6 +294,10 @@ public final class EntityReader {
     Map<String, FieldDraft> constants = new HashMap<>();
     String table = String.join("_", ClassName.get(type).simpleNames()) + "Table";
     for (FieldDraft field : fields) {
+      if (field.column == null) {
+        // A relation refused before its column was known.
+        continue;
+      }
       FieldDraft sameColumn = columns.putIfAbsent(field.column.toLowerCase(Locale.ROOT), field);
       if (sameColumn != null) {
         report.error(Message.DUPLICATE_COLUMN, field.element, field.columnAnnotation, field.columnValue,

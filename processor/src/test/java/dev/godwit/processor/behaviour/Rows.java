@@ -87,6 +87,19 @@ final class Rows {
     return entities;
   }
 
+  /** The first column of every row a query returns, as plain JDBC reads it. */
+  static List<Object> query(DataSource database, String sql) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getObject(1));
+      }
+    }
+    return values;
+  }
+
   /** Writes some columns of one row, as an application instance still on the old version would. */
   static <T> void update(DataSource database, Table<T> table, Object id, Patch<T> patch)
       throws SQLException {
