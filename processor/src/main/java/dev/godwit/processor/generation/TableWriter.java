@@ -36,8 +36,8 @@ final class TableWriter {
   static TypeSpec write(Entity entity, ClassShell shell) {
     TypeSpec.Builder type = shell.publicClass(entity.tableClass(), entity,
         "The {@code $L} table of {@link $T}: its columns, how its rows map to entities, and a typed\n"
-            + "patch builder.\n",
-        entity.table(), entity.type());
+            + "patch builder.\n$L",
+        entity.table(), entity.type(), unmappedNote(entity));
     Map<ClassName, String> codecs = recordCodecNames(entity);
     codecs.forEach((record, name) -> type.addField(recordCodec(entity, record, name, codecs)));
     for (Property property : entity.properties()) {
@@ -58,6 +58,23 @@ final class TableWriter {
     readers.subList(1, readers.size()).forEach(type::addMethod);
     type.addType(patch(entity));
     return type.build();
+  }
+
+  /**
+   * Which fields are no column, and so are never loaded into the entities read here, which backfill
+   * methods receive; empty when every field is a column, so that such entities' tables read as before.
+   */
+  private static String unmappedNote(Entity entity) {
+    List<String> unmapped = entity.members().stream()
+        .filter(member -> member instanceof Member.Unmapped)
+        .map(member -> "{@code " + member.name() + "} (" + ((Member.Unmapped) member).description() + ")")
+        .toList();
+    if (unmapped.isEmpty()) {
+      return "";
+    }
+    return "\n<p>No column of this table: " + String.join(", ", unmapped) + ". Rows read here, and the\n"
+        + "entities backfill methods receive, never load "
+        + (unmapped.size() == 1 ? "it" : "them") + ": they hold what the entity's constructor gives.\n";
   }
 
   /** One codec constant per nested record, inner records first, named after the record. */
@@ -198,6 +215,8 @@ final class TableWriter {
     for (Member member : entity.members()) {
       if (member instanceof Member.Value value) {
         values.put(member, CodeBlock.of("$L.get($L)", row, value.property().constant()));
+      } else if (member instanceof Member.Unmapped) {
+        values.put(member, CodeBlock.of("null"));
       } else {
         MethodSpec helper = member instanceof Member.Reference reference
             ? referenceReader(entity, reference, methods.newName("read" + Names.capitalize(member.name())))
@@ -217,8 +236,11 @@ final class TableWriter {
     } else {
       String variable = names.newName(Names.decapitalize(entity.type().simpleName()));
       method.addStatement("$T $L = new $T()", entity.type(), variable, entity.type());
-      values.forEach((member, value) -> method.addStatement(
-          assignment(variable, setterOf(member), value)));
+      values.forEach((member, value) -> {
+        if (!(member instanceof Member.Unmapped)) {
+          method.addStatement(assignment(variable, setterOf(member), value));
+        }
+      });
       method.addStatement("return $L", variable);
     }
     List<MethodSpec> all = new ArrayList<>();
@@ -314,6 +336,9 @@ final class TableWriter {
       if (member instanceof Member.Value value) {
         Property property = value.property();
         sets.add(CodeBlock.of(".$L($L)", property.name(), ValueCode.read(variable, property.getter())));
+        continue;
+      }
+      if (member instanceof Member.Unmapped) {
         continue;
       }
       String local = names.newName(member.name());

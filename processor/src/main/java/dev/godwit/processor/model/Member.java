@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One mapped field of an entity and how it maps to columns: its own value in one column, a reference
  * to another entity stored as that entity's id (a JPA owning to-one), or an embeddable stored as one
- * column per component (a JPA {@code @Embedded} or {@code @EmbeddedId}).
+ * column per component (a JPA {@code @Embedded} or {@code @EmbeddedId}), or no column of the table
+ * at all (a collection, or the inverse side of a relation).
  */
 public sealed interface Member {
 
@@ -94,6 +95,22 @@ public sealed interface Member {
     @Override
     public List<Property> columns() {
       return components;
+    }
+  }
+
+  /**
+   * A field that is no column of the table: a collection-valued relation or element collection, the
+   * inverse side of a relation, or a to-one whose column another field maps. Generated code never
+   * reads or writes it; an entity built by a constructor gets {@code null} for it, one built by
+   * setters keeps what its no-argument constructor leaves.
+   *
+   * @param name the field's name
+   * @param description what the field is, for documentation ("a @OneToMany collection")
+   */
+  record Unmapped(String name, String description) implements Member {
+    @Override
+    public List<Property> columns() {
+      return List.of();
     }
   }
 }

@@ -63,6 +63,9 @@ final class AccessReader {
   void readGetters(
       TypeElement owner, PackageElement from, List<FieldDraft> fields, ValidationReport.Builder report) {
     for (FieldDraft field : fields) {
+      if (field.kind == FieldDraft.Kind.UNMAPPED) {
+        continue;
+      }
       Lookup getter = getter(owner, field.element, field.type, from);
       field.getter = getter.accessor();
       if (getter.accessor() != null) {
@@ -149,6 +152,9 @@ final class AccessReader {
     List<FieldDraft> missing = new ArrayList<>();
     List<FieldDraft> mismatched = new ArrayList<>();
     for (FieldDraft field : fields) {
+      if (field.kind == FieldDraft.Kind.UNMAPPED) {
+        continue;
+      }
       Lookup setter = setter(owner, field.element, field.type, from);
       field.setter = setter.accessor();
       if (setter.accessor() == null) {

@@ -96,6 +96,9 @@ public final class AnnotationNames {
   /** JPA's {@code @JoinTable}: a to-one through a join table, no column of the entity's table. */
   static final List<String> JOIN_TABLES = jpa("JoinTable");
 
+  /** JPA's {@code @MapsId} and {@code @PrimaryKeyJoinColumn}: a to-one sharing the primary key's column. */
+  static final List<String> SHARED_KEYS = jpa("MapsId", "PrimaryKeyJoinColumn");
+
   /** JPA's {@code @IdClass}. */
   static final List<String> ID_CLASSES = jpa("IdClass");
 

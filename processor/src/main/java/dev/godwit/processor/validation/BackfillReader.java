@@ -123,6 +123,12 @@ final class BackfillReader {
           name, entity.getSimpleName(), others);
       return null;
     }
+    if (from.get().kind != FieldDraft.Kind.VALUE) {
+      report.error(Message.BACKFILL_FROM_NOT_A_VALUE, field.element, field.backfillAnnotation, source,
+          name, from.get().kind == FieldDraft.Kind.UNMAPPED ? from.get().unmappedDescription
+              : from.get().kind == FieldDraft.Kind.REFERENCE ? "a relation" : "an embeddable");
+      return null;
+    }
     if (from.get().valueType == null) {
       return null;
     }

@@ -180,8 +180,8 @@ public final class EntityReader {
   }
 
   /**
-   * The mapped fields of the entity's classes ({@code @MappedSuperclass} ancestors root first, then the
-   * entity), in declaration order; no-column fields (collections, inverse sides) are left out.
+   * The persistent fields of the entity's classes ({@code @MappedSuperclass} ancestors root first, then
+   * the entity), in declaration order, no-column ones (collections, inverse sides) included as such.
    */
   private List<FieldDraft> readFields(
       TypeElement type, List<TypeElement> classes, ReadContext context, ValidationReport.Builder report) {
@@ -204,9 +204,9 @@ public final class EntityReader {
         if (notAColumn.isPresent()) {
           MemberReader.refuseMarkers(field, (marker, shown) -> report.error(Message.NOT_A_COLUMN_MARKER,
               element, marker, null, shown, name, name, notAColumn.get().description(), shown));
-          continue;
-        }
-        if (MemberReader.toOne(element).isPresent()) {
+          field.kind = FieldDraft.Kind.UNMAPPED;
+          field.unmappedDescription = notAColumn.get().description();
+        } else if (MemberReader.toOne(element).isPresent()) {
           MemberReader.refuseMarkers(field, (marker, shown) -> report.error(Message.RELATION_MARKER,
               element, marker, null, shown, name, shown));
           members.reference(field, from, report);
@@ -349,6 +349,7 @@ public final class EntityReader {
       case VALUE -> new Member.Value(property(field, TypeName.get(field.type)));
       case REFERENCE -> new Member.Reference(property(field, field.valueType.javaType()), field.target,
           field.targetIdGetter, field.targetIdSetter);
+      case UNMAPPED -> new Member.Unmapped(field.name, field.unmappedDescription);
       case EMBEDDED -> new Member.Embedded(field.name, field.embeddable, field.getter,
           Optional.ofNullable(field.setter), field.embeddableConstruction,
           field.components.stream()

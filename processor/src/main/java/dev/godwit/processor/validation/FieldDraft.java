@@ -27,7 +27,9 @@ final class FieldDraft {
     /** An owning to-one relation, as the referenced entity's id in the join column. */
     REFERENCE,
     /** An embeddable, as one column per component. */
-    EMBEDDED
+    EMBEDDED,
+    /** No column of the table: a collection, an inverse side, a to-one another field maps. */
+    UNMAPPED
   }
 
   final VariableElement element;
@@ -64,6 +66,9 @@ final class FieldDraft {
   Accessor targetIdGetter;
   Accessor targetIdSetter;
 
+  /** For an unmapped field: what it is, for messages and documentation. */
+  String unmappedDescription;
+
   /** For an embeddable: its class, its components and how generated code builds it. */
   ClassName embeddable;
   final List<FieldDraft> components = new ArrayList<>();
@@ -94,6 +99,10 @@ final class FieldDraft {
 
   /** The drafts that become columns: this one, or for an embeddable its components. */
   List<FieldDraft> columns() {
-    return kind == Kind.EMBEDDED ? components : List.of(this);
+    return switch (kind) {
+      case EMBEDDED -> components;
+      case UNMAPPED -> List.of();
+      default -> List.of(this);
+    };
   }
 }

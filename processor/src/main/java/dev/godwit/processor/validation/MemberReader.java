@@ -28,8 +28,12 @@ import javax.lang.model.util.Types;
  * Reads the fields that JPA maps to other columns than one of their own value: owning to-one
  * relations, stored as the referenced entity's id in their join column (JPA 3.1 §11.1.25 and
  * §11.1.26), and embeddables, stored as one column per component (JPA 3.1 §11.1.17, with
- * {@code @AttributeOverride} from §11.1.4). Also tells which fields are no column at all: collections
- * and the inverse sides of relations.
+ * {@code @AttributeOverride} from §11.1.4). Also tells which fields are no column of their own:
+ * collections and element collections, the inverse sides of relations ({@code mappedBy}), to-ones
+ * through a join table, to-ones sharing the primary key ({@code @MapsId}, {@code @PrimaryKeyJoinColumn})
+ * and read-only to-ones whose join column another field writes. Those are not read into the entities
+ * generated code builds, so a backfill method sees them as the entity's no-argument or canonical
+ * constructor leaves them.
  */
 final class MemberReader {
 
@@ -68,7 +72,23 @@ final class MemberReader {
     if (toOne.isPresent() && Annotations.findAny(field, AnnotationNames.JOIN_TABLES).isPresent()) {
       return Optional.of(new NotAColumn("a @" + simpleName(toOne.get()) + " through a @JoinTable"));
     }
+    if (toOne.isPresent() && Annotations.findAny(field, AnnotationNames.SHARED_KEYS).isPresent()) {
+      return Optional.of(new NotAColumn("a @" + simpleName(toOne.get()) + " sharing the primary key's"
+          + " column"));
+    }
+    Optional<AnnotationMirror> joinColumn = Annotations.findAny(field, AnnotationNames.JOIN_COLUMNS);
+    if (toOne.isPresent() && joinColumn.isPresent()
+        && isFalse(joinColumn.get(), "insertable") && isFalse(joinColumn.get(), "updatable")) {
+      // JPA's way of mapping one column twice: the plain field that writes it is the column.
+      return Optional.of(new NotAColumn("a read-only @" + simpleName(toOne.get()) + " (insertable and"
+          + " updatable false)"));
+    }
     return Optional.empty();
+  }
+
+  private static boolean isFalse(AnnotationMirror mirror, String member) {
+    return Annotations.explicit(mirror, member).map(value -> Boolean.FALSE.equals(value.getValue()))
+        .orElse(false);
   }
 
   /** Whether a field is an owning to-one relation. */

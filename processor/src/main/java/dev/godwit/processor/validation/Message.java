@@ -67,6 +67,9 @@ public enum Message {
           + " @Backfill(method = ...)"),
   BACKFILL_FROM_MISSING("GodwitBackfillFrom",
       "@Backfill from \"%s\" names no mapped field of %s; name one of: %s"),
+  BACKFILL_FROM_NOT_A_VALUE("GodwitBackfillFrom",
+      "@Backfill from \"%s\" names %s, not a column holding the value to copy; copy from a plain field,"
+          + " or compute the value with @Backfill(method = ...)"),
   BACKFILL_FROM_SELF("GodwitBackfillFrom",
       "@Backfill from \"%s\" names the field itself; name the field that old rows hold the value in"),
   BACKFILL_FROM_TYPE("GodwitBackfillFromType",

@@ -1,0 +1,159 @@
+package dev.godwit.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What is generated for JPA's structural shapes: generic mapped superclasses, {@code javax.persistence}
+ * as well as Jakarta, fields that are no column, and composite keys. Their behaviour on a database is
+ * tested in {@code behaviour}.
+ */
+class StructureGenerationTest {
+
+  @Test
+  void resolvesTheTypeVariablesOfAGenericMappedSuperclass() {
+    Compilation compilation = Compilations.compile(Compilations.source("com.example.Team", """
+        package com.example;
+
+        @jakarta.persistence.MappedSuperclass
+        abstract class Identified<K extends java.io.Serializable> {
+          @jakarta.persistence.Id private K id;
+          public K getId() { return id; }
+          public void setId(K id) { this.id = id; }
+        }
+
+        @dev.godwit.MigratedTable("teams")
+        @jakarta.persistence.Entity
+        public class Team extends Identified<Long> {
+          String name;
+        }
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "Column<Team, Long> ID = Column.of(\"id\", ColumnType.LONG)");
+    assertContains(compilation, "TeamTable", "team.setId(row.get(ID));");
+    assertContains(compilation, "TeamTable", ".id(team.getId())");
+  }
+
+  @Test
+  void readsJavaxPersistenceByName() {
+    Compilation compilation = Compilations.compile(Compilations.source("com.example.Team", """
+            package com.example;
+
+            @javax.persistence.MappedSuperclass
+            abstract class Identified {
+              @javax.persistence.Id public Long id;
+            }
+
+            @javax.persistence.Embeddable
+            record Place(String city, String street) {}
+
+            @dev.godwit.MigratedTable("teams")
+            public class Team extends Identified {
+              @javax.persistence.Embedded
+              @javax.persistence.AttributeOverrides({
+                  @javax.persistence.AttributeOverride(
+                      name = "city", column = @javax.persistence.Column(name = "town"))})
+              public Place place;
+              @javax.persistence.OneToMany public java.util.List<Team> others;
+            }
+            """),
+        annotation("javax.persistence", "MappedSuperclass", ""),
+        annotation("javax.persistence", "Id", ""),
+        annotation("javax.persistence", "Embeddable", ""),
+        annotation("javax.persistence", "Embedded", ""),
+        annotation("javax.persistence", "OneToMany", "String mappedBy() default \"\";"),
+        annotation("javax.persistence", "Column", "String name() default \"\";"),
+        annotation("javax.persistence", "AttributeOverride", "String name(); Column column();"),
+        annotation("javax.persistence", "AttributeOverrides", "AttributeOverride[] value();"));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "Table.of(\"teams\", ID, List.of(ID, PLACE_CITY,");
+    assertContains(compilation, "TeamTable", "PLACE_CITY = Column.of(\"town\"");
+    assertContains(compilation, "TeamTable", "No column of this table: {@code others} (a @OneToMany collection)");
+  }
+
+  @Test
+  void passesNullForAFieldThatIsNoColumnToAConstructor() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+        @MigratedTable("teams")
+        public class Team {
+          @Id private final long id;
+          @jakarta.persistence.OneToMany(mappedBy = "team") private final List<Team> members;
+
+          public Team(long id, List<Team> members) {
+            this.id = id;
+            this.members = members;
+          }
+
+          public long getId() { return id; }
+        }
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "return new Team(\n        row.get(ID),\n        null);");
+  }
+
+  @Test
+  void leavesAToOneSharingTheKeyOrAnotherFieldsColumnToThatField() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+        @jakarta.persistence.Entity
+        class Kind {
+          @jakarta.persistence.Id public Integer id;
+        }
+
+        @MigratedTable("teams")
+        public class Team {
+          @Id public Integer id;
+          @jakarta.persistence.OneToOne @jakarta.persistence.MapsId public Kind self;
+          @Column("kind_id") public Integer kindId;
+          @jakarta.persistence.ManyToOne
+          @jakarta.persistence.JoinColumn(name = "kind_id", insertable = false, updatable = false)
+          public Kind kind;
+        }
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "List.of(ID, KIND_ID)");
+  }
+
+  @Test
+  void buildsACompositeKeyWithTheTableBuilder() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+        @MigratedTable("order_lines")
+        public record Team(@Id long orderId, @Id int lineNo, String item) {}
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "TABLE = Table.<Team>builder(\"order_lines\")");
+    assertContains(compilation, "TeamTable", ".key(ORDER_ID, LINE_NO)");
+    assertContains(compilation, "TeamTable", ".columns(List.of(ORDER_ID, LINE_NO, ITEM))");
+    assertContains(compilation, "TeamTable", "Column {@code line_no}, of field {@code lineNo}, in the primary key.");
+  }
+
+  @Test
+  void refusesToCopyFromAFieldThatIsNoColumn() {
+    Compilations.assertError(Compilations.team("""
+            @MigratedTable("teams")
+            public class Team {
+              @Id public Long id;
+              @jakarta.persistence.ElementCollection public List<String> tags;
+              @Widened @Backfill(from = "tags") public List<String> labels;
+            }
+            """),
+        "[GodwitBackfillFrom] @Backfill from \"tags\" names a @ElementCollection collection, not a column"
+            + " holding the value to copy; copy from a plain field, or compute the value with"
+            + " @Backfill(method = ...)",
+        "@Backfill(from = \"tags\")");
+  }
+
+  private static void assertContains(Compilation compilation, String simpleName, String code) {
+    assertThat(compilation).generatedSourceFile("com.example." + simpleName).contentsAsUtf8String()
+        .contains(code);
+  }
+
+  private static JavaFileObject annotation(String packageName, String name, String members) {
+    return Compilations.source(packageName + "." + name,
+        "package " + packageName + ";\n\n"
+            + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
+            + "public @interface " + name + " { " + members + " }\n");
+  }
+}
