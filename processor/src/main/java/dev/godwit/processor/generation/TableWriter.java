@@ -40,8 +40,10 @@ final class TableWriter {
         entity.table(), entity.type(), unmappedNote(entity));
     Map<ClassName, String> codecs = recordCodecNames(entity);
     codecs.forEach((record, name) -> type.addField(recordCodec(entity, record, name, codecs)));
-    for (Property property : entity.properties()) {
-      type.addField(column(entity, property, codecs));
+    for (Member member : entity.members()) {
+      for (Property property : member.columns()) {
+        type.addField(column(entity, member, property, codecs));
+      }
     }
     type.addField(table(entity));
     type.addMethod(ClassShell.noInstances());
@@ -164,12 +166,18 @@ final class TableWriter {
     return null;
   }
 
-  private static FieldSpec column(Entity entity, Property property, Map<ClassName, String> codecs) {
+  private static FieldSpec column(
+      Entity entity, Member member, Property property, Map<ClassName, String> codecs) {
     String role = !property.id() ? "" : entity.key().size() == 1 ? ", the primary key" : ", in the primary key";
+    CodeBlock of = member instanceof Member.Reference reference
+        ? CodeBlock.of("the id of the {@link $T} of field {@code $L}", reference.target(), member.name())
+        : member instanceof Member.Embedded
+            ? CodeBlock.of("of a component of embedded field {@code $L}", member.name())
+            : CodeBlock.of("of field {@code $L}", member.name());
     return FieldSpec.builder(
             ParameterizedTypeName.get(RuntimeTypes.COLUMN, entity.type(), property.type().javaType()),
             property.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Column {@code $L}, of field {@code $L}$L.\n", property.column(), property.name(), role)
+        .addJavadoc("Column {@code $L}, $L$L.\n", property.column(), of, role)
         .initializer("$T.of($S,$W$L)", RuntimeTypes.COLUMN, property.column(),
             ValueCode.columnType(property.type(), codecs))
         .build();
