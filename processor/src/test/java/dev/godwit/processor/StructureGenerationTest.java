@@ -130,6 +130,27 @@ class StructureGenerationTest {
   }
 
   @Test
+  void readsSeveralIdsOfAnIdClassAsACompositeKey() {
+    Compilation compilation = Compilations.compile(Compilations.source("com.example.Team", """
+        package com.example;
+
+        record TeamKey(Long club, Integer season) {}
+
+        @dev.godwit.MigratedTable("teams")
+        @jakarta.persistence.Entity
+        @jakarta.persistence.IdClass(TeamKey.class)
+        public class Team {
+          @jakarta.persistence.Id public Long club;
+          public String name;
+          @jakarta.persistence.Id public Integer season;
+        }
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", ".key(CLUB, SEASON)");
+    assertContains(compilation, "TeamTable", ".columns(List.of(CLUB, NAME, SEASON))");
+  }
+
+  @Test
   void refusesToCopyFromAFieldThatIsNoColumn() {
     Compilations.assertError(Compilations.team("""
             @MigratedTable("teams")
@@ -143,6 +164,51 @@ class StructureGenerationTest {
             + " holding the value to copy; copy from a plain field, or compute the value with"
             + " @Backfill(method = ...)",
         "@Backfill(from = \"tags\")");
+  }
+
+  @Test
+  void prefixesTheColumnsOfASpringDataEmbeddedAndHonoursOnEmpty() {
+    Compilation compilation = Compilations.compile(Compilations.source("com.example.Team", """
+            package com.example;
+
+            import org.springframework.data.relational.core.mapping.Embedded;
+
+            record Place(String city, String street) {}
+
+            @dev.godwit.MigratedTable("teams")
+            public record Team(
+                @dev.godwit.Id long id,
+                @Embedded.Nullable(prefix = "home_") Place home,
+                @Embedded(onEmpty = Embedded.OnEmpty.USE_EMPTY, prefix = "work_") Place work) {}
+            """),
+        Compilations.source("org.springframework.data.relational.core.mapping.Embedded", """
+            package org.springframework.data.relational.core.mapping;
+
+            import java.lang.annotation.Retention;
+            import java.lang.annotation.RetentionPolicy;
+
+            @Retention(RetentionPolicy.RUNTIME)
+            public @interface Embedded {
+              OnEmpty onEmpty();
+              String value() default "";
+              String prefix() default "";
+
+              enum OnEmpty { USE_NULL, USE_EMPTY }
+
+              @Retention(RetentionPolicy.RUNTIME)
+              @interface Nullable {
+                String value() default "";
+                String prefix() default "";
+              }
+            }
+            """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "HOME_CITY = Column.of(\"home_city\"");
+    assertContains(compilation, "TeamTable", "WORK_STREET = Column.of(\"work_street\"");
+    assertContains(compilation, "TeamTable", "if (homeCity == null && homeStreet == null) {");
+    assertThat(compilation).generatedSourceFile("com.example.TeamTable").contentsAsUtf8String()
+        .doesNotContain("workCity == null");
+    assertContains(compilation, "TeamTable", "return new Place(workCity, workStreet);");
   }
 
   private static void assertContains(Compilation compilation, String simpleName, String code) {

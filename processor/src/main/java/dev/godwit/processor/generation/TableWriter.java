@@ -286,8 +286,10 @@ final class TableWriter {
     NameAllocator names = new NameAllocator();
     String row = names.newName("row");
     MethodSpec.Builder method = MethodSpec.methodBuilder(name)
-        .addJavadoc("The {@code $L} of a row, or {@code null} when every column of it is {@code NULL},\n"
-            + "as Hibernate reads it.\n", embedded.name())
+        .addJavadoc(embedded.emptyWhenNull()
+            ? "The {@code $L} of a row, holding nulls when every column of it is {@code NULL}.\n"
+            : "The {@code $L} of a row, or {@code null} when every column of it is {@code NULL},\n"
+                + "as Hibernate reads it.\n", embedded.name())
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(embedded.type())
         .addParameter(RuntimeTypes.ROW, row)
@@ -299,9 +301,11 @@ final class TableWriter {
       method.addStatement("$T $L = $L.get($L)", component.type().javaType(), local, row,
           component.constant());
     }
-    String allNull = locals.values().stream().map(local -> local + " == null")
-        .collect(Collectors.joining(" && "));
-    method.beginControlFlow("if ($L)", allNull).addStatement("return null").endControlFlow();
+    if (!embedded.emptyWhenNull()) {
+      String allNull = locals.values().stream().map(local -> local + " == null")
+          .collect(Collectors.joining(" && "));
+      method.beginControlFlow("if ($L)", allNull).addStatement("return null").endControlFlow();
+    }
     if (embedded.construction() == Entity.Construction.CONSTRUCTOR) {
       return method.addStatement("return new $T($L)", embedded.type(), String.join(", ", locals.values()))
           .build();

@@ -67,15 +67,18 @@ public sealed interface Member {
   }
 
   /**
-   * An embeddable stored as one column per component (JPA 3.1 §2.5, §11.1.17). Reading a row gives
-   * {@code null} when every component column is {@code NULL}, as Hibernate does; writing a {@code null}
-   * embeddable writes {@code NULL} into every component column.
+   * An embeddable stored as one column per component (JPA 3.1 §2.5, §11.1.17; Spring Data JDBC's
+   * {@code @Embedded}). Reading a row gives {@code null} when every component column is {@code NULL},
+   * as Hibernate does, unless Spring Data's {@code onEmpty = USE_EMPTY} asks for an embeddable holding
+   * nulls; writing a {@code null} embeddable writes {@code NULL} into every component column.
    *
    * @param name the field's name
    * @param type the embeddable class
    * @param getter how generated code reads the field
    * @param setter how generated code writes the field, for entities built by setters; empty otherwise
    * @param construction how generated code builds the embeddable from its components
+   * @param emptyWhenNull whether a row whose component columns are all {@code NULL} gives an
+   *     embeddable holding nulls rather than {@code null}
    * @param components one column per component, in declaration order; each property's getter and
    *     setter are the component's, on the embeddable
    */
@@ -85,6 +88,7 @@ public sealed interface Member {
       Accessor getter,
       Optional<Accessor> setter,
       Entity.Construction construction,
+      boolean emptyWhenNull,
       List<Property> components) implements Member {
 
     /** Copies the components. */

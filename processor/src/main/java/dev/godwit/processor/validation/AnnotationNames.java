@@ -72,6 +72,13 @@ public final class AnnotationNames {
   /** JPA's {@code @Embedded}. */
   static final List<String> EMBEDDEDS = jpa("Embedded");
 
+  /** Spring Data's {@code @Embedded}, whose {@code onEmpty} is required, and its two shorthands. */
+  static final String SPRING_EMBEDDED = "org.springframework.data.relational.core.mapping.Embedded";
+  static final String SPRING_EMBEDDED_NULLABLE = SPRING_EMBEDDED + ".Nullable";
+  static final String SPRING_EMBEDDED_EMPTY = SPRING_EMBEDDED + ".Empty";
+  static final List<String> SPRING_EMBEDDEDS =
+      List.of(SPRING_EMBEDDED, SPRING_EMBEDDED_NULLABLE, SPRING_EMBEDDED_EMPTY);
+
   /** JPA's {@code @Embeddable}, on the class of an embedded value. */
   static final List<String> EMBEDDABLES = jpa("Embeddable");
 

@@ -351,7 +351,7 @@ public final class EntityReader {
           field.targetIdGetter, field.targetIdSetter);
       case UNMAPPED -> new Member.Unmapped(field.name, field.unmappedDescription);
       case EMBEDDED -> new Member.Embedded(field.name, field.embeddable, field.getter,
-          Optional.ofNullable(field.setter), field.embeddableConstruction,
+          Optional.ofNullable(field.setter), field.embeddableConstruction, field.emptyWhenNull,
           field.components.stream()
               .map(component -> property(component, component.valueType.javaType()))
               .toList());

@@ -73,6 +73,8 @@ final class FieldDraft {
   ClassName embeddable;
   final List<FieldDraft> components = new ArrayList<>();
   Entity.Construction embeddableConstruction;
+  /** Whether an embeddable whose columns are all {@code NULL} is read as an empty one, not null. */
+  boolean emptyWhenNull;
 
   FieldDraft(VariableElement element, String name, TypeMirror type) {
     this.element = element;

@@ -28,7 +28,8 @@ import javax.lang.model.util.Types;
  * Reads the fields that JPA maps to other columns than one of their own value: owning to-one
  * relations, stored as the referenced entity's id in their join column (JPA 3.1 §11.1.25 and
  * §11.1.26), and embeddables, stored as one column per component (JPA 3.1 §11.1.17, with
- * {@code @AttributeOverride} from §11.1.4). Also tells which fields are no column of their own:
+ * {@code @AttributeOverride} from §11.1.4; Spring Data JDBC's {@code @Embedded} prefixes the component
+ * columns and may ask for an empty embeddable rather than {@code null} when all are {@code NULL}). Also tells which fields are no column of their own:
  * collections and element collections, the inverse sides of relations ({@code mappedBy}), to-ones
  * through a join table, to-ones sharing the primary key ({@code @MapsId}, {@code @PrimaryKeyJoinColumn})
  * and read-only to-ones whose join column another field writes. Those are not read into the entities
@@ -99,7 +100,8 @@ final class MemberReader {
   /** Whether a field holds an embeddable: {@code @Embedded}, {@code @EmbeddedId}, or its type's class. */
   static boolean isEmbedded(VariableElement field, TypeMirror type) {
     if (Annotations.findAny(field, AnnotationNames.EMBEDDEDS).isPresent()
-        || Annotations.findAny(field, AnnotationNames.EMBEDDED_IDS).isPresent()) {
+        || Annotations.findAny(field, AnnotationNames.EMBEDDED_IDS).isPresent()
+        || Annotations.findAny(field, AnnotationNames.SPRING_EMBEDDEDS).isPresent()) {
       return true;
     }
     return type.getKind() == TypeKind.DECLARED
@@ -247,6 +249,8 @@ final class MemberReader {
     }
     field.embeddable = ClassName.get(embeddable);
     Map<String, EntityReader.Named> overrides = overrides(field);
+    String prefix = springPrefix(field);
+    field.emptyWhenNull = springUsesEmpty(field);
     boolean isRecord = embeddable.getKind() == ElementKind.RECORD;
     int before = report.problemCount();
     for (VariableElement element : ElementFilter.fieldsIn(embeddable.getEnclosedElements())) {
@@ -264,7 +268,7 @@ final class MemberReader {
       EntityReader.Named column = Optional.ofNullable(overrides.remove(componentName))
           .or(() -> EntityReader.columnNameOf(element))
           .orElse(new EntityReader.Named(Names.snakeCase(componentName), null, null));
-      component.column = column.name();
+      component.column = prefix + column.name();
       component.columnAnnotation = column.annotation();
       component.columnValue = column.value();
       checkColumnName(component, report);
@@ -321,6 +325,35 @@ final class MemberReader {
       fine = false;
     }
     return fine;
+  }
+
+  /**
+   * The prefix Spring Data JDBC puts before every component's column ({@code @Embedded(prefix)} or its
+   * alias {@code value}, or the same members of {@code @Embedded.Nullable} and {@code @Embedded.Empty});
+   * empty for JPA.
+   */
+  private static String springPrefix(FieldDraft field) {
+    return Annotations.findAny(field.element, AnnotationNames.SPRING_EMBEDDEDS)
+        .flatMap(mirror -> Annotations.explicitText(mirror, "prefix")
+            .or(() -> Annotations.explicitText(mirror, "value")))
+        .map(Annotations::text)
+        .orElse("");
+  }
+
+  /**
+   * Whether Spring Data JDBC builds an empty embeddable when every column is {@code NULL}
+   * ({@code onEmpty = USE_EMPTY}, or {@code @Embedded.Empty}); JPA and {@code USE_NULL} give
+   * {@code null}.
+   */
+  private static boolean springUsesEmpty(FieldDraft field) {
+    if (Annotations.find(field.element, AnnotationNames.SPRING_EMBEDDED_EMPTY).isPresent()) {
+      return true;
+    }
+    return Annotations.find(field.element, AnnotationNames.SPRING_EMBEDDED)
+        .flatMap(mirror -> Annotations.explicit(mirror, "onEmpty"))
+        .map(value -> value.getValue() instanceof VariableElement constant
+            && constant.getSimpleName().contentEquals("USE_EMPTY"))
+        .orElse(false);
   }
 
   /** The embedding field's {@code @AttributeOverride}s: component name to column name. */
