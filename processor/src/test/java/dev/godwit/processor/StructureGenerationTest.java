@@ -130,6 +130,26 @@ class StructureGenerationTest {
   }
 
   @Test
+  void namesAJoinColumnByJpasDefaultOrByGodwitsColumn() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+        @jakarta.persistence.Entity
+        class Kind {
+          @jakarta.persistence.Id @jakarta.persistence.Column(name = "code") public String id;
+        }
+
+        @MigratedTable("teams")
+        public class Team {
+          @Id public Integer id;
+          @jakarta.persistence.ManyToOne public Kind mainKind;
+          @jakarta.persistence.OneToOne @Column("spare") public Kind spareKind;
+        }
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "Column<Team, String> MAIN_KIND = Column.of(\"main_kind_code\",");
+    assertContains(compilation, "TeamTable", "SPARE_KIND = Column.of(\"spare\"");
+  }
+
+  @Test
   void readsSeveralIdsOfAnIdClassAsACompositeKey() {
     Compilation compilation = Compilations.compile(Compilations.source("com.example.Team", """
         package com.example;

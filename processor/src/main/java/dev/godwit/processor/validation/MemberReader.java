@@ -184,9 +184,13 @@ final class MemberReader {
       return;
     }
     Optional<AnnotationValue> name = joinColumn.flatMap(mirror -> Annotations.explicitText(mirror, "name"));
-    field.column = name.map(Annotations::text).orElse(Names.snakeCase(field.name) + "_" + idColumn);
-    field.columnAnnotation = name.isPresent() ? joinColumn.get() : null;
-    field.columnValue = name.orElse(null);
+    EntityReader.Named column = name
+        .map(value -> new EntityReader.Named(Annotations.text(value), joinColumn.get(), value))
+        .or(() -> EntityReader.columnNameOf(field.element))
+        .orElse(new EntityReader.Named(Names.snakeCase(field.name) + "_" + idColumn, null, null));
+    field.column = column.name();
+    field.columnAnnotation = column.annotation();
+    field.columnValue = column.value();
     checkColumnName(field, report);
     readTarget(field, target, id, idType, from, report);
   }
