@@ -150,6 +150,65 @@ class StructureGenerationTest {
   }
 
   @Test
+  void renamesInheritedColumnsByTheSubclassesOverrides() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+        @jakarta.persistence.Entity
+        class Kind {
+          @jakarta.persistence.Id public Integer id;
+        }
+
+        @jakarta.persistence.Embeddable
+        record Place(String city, String street) {}
+
+        @jakarta.persistence.MappedSuperclass
+        abstract class Base {
+          @jakarta.persistence.Id public Integer id;
+          public String name;
+          @jakarta.persistence.ManyToOne public Kind kind;
+          public Place place;
+        }
+
+        @MigratedTable("teams")
+        @jakarta.persistence.AttributeOverride(
+            name = "id", column = @jakarta.persistence.Column(name = "team_id"))
+        @jakarta.persistence.AttributeOverride(
+            name = "place.city", column = @jakarta.persistence.Column(name = "town"))
+        @jakarta.persistence.AssociationOverride(
+            name = "kind", joinColumns = @jakarta.persistence.JoinColumn(name = "kind_ref"))
+        public class Team extends Base {
+          public String motto;
+        }
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "ID = Column.of(\"team_id\"");
+    assertContains(compilation, "TeamTable", "NAME = Column.of(\"name\"");
+    assertContains(compilation, "TeamTable", "KIND = Column.of(\"kind_ref\"");
+    assertContains(compilation, "TeamTable", "PLACE_CITY = Column.of(\"town\"");
+    assertContains(compilation, "TeamTable", "PLACE_STREET = Column.of(\"street\"");
+  }
+
+  @Test
+  void refusesAnOverrideOfNoInheritedField() {
+    Compilations.assertError(Compilations.team("""
+            @jakarta.persistence.MappedSuperclass
+            abstract class Base {
+              @jakarta.persistence.Id public Integer id;
+              public String name;
+            }
+
+            @MigratedTable("teams")
+            @jakarta.persistence.AttributeOverride(
+                name = "title", column = @jakarta.persistence.Column(name = "team_title"))
+            public class Team extends Base {
+              public String title;
+            }
+            """),
+        "[GodwitAttributeOverride] @AttributeOverride name \"title\" on Team names no field that Team"
+            + " inherits from a mapped superclass, so it would rename nothing; name one of: id, name",
+        "@jakarta.persistence.AttributeOverride(");
+  }
+
+  @Test
   void readsSeveralIdsOfAnIdClassAsACompositeKey() {
     Compilation compilation = Compilations.compile(Compilations.source("com.example.Team", """
         package com.example;

@@ -88,6 +88,12 @@ public final class AnnotationNames {
   /** JPA's {@code @AttributeOverrides}, the container of several. */
   static final List<String> ATTRIBUTE_OVERRIDE_LISTS = jpa("AttributeOverrides");
 
+  /** JPA's {@code @AssociationOverride}, renaming an inherited relation's join column. */
+  static final List<String> ASSOCIATION_OVERRIDES = jpa("AssociationOverride");
+
+  /** JPA's {@code @AssociationOverrides}, the container of several. */
+  static final List<String> ASSOCIATION_OVERRIDE_LISTS = jpa("AssociationOverrides");
+
   /** JPA's to-one relations: the owning side is a foreign-key column. */
   static final List<String> TO_ONES = jpa("ManyToOne", "OneToOne");
 

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -82,6 +83,7 @@ public final class EntityReader {
     boolean propertyAccess = hierarchy.checkFieldAccess(classes, report);
     String table = tableName(type, report);
     List<FieldDraft> fields = readFields(type, classes, context, report);
+    applyInheritedOverrides(classes, fields, report);
     List<FieldDraft> columns = fields.stream().flatMap(field -> field.columns().stream()).toList();
     checkIds(type, columns, propertyAccess, report);
     checkUniqueNames(type, columns, report);
@@ -222,6 +224,77 @@ public final class EntityReader {
       }
     }
     return fields;
+  }
+
+  /**
+   * Renames the columns of inherited fields as {@code @AttributeOverride} and
+   * {@code @AssociationOverride} on a subclass say (JPA 3.1 §11.1.4 and §11.1.2): each applies to the
+   * fields of the classes above the one carrying it, the override nearest the entity winning; a dotted
+   * name ({@code address.city}) renames a component of an inherited embeddable.
+   */
+  private static void applyInheritedOverrides(
+      List<TypeElement> classes, List<FieldDraft> fields, ValidationReport.Builder report) {
+    TypeElement entity = classes.get(classes.size() - 1);
+    for (int level = 1; level < classes.size(); level++) {
+      TypeElement carrier = classes.get(level);
+      Set<Element> above = new LinkedHashSet<>();
+      for (TypeElement ancestor : classes.subList(0, level)) {
+        above.addAll(ElementFilter.fieldsIn(ancestor.getEnclosedElements()));
+      }
+      List<FieldDraft> inherited = fields.stream().filter(field -> above.contains(field.element)).toList();
+      MemberReader.attributeOverrides(carrier).forEach((name, column) -> {
+        List<FieldDraft> candidates = new ArrayList<>();
+        for (FieldDraft field : inherited) {
+          if (field.kind == FieldDraft.Kind.VALUE) {
+            candidates.add(field);
+          }
+          for (FieldDraft component : field.components) {
+            candidates.add(component);
+          }
+        }
+        Optional<FieldDraft> target = candidates.stream()
+            .filter(candidate -> overrideName(candidate, inherited).equals(name))
+            .findFirst();
+        if (target.isEmpty()) {
+          report.error(Message.INHERITED_OVERRIDE_UNKNOWN, carrier, column.annotation(), null,
+              "AttributeOverride", name, carrier.getSimpleName(), "field", entity.getSimpleName(),
+              candidates.stream().map(candidate -> overrideName(candidate, inherited))
+                  .collect(Collectors.joining(", ")));
+        } else {
+          rename(target.get(), column, report);
+        }
+      });
+      MemberReader.associationOverrides(carrier).forEach((name, column) -> {
+        List<FieldDraft> relations = inherited.stream()
+            .filter(field -> field.kind == FieldDraft.Kind.REFERENCE)
+            .toList();
+        Optional<FieldDraft> target = relations.stream().filter(field -> field.name.equals(name)).findFirst();
+        if (target.isEmpty()) {
+          report.error(Message.INHERITED_OVERRIDE_UNKNOWN, carrier, column.annotation(), null,
+              "AssociationOverride", name, carrier.getSimpleName(), "relation", entity.getSimpleName(),
+              relations.stream().map(field -> field.name).collect(Collectors.joining(", ")));
+        } else {
+          rename(target.get(), column, report);
+        }
+      });
+    }
+  }
+
+  /** How an override names a field: {@code firstName}, or {@code address.city} for a component. */
+  private static String overrideName(FieldDraft field, List<FieldDraft> inherited) {
+    for (FieldDraft owner : inherited) {
+      if (owner.components.contains(field)) {
+        return owner.fieldName + "." + field.fieldName;
+      }
+    }
+    return field.fieldName;
+  }
+
+  private static void rename(FieldDraft field, Named column, ValidationReport.Builder report) {
+    field.column = column.name();
+    field.columnAnnotation = column.annotation();
+    field.columnValue = column.value();
+    MemberReader.checkColumnName(field, report);
   }
 
   private static void readMarkers(FieldDraft field) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -362,9 +363,32 @@ final class MemberReader {
 
   /** The embedding field's {@code @AttributeOverride}s: component name to column name. */
   private static Map<String, EntityReader.Named> overrides(FieldDraft field) {
+    return attributeOverrides(field.element);
+  }
+
+  /**
+   * The {@code @AttributeOverride}s on an element (alone or in {@code @AttributeOverrides}): the
+   * attribute each names, to the column name it gives.
+   */
+  static Map<String, EntityReader.Named> attributeOverrides(Element element) {
+    return overrides(element, AnnotationNames.ATTRIBUTE_OVERRIDES,
+        AnnotationNames.ATTRIBUTE_OVERRIDE_LISTS, "column");
+  }
+
+  /**
+   * The {@code @AssociationOverride}s on an element (alone or in {@code @AssociationOverrides}): the
+   * relation each names, to the name of its first join column.
+   */
+  static Map<String, EntityReader.Named> associationOverrides(Element element) {
+    return overrides(element, AnnotationNames.ASSOCIATION_OVERRIDES,
+        AnnotationNames.ASSOCIATION_OVERRIDE_LISTS, "joinColumns");
+  }
+
+  private static Map<String, EntityReader.Named> overrides(
+      Element element, List<String> single, List<String> containers, String columnMember) {
     List<AnnotationMirror> mirrors = new ArrayList<>();
-    Annotations.findAny(field.element, AnnotationNames.ATTRIBUTE_OVERRIDES).ifPresent(mirrors::add);
-    Annotations.findAny(field.element, AnnotationNames.ATTRIBUTE_OVERRIDE_LISTS).ifPresent(list ->
+    Annotations.findAny(element, single).ifPresent(mirrors::add);
+    Annotations.findAny(element, containers).ifPresent(list ->
         Annotations.explicit(list, "value").ifPresent(value -> {
           for (Object item : (List<?>) value.getValue()) {
             mirrors.add((AnnotationMirror) ((AnnotationValue) item).getValue());
@@ -372,19 +396,23 @@ final class MemberReader {
         }));
     Map<String, EntityReader.Named> overrides = new LinkedHashMap<>();
     for (AnnotationMirror mirror : mirrors) {
-      String component = Annotations.explicit(mirror, "name").map(Annotations::text).orElse("");
-      Optional<AnnotationMirror> column = Annotations.explicit(mirror, "column")
-          .map(value -> (AnnotationMirror) value.getValue());
+      String attribute = Annotations.explicit(mirror, "name").map(Annotations::text).orElse("");
+      Optional<AnnotationMirror> column = Annotations.explicit(mirror, columnMember)
+          .map(AnnotationValue::getValue)
+          .map(value -> value instanceof List<?> list
+              ? list.isEmpty() ? null : ((AnnotationValue) list.get(0)).getValue()
+              : value)
+          .map(value -> (AnnotationMirror) value);
       Optional<AnnotationValue> name = column.flatMap(mirrorOfColumn ->
           Annotations.explicitText(mirrorOfColumn, "name"));
       if (name.isPresent()) {
-        overrides.put(component, new EntityReader.Named(Annotations.text(name.get()), mirror, name.get()));
+        overrides.put(attribute, new EntityReader.Named(Annotations.text(name.get()), mirror, name.get()));
       }
     }
     return overrides;
   }
 
-  private static void checkColumnName(FieldDraft field, ValidationReport.Builder report) {
+  static void checkColumnName(FieldDraft field, ValidationReport.Builder report) {
     if (!Names.isPlainIdentifier(field.column)) {
       report.error(Message.COLUMN_NAME, field.element, field.columnAnnotation, field.columnValue,
           field.column, field.name, Names.suggestIdentifier(field.column));

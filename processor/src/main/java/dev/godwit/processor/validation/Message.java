@@ -157,6 +157,9 @@ public enum Message {
   ATTRIBUTE_OVERRIDE_UNKNOWN("GodwitAttributeOverride",
       "@AttributeOverride name \"%s\" names no component of %s, so it would rename nothing; name one"
           + " of: %s"),
+  INHERITED_OVERRIDE_UNKNOWN("GodwitAttributeOverride",
+      "@%s name \"%s\" on %s names no %s that %s inherits from a mapped superclass, so it would rename"
+          + " nothing; name one of: %s"),
   GETTER_MISMATCH("GodwitNoGetter",
       "field %s of %s cannot be read by generated code: %s; %s, or make the field non-private"),
   SETTER_MISMATCH("GodwitNoSetter",
