@@ -209,6 +209,31 @@ class StructureGenerationTest {
   }
 
   @Test
+  void buildsEmbeddablesBySettersOrFieldsWhenNoConstructorTakesEveryComponent() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+        @jakarta.persistence.Embeddable
+        class Place {
+          private String city;
+          public String getCity() { return city; }
+          public void setCity(String city) { this.city = city; }
+        }
+
+        @jakarta.persistence.Embeddable
+        class Point {
+          public double x;
+          public double y;
+        }
+
+        @MigratedTable("teams")
+        public record Team(@Id long id, Place place, Point point) {}
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "place.setCity(placeCity);");
+    assertContains(compilation, "TeamTable", "point.x = pointX;");
+    assertContains(compilation, "TeamTable", ".pointY(point == null ? null : point.y)");
+  }
+
+  @Test
   void readsSeveralIdsOfAnIdClassAsACompositeKey() {
     Compilation compilation = Compilations.compile(Compilations.source("com.example.Team", """
         package com.example;
