@@ -234,6 +234,37 @@ class StructureGenerationTest {
   }
 
   @Test
+  void storesASpringDataAggregateReferenceAsTheReferencedId() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+            class Club {}
+
+            @MigratedTable("teams")
+            public record Team(
+                @Id long id,
+                org.springframework.data.jdbc.core.mapping.AggregateReference<Club, Integer> club,
+                @Column("coach_ref")
+                org.springframework.data.jdbc.core.mapping.AggregateReference<Club, String> coach) {}
+            """),
+        Compilations.source("org.springframework.data.jdbc.core.mapping.AggregateReference", """
+            package org.springframework.data.jdbc.core.mapping;
+
+            public interface AggregateReference<T, ID> {
+              static <T, ID> AggregateReference<T, ID> to(ID id) {
+                return () -> id;
+              }
+
+              ID getId();
+            }
+            """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable",
+        "Column<Team, Integer> CLUB = Column.of(\"club\", ColumnType.INTEGER)");
+    assertContains(compilation, "TeamTable", "COACH = Column.of(\"coach_ref\"");
+    assertContains(compilation, "TeamTable", "return id == null ? null : AggregateReference.to(id);");
+    assertContains(compilation, "TeamTable", ".club(club == null ? null : club.getId())");
+  }
+
+  @Test
   void readsSeveralIdsOfAnIdClassAsACompositeKey() {
     Compilation compilation = Compilations.compile(Compilations.source("com.example.Team", """
         package com.example;

@@ -31,6 +31,9 @@ import javax.lang.model.element.Modifier;
  */
 final class TableWriter {
 
+  private static final ClassName AGGREGATE_REFERENCE =
+      ClassName.get("org.springframework.data.jdbc.core.mapping", "AggregateReference");
+
   private TableWriter() {}
 
   static TypeSpec write(Entity entity, ClassShell shell) {
@@ -171,6 +174,8 @@ final class TableWriter {
     String role = !property.id() ? "" : entity.key().size() == 1 ? ", the primary key" : ", in the primary key";
     CodeBlock of = member instanceof Member.Reference reference
         ? CodeBlock.of("the id of the {@link $T} of field {@code $L}", reference.target(), member.name())
+        : member instanceof Member.AggregateReference
+            ? CodeBlock.of("the id of the aggregate field {@code $L} refers to", member.name())
         : member instanceof Member.Embedded
             ? CodeBlock.of("of a component of embedded field {@code $L}", member.name())
             : CodeBlock.of("of field {@code $L}", member.name());
@@ -225,6 +230,11 @@ final class TableWriter {
         values.put(member, CodeBlock.of("$L.get($L)", row, value.property().constant()));
       } else if (member instanceof Member.Unmapped) {
         values.put(member, CodeBlock.of("null"));
+      } else if (member instanceof Member.AggregateReference reference) {
+        MethodSpec helper = aggregateReferenceReader(reference,
+            methods.newName("read" + Names.capitalize(member.name())));
+        helpers.add(helper);
+        values.put(member, CodeBlock.of("$N($L)", helper, row));
       } else {
         MethodSpec helper = member instanceof Member.Reference reference
             ? referenceReader(entity, reference, methods.newName("read" + Names.capitalize(member.name())))
@@ -281,6 +291,24 @@ final class TableWriter {
         .build();
   }
 
+  /** A Spring Data JDBC reference to the id in the column, or {@code null} when it is {@code NULL}. */
+  private static MethodSpec aggregateReferenceReader(Member.AggregateReference reference, String name) {
+    NameAllocator names = new NameAllocator();
+    String row = names.newName("row");
+    String id = names.newName("id");
+    Property column = reference.column();
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc("The {@code $L} of a row: a reference to the id it holds, or {@code null}.\n",
+            reference.name())
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(reference.type())
+        .addParameter(RuntimeTypes.ROW, row)
+        .addException(SQLException.class)
+        .addStatement("$T $L = $L.get($L)", column.type().javaType(), id, row, column.constant())
+        .addStatement("return $L == null ? null : $T.to($L)", id, AGGREGATE_REFERENCE, id)
+        .build();
+  }
+
   /** An embeddable built from its component columns, or {@code null} when every one is {@code NULL}. */
   private static MethodSpec embeddedReader(Entity entity, Member.Embedded embedded, String name) {
     NameAllocator names = new NameAllocator();
@@ -324,6 +352,9 @@ final class TableWriter {
     if (member instanceof Member.Reference reference) {
       return reference.column().setter().orElseThrow();
     }
+    if (member instanceof Member.AggregateReference reference) {
+      return reference.column().setter().orElseThrow();
+    }
     return ((Member.Embedded) member).setter().orElseThrow();
   }
 
@@ -354,7 +385,11 @@ final class TableWriter {
         continue;
       }
       String local = names.newName(member.name());
-      if (member instanceof Member.Reference reference) {
+      if (member instanceof Member.AggregateReference reference) {
+        method.addStatement("$T $L = $L", reference.type(), local,
+            ValueCode.read(variable, reference.column().getter()));
+        sets.add(CodeBlock.of(".$L($L == null ? null : $L.getId())", member.name(), local, local));
+      } else if (member instanceof Member.Reference reference) {
         method.addStatement("$T $L = $L", reference.target(), local,
             ValueCode.read(variable, reference.column().getter()));
         sets.add(CodeBlock.of(".$L($L == null ? null : $L)", member.name(), local,

@@ -1,12 +1,14 @@
 package dev.godwit.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * One mapped field of an entity and how it maps to columns: its own value in one column, a reference
- * to another entity stored as that entity's id (a JPA owning to-one), or an embeddable stored as one
+ * to another entity stored as that entity's id (a JPA owning to-one, or Spring Data JDBC's
+ * {@code AggregateReference}), or an embeddable stored as one
  * column per component (a JPA {@code @Embedded} or {@code @EmbeddedId}), or no column of the table
  * at all (a collection, or the inverse side of a relation).
  */
@@ -55,6 +57,26 @@ public sealed interface Member {
    */
   record Reference(Property column, ClassName target, Accessor targetIdGetter, Accessor targetIdSetter)
       implements Member {
+    @Override
+    public String name() {
+      return column.name();
+    }
+
+    @Override
+    public List<Property> columns() {
+      return List.of(column);
+    }
+  }
+
+  /**
+   * A Spring Data JDBC {@code AggregateReference<T, ID>}, stored as the referenced aggregate's id.
+   * Reading a row gives {@code AggregateReference.to(id)}; writing reads {@code getId()}, {@code NULL}
+   * for none.
+   *
+   * @param column the column, whose getter and setter are the field's and whose type is the id's
+   * @param type the field's type, {@code AggregateReference<T, ID>}
+   */
+  record AggregateReference(Property column, TypeName type) implements Member {
     @Override
     public String name() {
       return column.name();

@@ -126,7 +126,7 @@ final class BackfillReader {
     if (from.get().kind != FieldDraft.Kind.VALUE) {
       report.error(Message.BACKFILL_FROM_NOT_A_VALUE, field.element, field.backfillAnnotation, source,
           name, from.get().kind == FieldDraft.Kind.UNMAPPED ? from.get().unmappedDescription
-              : from.get().kind == FieldDraft.Kind.REFERENCE ? "a relation" : "an embeddable");
+              : from.get().kind == FieldDraft.Kind.EMBEDDED ? "an embeddable" : "a relation");
       return null;
     }
     if (from.get().valueType == null) {

@@ -208,6 +208,10 @@ public final class EntityReader {
               element, marker, null, shown, name, name, notAColumn.get().description(), shown));
           field.kind = FieldDraft.Kind.UNMAPPED;
           field.unmappedDescription = notAColumn.get().description();
+        } else if (MemberReader.isAggregateReference(field.type)) {
+          MemberReader.refuseMarkers(field, (marker, shown) -> report.error(Message.RELATION_MARKER,
+              element, marker, null, shown, name, shown));
+          members.aggregateReference(field, from, report);
         } else if (MemberReader.toOne(element).isPresent()) {
           MemberReader.refuseMarkers(field, (marker, shown) -> report.error(Message.RELATION_MARKER,
               element, marker, null, shown, name, shown));
@@ -423,6 +427,8 @@ public final class EntityReader {
       case REFERENCE -> new Member.Reference(property(field, field.valueType.javaType()), field.target,
           field.targetIdGetter, field.targetIdSetter);
       case UNMAPPED -> new Member.Unmapped(field.name, field.unmappedDescription);
+      case AGGREGATE_REFERENCE -> new Member.AggregateReference(
+          property(field, field.valueType.javaType()), TypeName.get(field.type));
       case EMBEDDED -> new Member.Embedded(field.name, field.embeddable, field.getter,
           Optional.ofNullable(field.setter), field.embeddableConstruction, field.emptyWhenNull,
           field.components.stream()

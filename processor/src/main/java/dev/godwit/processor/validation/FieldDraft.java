@@ -26,6 +26,8 @@ final class FieldDraft {
     VALUE,
     /** An owning to-one relation, as the referenced entity's id in the join column. */
     REFERENCE,
+    /** A Spring Data JDBC {@code AggregateReference}, as the referenced aggregate's id. */
+    AGGREGATE_REFERENCE,
     /** An embeddable, as one column per component. */
     EMBEDDED,
     /** No column of the table: a collection, an inverse side, a to-one another field maps. */

@@ -109,6 +109,41 @@ final class MemberReader {
         && Annotations.findAny(((DeclaredType) type).asElement(), AnnotationNames.EMBEDDABLES).isPresent();
   }
 
+  /** Spring Data JDBC's reference to another aggregate by id. */
+  static final String AGGREGATE_REFERENCE = "org.springframework.data.jdbc.core.mapping.AggregateReference";
+
+  /** Whether a field is a Spring Data JDBC {@code AggregateReference}. */
+  static boolean isAggregateReference(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName()
+            .contentEquals(AGGREGATE_REFERENCE);
+  }
+
+  /**
+   * Reads a Spring Data JDBC {@code AggregateReference<T, ID>}: one column, named by {@code @Column}
+   * or the field's snake_case as Spring Data's default naming strategy does, of the id's type.
+   */
+  void aggregateReference(FieldDraft field, PackageElement from, ValidationReport.Builder report) {
+    field.kind = FieldDraft.Kind.AGGREGATE_REFERENCE;
+    List<? extends TypeMirror> arguments = ((DeclaredType) field.type).getTypeArguments();
+    ValueTypeReader.Reading reading = arguments.size() == 2
+        ? valueTypes.read(arguments.get(1), from)
+        : ValueTypeReader.Reading.unsupported("");
+    if (reading.type() == null || reading.type().isJson()) {
+      report.error(Message.UNSUPPORTED_TYPE, field.element, field.name, TypeNames.describe(field.type),
+          arguments.size() == 2 ? ", whose id type " + TypeNames.describe(arguments.get(1)) + " is not one"
+              : ", without its type arguments,");
+      return;
+    }
+    field.valueType = reading.type();
+    EntityReader.Named column = EntityReader.columnNameOf(field.element)
+        .orElse(new EntityReader.Named(Names.snakeCase(field.name), null, null));
+    field.column = column.name();
+    field.columnAnnotation = column.annotation();
+    field.columnValue = column.value();
+    checkColumnName(field, report);
+  }
+
   /** Reads an owning to-one relation's join column and how generated code reaches the target's id. */
   void reference(FieldDraft field, PackageElement from, ValidationReport.Builder report) {
     field.kind = FieldDraft.Kind.REFERENCE;
