@@ -75,6 +75,24 @@ class StructureGenerationTest {
   }
 
   @Test
+  void leavesASpringDataMappedCollectionOutOfTheColumns() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+            record Player(String name) {}
+
+            @MigratedTable("teams")
+            public record Team(
+                @Id long id,
+                @org.springframework.data.relational.core.mapping.MappedCollection(idColumn = "team")
+                java.util.Set<Player> players) {}
+            """),
+        annotation("org.springframework.data.relational.core.mapping", "MappedCollection",
+            "String idColumn() default \"\";"));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", "Table.of(\"teams\", ID, List.of(ID),");
+    assertContains(compilation, "TeamTable", "return new Team(\n        row.get(ID),\n        null);");
+  }
+
+  @Test
   void passesNullForAFieldThatIsNoColumnToAConstructor() {
     Compilation compilation = Compilations.compile(Compilations.team("""
         @MigratedTable("teams")

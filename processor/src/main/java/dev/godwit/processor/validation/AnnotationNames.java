@@ -100,6 +100,10 @@ public final class AnnotationNames {
   /** JPA's collection-valued relations and element collections: no column of the entity's table. */
   static final List<String> TO_MANYS = jpa("OneToMany", "ManyToMany", "ElementCollection");
 
+  /** Spring Data JDBC's {@code @MappedCollection}: rows of another table, no column of this one. */
+  static final String SPRING_MAPPED_COLLECTION =
+      "org.springframework.data.relational.core.mapping.MappedCollection";
+
   /** JPA's {@code @JoinColumn}. */
   static final List<String> JOIN_COLUMNS = jpa("JoinColumn");
 

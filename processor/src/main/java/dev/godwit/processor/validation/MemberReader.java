@@ -26,16 +26,19 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
- * Reads the fields that JPA maps to other columns than one of their own value: owning to-one
- * relations, stored as the referenced entity's id in their join column (JPA 3.1 §11.1.25 and
- * §11.1.26), and embeddables, stored as one column per component (JPA 3.1 §11.1.17, with
- * {@code @AttributeOverride} from §11.1.4; Spring Data JDBC's {@code @Embedded} prefixes the component
- * columns and may ask for an empty embeddable rather than {@code null} when all are {@code NULL}). Also tells which fields are no column of their own:
- * collections and element collections, the inverse sides of relations ({@code mappedBy}), to-ones
- * through a join table, to-ones sharing the primary key ({@code @MapsId}, {@code @PrimaryKeyJoinColumn})
- * and read-only to-ones whose join column another field writes. Those are not read into the entities
- * generated code builds, so a backfill method sees them as the entity's no-argument or canonical
- * constructor leaves them.
+ * Reads the fields that JPA and Spring Data JDBC map to other columns than one of their own value:
+ * owning to-one relations, stored as the referenced entity's id in their join column (JPA 3.1 §11.1.25
+ * and §11.1.26), Spring Data JDBC's {@code AggregateReference}, stored as the referenced id, and
+ * embeddables, stored as one column per component (JPA 3.1 §11.1.17, with {@code @AttributeOverride}
+ * from §11.1.4; Spring Data JDBC's {@code @Embedded} prefixes the component columns and may ask for an
+ * empty embeddable rather than {@code null} when all are {@code NULL}).
+ *
+ * <p>Also tells which fields are no column of their own: collections and element collections (Spring
+ * Data JDBC's {@code @MappedCollection} too), the inverse sides of relations ({@code mappedBy}),
+ * to-ones through a join table, to-ones sharing the primary key ({@code @MapsId},
+ * {@code @PrimaryKeyJoinColumn}) and read-only to-ones whose join column another field writes. Those
+ * are not read into the entities generated code builds, so a backfill method sees them as the entity's
+ * no-argument or canonical constructor leaves them.
  */
 final class MemberReader {
 
@@ -66,6 +69,9 @@ final class MemberReader {
     Optional<AnnotationMirror> toMany = Annotations.findAny(field, AnnotationNames.TO_MANYS);
     if (toMany.isPresent()) {
       return Optional.of(new NotAColumn("a @" + simpleName(toMany.get()) + " collection"));
+    }
+    if (Annotations.find(field, AnnotationNames.SPRING_MAPPED_COLLECTION).isPresent()) {
+      return Optional.of(new NotAColumn("a Spring Data @MappedCollection"));
     }
     Optional<AnnotationMirror> toOne = Annotations.findAny(field, AnnotationNames.TO_ONES);
     if (toOne.isPresent() && Annotations.explicitText(toOne.get(), "mappedBy").isPresent()) {
