@@ -1,6 +1,6 @@
 package dev.godwit.runtime;
 
-/** {@code migrateOne} failed on one row: the batch is rolled back and the row's id recorded. */
+/** {@code migrateOne} failed on one row: the batch is rolled back and the row's key recorded. */
 final class RowFailure extends Exception {
 
   private static final long serialVersionUID = 1L;
@@ -12,7 +12,7 @@ final class RowFailure extends Exception {
     this.rowId = rowId;
   }
 
-  /** The failing row's id, as text. */
+  /** The failing row's key, as text: the form the cursor is recorded in. */
   String rowId() {
     return rowId;
   }
