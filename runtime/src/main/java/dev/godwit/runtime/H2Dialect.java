@@ -116,11 +116,7 @@ final class H2Dialect extends Dialect {
       throws SQLException {
     int keys = table.key().size();
     for (int k = 0; k < keys; k++) {
-      List<Object> values = new ArrayList<>(ids.size());
-      for (Object id : ids) {
-        values.add(RowKeys.values(table, id).get(k));
-      }
-      statement.setObject(k + 1, array(table, table.key().get(k), values));
+      statement.setObject(k + 1, array(table, table.key().get(k), RowKeys.column(table, ids, k)));
     }
     return keys;
   }

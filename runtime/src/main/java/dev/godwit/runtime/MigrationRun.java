@@ -296,7 +296,7 @@ final class MigrationRun<T> {
   private Optional<StoredState> refuseIfRecordedForAnotherTable() throws SQLException {
     Optional<StoredState> stored = store.find(migration.name());
     String recorded = stored.map(state -> state.status().table()).orElse(null);
-    if (recorded != null && !recorded.equalsIgnoreCase(migration.table().qualifiedName())) {
+    if (recorded != null && !migration.table().isRecordedAs(recorded)) {
       throw new MigrationException("Migration " + migration.name() + " is recorded as a migration"
           + " of table " + recorded + ", not of " + migration.table().qualifiedName()
           + "; give each migration a name of its own.");

@@ -115,7 +115,7 @@ public final class Migrator {
         Optional<MigrationStatus> recorded = status(migration.name());
         // a name done on another table is not this migration: run() refuses it in one sentence
         if (recorded.isPresent() && recorded.get().state().isDone()
-            && recorded.get().table().equalsIgnoreCase(migration.table().qualifiedName())) {
+            && migration.table().isRecordedAs(recorded.get().table())) {
           results.add(new RunResult(recorded.get(), options.isDryRun(), List.of()));
           continue;
         }

@@ -124,11 +124,8 @@ final class PostgresDialect extends Dialect {
   private static void bindKeys(Connection connection, PreparedStatement statement, Table<?> table,
       List<Object> ids) throws SQLException {
     for (int k = 0; k < table.key().size(); k++) {
-      List<Object> values = new ArrayList<>(ids.size());
-      for (Object id : ids) {
-        values.add(RowKeys.values(table, id).get(k));
-      }
-      statement.setArray(k + 1, textArray(connection, table.key().get(k), values));
+      statement.setArray(k + 1, textArray(connection, table.key().get(k),
+          RowKeys.column(table, ids, k)));
     }
   }
 

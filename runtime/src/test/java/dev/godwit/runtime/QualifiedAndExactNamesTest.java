@@ -1,6 +1,7 @@
 package dev.godwit.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.runtime.testing.TestDatabase;
@@ -182,6 +183,33 @@ class QualifiedAndExactNamesTest {
 
     assertTrue(result.succeeded(), String.valueOf(result.status().error()));
     assertEquals(3, db.count("SELECT COUNT(*) FROM \"customers\" WHERE \"planName\" = 'pro'"));
+    assertEquals(0, db.count("SELECT COUNT(*) FROM \"Customers\" WHERE \"planName\" IS NOT NULL"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aNameRecordedForOneTableIsRefusedForItsNamesakeInAnotherSchemaOrCase(TestDatabase kind) {
+    Db db = withCustomers(kind);
+    db.execute("CREATE SCHEMA billing");
+    createTeams(db, "billing.teams", "VARCHAR(10)");
+    createTeams(db, "teams", "VARCHAR(10)");
+    assertTrue(db.migrator().run(Migration.on(Team.in(null, "teams"), "teams.plan")
+        .migrateInDatabase(Team.PLAN.setTo("a"))).succeeded());
+    assertTrue(db.migrator().run(Migration.on(Customer.named("\"customers\""), "customers.plan")
+        .migrateInDatabase(Customer.PLAN_NAME.setTo("a"))).succeeded());
+
+    MigrationException otherSchema = assertThrows(MigrationException.class,
+        () -> db.migrator().runAll(List.of(Migration.on(Team.in("billing", "teams"), "teams.plan")
+            .migrateInDatabase(Team.PLAN.setTo("b")))));
+    MigrationException otherCase = assertThrows(MigrationException.class,
+        () -> db.migrator().runAll(List.of(Migration.on(Customer.named("\"Customers\""),
+            "customers.plan").migrateInDatabase(Customer.PLAN_NAME.setTo("b")))));
+
+    assertEquals("Migration teams.plan is recorded as a migration of table teams, not of"
+        + " billing.teams; give each migration a name of its own.", otherSchema.getMessage());
+    assertEquals("Migration customers.plan is recorded as a migration of table \"customers\", not"
+        + " of \"Customers\"; give each migration a name of its own.", otherCase.getMessage());
+    assertEquals(0, db.count("SELECT COUNT(*) FROM billing.teams WHERE plan IS NOT NULL"));
     assertEquals(0, db.count("SELECT COUNT(*) FROM \"Customers\" WHERE \"planName\" IS NOT NULL"));
   }
 }
