@@ -182,7 +182,7 @@ final class MigrationRun<T> {
       try {
         exhausted = retrier.run(() -> commitUnit(lease, connection, step, where));
       } catch (RowFailure failure) {
-        return Optional.of(failed(failure.getCause(), failure.rowId()));
+        return Optional.of(failed(failure.getCause(), failure));
       } catch (SQLException e) {
         if (dialect.isConnectionFailure(e)) {
           throw e;
@@ -357,11 +357,12 @@ final class MigrationRun<T> {
     return text == null ? null : RowKeys.parse(migration.table(), text, migration.name());
   }
 
-  private Ending failed(Throwable cause, String rowId) {
+  /** A failed ending, of the row that failed when {@code row} is not {@code null}. */
+  private Ending failed(Throwable cause, RowFailure row) {
     String error = Errors.oneLine(cause);
     LOG.warn("Migration {} failed{}: {}", migration.name(),
-        rowId == null ? "" : " at row " + rowId, error);
-    return new Ending(MigrationState.FAILED, error, rowId);
+        row == null ? "" : " at row " + row.row(), error);
+    return new Ending(MigrationState.FAILED, error, row == null ? null : row.rowId());
   }
 
   /** Sleeps between batches; an interrupt pauses the run. */

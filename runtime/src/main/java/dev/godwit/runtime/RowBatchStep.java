@@ -52,7 +52,7 @@ final class RowBatchStep<T> implements BatchStep<T> {
         try {
           rows.add(table.read(row));
         } catch (SQLException | RuntimeException e) {
-          throw new RowFailure(RowKeys.text(table, id), e);
+          throw new RowFailure(table, id, e);
         }
         ids.add(id);
         if (dryRun) {
@@ -133,7 +133,7 @@ final class RowBatchStep<T> implements BatchStep<T> {
       }
       return writes;
     } catch (Exception e) {
-      throw new RowFailure(RowKeys.text(migration.table(), id), e);
+      throw new RowFailure(migration.table(), id, e);
     } finally {
       context.close();
     }
