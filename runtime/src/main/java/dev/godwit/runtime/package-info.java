@@ -22,7 +22,8 @@
  *   <li>Versions: on a table with a {@linkplain dev.godwit.runtime.Table#version() version column}
  *       (JPA's {@code @Version}, Jakarta Persistence 3.1 section 3.4.2), every {@code UPDATE} Godwit
  *       issues sets {@code version = version + 1} on each row it updates; rows it does not update keep
- *       their version, and inserts write the values given.
+ *       their version (a NULL one stays NULL, as SQL adds), and inserts write the values given. A
+ *       patch or in-database assignment that sets the version column itself is refused.
  * </ul>
  */
 package dev.godwit.runtime;
