@@ -328,4 +328,36 @@ class CompositeKeyTest {
     assertEquals(expected, verify.getMessage());
     assertEquals(0, db.count("SELECT COUNT(*) FROM users WHERE role IS NOT NULL"));
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aBatchCostsTheSameStatementsWhateverItsSize(TestDatabase kind) {
+    Db db = withLines(kind);
+    StatementCounter counter = new StatementCounter(db.dataSource);
+    Migrator migrator = Migrator.create(counter.dataSource());
+    RowMigration<Line> reshape = (ctx, line) -> {
+      if (line.lineNo() == 1) {
+        ctx.update(Line.TABLE, List.of(line.orderId(), 10),
+            Patch.of(Line.TABLE).set(Line.LABEL, "from line 1"));
+        ctx.delete(Line.TABLE, List.of(line.orderId(), 3));
+      }
+      return line.lineNo() == 2 ? Patch.of(Line.TABLE).set(Line.LABEL, "line 2") : null;
+    };
+
+    migrator.run(Migration.on(Line.TABLE, "order_lines.small").range(Line.ORDER_ID.le(2L))
+        .migrateOne(reshape), RunOptions.defaults().withBatchSize(8));
+    long small = counter.executedOn("order_lines");
+    counter.reset();
+    migrator.run(Migration.on(Line.TABLE, "order_lines.large").range(Line.ORDER_ID.gt(2L))
+        .migrateOne(reshape), RunOptions.defaults().withBatchSize(16));
+    long large = counter.executedOn("order_lines");
+
+    assertEquals(small, large);
+    assertTrue(large < 10, "statements for one batch: " + large);
+    assertEquals(6, db.count("SELECT COUNT(*) FROM order_lines WHERE line_no = 10"
+        + " AND label = 'from line 1' AND version = 1"));
+    assertEquals(6, db.count("SELECT COUNT(*) FROM order_lines WHERE line_no = 2"
+        + " AND label = 'line 2' AND version = 1"));
+    assertEquals(0, db.count("SELECT COUNT(*) FROM order_lines WHERE line_no = 3"));
+  }
 }
