@@ -135,7 +135,7 @@ final class BatchWrites {
     }
   }
 
-  /** The keys of the rows of a table this batch updates or deletes, as {@link Update#id} holds them. */
+  /** The keys of the rows of a table this batch updates or deletes, as {@link Update#id} has them. */
   Set<Object> changedIds(Table<?> table) {
     Set<Object> ids = new HashSet<>();
     String tableKey = key(table);

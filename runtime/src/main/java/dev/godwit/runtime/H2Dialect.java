@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 
 /**
  * H2: each write group is one statement over {@code UNNEST} of one array per column, a {@code MERGE}
- * for updates and deletes, matched on one array per key column. Embedded, a JDBC batch would cost no round trip per row either, but H2
- * would plan, look up and lock each row in a statement of its own.
+ * for updates and deletes, matched on one array per key column. Embedded, a JDBC batch would cost no
+ * round trip per row either, but H2 would plan, look up and lock each row in a statement of its own.
  */
 final class H2Dialect extends Dialect {
 
@@ -107,7 +107,8 @@ final class H2Dialect extends Dialect {
     return "MERGE INTO " + qualified(table) + " AS " + TARGET + " USING "
         + unnest(arrays, table.key().size()) + " ON "
         + IntStream.range(0, table.key().size())
-            .mapToObj(i -> TARGET + "." + quote(table.key().get(i).name()) + " = " + VALUES + ".k" + i)
+            .mapToObj(i -> TARGET + "." + quote(table.key().get(i).name()) + " = " + VALUES + ".k"
+                + i)
             .collect(Collectors.joining(" AND "));
   }
 

@@ -30,7 +30,7 @@ final class InDatabaseBatchStep<T> implements BatchStep<T> {
     this.sql = new TableSql<>(dialect, migration.table());
   }
 
-  /** Where a batch ends: how many rows it visits, the last one's key, and the keys a dry run shows. */
+  /** Where a batch ends: how many rows it visits, the last one's key, the keys a dry run shows. */
   private record Window(int visited, Object last, List<Object> described) {}
 
   @Override

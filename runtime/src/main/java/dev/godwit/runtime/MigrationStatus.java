@@ -9,7 +9,8 @@ import java.util.Optional;
  * it would start).
  *
  * @param name the migration's name
- * @param table the table it migrates, as {@link Table#qualifiedName()} names it ({@code billing.teams})
+ * @param table the table it migrates, as {@link Table#qualifiedName()} names it
+ *     ({@code billing.teams})
  * @param state where it stands
  * @param cursor the key of the last row of the last committed batch, as text: a single key's value
  *     ({@code 42}), a composite key's values as a JSON array of each value's text in key order

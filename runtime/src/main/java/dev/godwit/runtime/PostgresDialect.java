@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * PostgreSQL: each write group is one statement over {@code unnest} of one text array per column (and
- * per key column, joined on every one of them), so a batch of any size costs the same number of round
- * trips. Values travel as their text form and are
- * cast back, inside the statement, to the type the column is declared with ({@code jsonb}, an enum
- * type, {@code citext}...), read once per table from the catalog.
+ * PostgreSQL: each write group is one statement over {@code unnest} of one text array per column
+ * (and per key column, joined on every one of them), so a batch of any size costs the same number of
+ * round trips. Values travel as their text form and are cast back, inside the statement, to the type
+ * the column is declared with ({@code jsonb}, an enum type, {@code citext}...), read once per table
+ * from the catalog.
  */
 final class PostgresDialect extends Dialect {
 

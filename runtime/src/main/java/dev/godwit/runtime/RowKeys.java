@@ -178,7 +178,8 @@ final class RowKeys {
     } catch (IOException | RuntimeException e) {
       throw new MigrationException("Migration " + migration + " recorded the cursor " + text
           + ", which is not a key of " + table + " (" + names(table) + "), so the key changed since"
-          + " it ran; run it again with RunOptions.defaults().withReset() to start over from the first row.", e);
+          + " it ran; run it again with RunOptions.defaults().withReset() to start over from the"
+          + " first row.", e);
     }
   }
 

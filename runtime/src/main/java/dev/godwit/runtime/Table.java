@@ -232,8 +232,8 @@ public final class Table<T> {
 
   /**
    * The key values of an entity, in key order. For a composite key this list is the form every API
-   * method taking a row's key expects ({@link MigrationContext#update}, {@link MigrationContext#delete});
-   * a single key is passed as its value ({@link #idOf}).
+   * method taking a row's key expects ({@link MigrationContext#update},
+   * {@link MigrationContext#delete}); a single key is passed as its value ({@link #idOf}).
    *
    * @param entity the entity
    * @return one value per key column

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The statements the engine runs on a migrated table, in keyset order on its key: a single column, or
- * several compared as a row value ({@code (a, b) > (?, ?)}, ordered by {@code a, b}). Every value is a
- * bound parameter; every name is a checked identifier quoted by the dialect, and the table is named
- * with its schema.
+ * The statements the engine runs on a migrated table, in keyset order on its key: a single column,
+ * or several compared as a row value ({@code (a, b) > (?, ?)}, ordered by {@code a, b}). Every value
+ * is a bound parameter; every name is a checked identifier quoted by the dialect, and the table is
+ * named with its schema.
  *
  * @param <T> the entity type of the table
  */
@@ -52,10 +52,10 @@ final class TableSql<T> {
   }
 
   /**
-   * How many of the next {@code limit} rows {@link #selectIds} would read there are, how many of them
-   * have no NULL in their key, and the last one's key, as one row: a batch's window without sending
-   * its keys. A single key's last is its {@code MAX}; a composite key's is the first row in descending
-   * key order, counted over the whole window (no row at all when the window is empty).
+   * How many of the next {@code limit} rows {@link #selectIds} would read there are, how many of
+   * them have no NULL in their key, and the last one's key, as one row: a batch's window without
+   * sending its keys. A single key's last is its {@code MAX}; a composite key's is the first row in
+   * descending key order, counted over the whole window (no row at all when the window is empty).
    */
   BoundSql window(Condition<T> where, Object after, int limit) {
     BoundSql ids = selectIds(where, after, limit, false);
@@ -67,9 +67,9 @@ final class TableSql<T> {
         .collect(Collectors.joining(" AND "));
     String descending = table.key().stream().map(column -> dialect.quote(column.name()) + " DESC")
         .collect(Collectors.joining(", "));
-    return new BoundSql("SELECT COUNT(*) OVER (), COUNT(CASE WHEN " + noNull + " THEN 1 END) OVER (), "
-        + keyList + " FROM (" + ids.text() + ") AS godwit_window ORDER BY " + descending + " LIMIT 1",
-        ids.bindings());
+    return new BoundSql("SELECT COUNT(*) OVER (), COUNT(CASE WHEN " + noNull
+        + " THEN 1 END) OVER (), " + keyList + " FROM (" + ids.text() + ") AS godwit_window"
+        + " ORDER BY " + descending + " LIMIT 1", ids.bindings());
   }
 
   /** Every column of the rows with these keys, in key order. */
