@@ -16,10 +16,15 @@ import javax.sql.DataSource;
  * that stops renewing its lease (it died) is taken over once the lease expires. Runners' clocks should
  * agree to well within the lease.
  *
- * <p>A migration visits the rows of its range in primary-key order, one transaction per batch: the
+ * <p>A migration visits the rows of its range in key order, one transaction per batch: the
  * batch's rows are read with a row lock, migrated, written back with a constant number of statements,
  * and the stored cursor advances in that same transaction, so a committed batch is never applied
- * twice and an interrupted migration resumes where it stopped.
+ * twice and an interrupted migration resumes where it stopped. A composite key is ordered and
+ * compared as one row value ({@code (order_id, line_no) > (?, ?)}); its cursor is recorded as a JSON
+ * array of each key value's text, and a recorded cursor that is not a key of the table's shape is
+ * refused with a {@link MigrationException}. Every {@code UPDATE} Godwit issues on a table with a
+ * {@linkplain Table#version() version column} also increments that column by one, so that a
+ * framework's optimistic-lock save of a row read before the batch fails instead of undoing it.
  *
  * <p>Before a table is first migrated or verified, its mapping is {@linkplain #checkMapping checked}
  * against the database's catalog, and a table that does not match is refused with a {@link
@@ -149,7 +154,7 @@ public final class Migrator {
     }
     // a name done on another table is not this migration: run() refuses it in one sentence
     return status(migration.name()).filter(recorded -> recorded.state().isDone()
-        && recorded.table().equalsIgnoreCase(migration.table().qualifiedName()));
+        && migration.table().isRecordedAs(recorded.table()));
   }
 
   /**
@@ -210,8 +215,9 @@ public final class Migrator {
    * Counts the rows still in the old format.
    *
    * @param verification the verification
-   * @return complete or not, how many rows are left, and up to ten of their ids
+   * @return complete or not, how many rows are left, and up to ten of their keys
    * @throws SchemaMismatchException if the table does not match its mapping (see {@link #checkMapping})
+   * @throws MigrationException if a sampled row has NULL in a key column
    */
   public VerificationResult verify(Verification<?> verification) {
     Objects.requireNonNull(verification, "verification");

@@ -126,6 +126,12 @@ final class BackfillReader {
       missingSource(field, fields, entity, source, report);
       return null;
     }
+    if (from.get().kind != FieldDraft.Kind.VALUE) {
+      report.error(Message.BACKFILL_FROM_NOT_A_VALUE, field.element, field.backfillAnnotation, source,
+          name, from.get().kind == FieldDraft.Kind.UNMAPPED ? from.get().unmappedDescription
+              : from.get().kind == FieldDraft.Kind.EMBEDDED ? "an embeddable" : "a relation");
+      return null;
+    }
     if (from.get().valueType == null) {
       return null;
     }
