@@ -444,4 +444,23 @@ class ColumnMappingErrorsTest {
             + " attributes, so the converter's target is unclear; remove attributeName",
         "Boolean active");
   }
+
+  @Test
+  void refusesAConvertOnAnEmbeddedField() {
+    assertError(jpa("""
+            @MigratedTable @Entity
+            public class Team {
+              @Id Long id;
+              @Embedded @Convert(attributeName = "active", converter = Team.YesNo.class) Settings settings;
+
+              @Embeddable
+              public static class Settings {
+                Boolean active;
+              }
+            """ + YES_NO + "}\n"),
+        "[GodwitConvert] @Convert on embedded field settings converts one of its components, which"
+            + " Godwit reads only from the component's own field; move @Convert onto that field of"
+            + " Settings",
+        "Settings settings;");
+  }
 }

@@ -260,6 +260,40 @@ class ColumnMappingGenerationTest {
     assertContains(compilation, "ArchivedOwnerMigrations", "\"archive.owners.backfillName\"");
   }
 
+  @Test
+  void mapsTheComponentsOfAnEmbeddableLikeFields() {
+    Compilation compilation = compile(ColumnMappingErrorsTest.jpa("""
+        @MigratedTable @Entity
+        public class Team {
+          @Id Long id;
+          @Embedded Settings settings;
+
+          @Embeddable
+          public static class Settings {
+            Plan plan;
+            @Convert(converter = Team.YesNo.class) Boolean active;
+            @Column(name = "`Motto`") String motto;
+          }
+        """ + ColumnMappingErrorsTest.YES_NO + "}\n"));
+    assertContains(compilation, "TeamTable", "ColumnType.enumOrdinal(Plan.class)");
+    assertContains(compilation, "TeamTable",
+        "private static final Team.YesNo SETTINGS_ACTIVE_CONVERTER = new Team.YesNo();");
+    assertContains(compilation, "TeamTable", "SETTINGS_ACTIVE_CONVERTER::convertToDatabaseColumn");
+    assertContains(compilation, "TeamTable", "SETTINGS_MOTTO = Column.of(\"\\\"Motto\\\"\",");
+  }
+
+  @Test
+  void usesAnExactJoinColumnName() {
+    Compilation compilation = compile(ColumnMappingErrorsTest.jpa("""
+        @MigratedTable @Entity
+        public class Team {
+          @Id Long id;
+          @ManyToOne @JoinColumn(name = "\\"OwnerId\\"") Team owner;
+        }
+        """));
+    assertContains(compilation, "TeamTable", "Column.of(\"\\\"OwnerId\\\"\", ColumnType.LONG)");
+  }
+
   private static Compilation compile(JavaFileObject... sources) {
     JavaFileObject[] all = java.util.Arrays.copyOf(sources, sources.length + 1);
     all[sources.length] = Compilations.PLAN;

@@ -103,6 +103,17 @@ final class ColumnMappingReader {
     return column;
   }
 
+  /**
+   * Refuses JPA's {@code @Convert} on an embedded field: it would convert one component, named by its
+   * {@code attributeName}, and Godwit reads a component's converter from the component's own field.
+   */
+  void refuseConvertOnEmbedded(
+      FieldDraft field, String embeddableName, ValidationReport.Builder report) {
+    Annotations.findAny(field.element, AnnotationNames.CONVERTS).ifPresent(convert ->
+        report.error(Message.CONVERT_ON_EMBEDDED, field.element, convert, null, field.name,
+            embeddableName));
+  }
+
   /** The table of the entity declaring a field, as messages name it. */
   private static String table(Element field) {
     return "the table of " + field.getEnclosingElement().getSimpleName();

@@ -297,6 +297,7 @@ final class MemberReader {
       return;
     }
     field.embeddable = ClassName.get(embeddable);
+    mappings.refuseConvertOnEmbedded(field, embeddableName, report);
     Map<String, SqlNames.Named> overrides = overrides(field);
     String prefix = springPrefix(field);
     field.emptyWhenNull = springUsesEmpty(field);

@@ -90,6 +90,9 @@ public enum Message {
   CONVERT_ATTRIBUTE_NAME("GodwitConvert",
       "@Convert on field %s names attribute \"%s\", but a basic field has no attributes, so the"
           + " converter's target is unclear; remove attributeName"),
+  CONVERT_ON_EMBEDDED("GodwitConvert",
+      "@Convert on embedded field %s converts one of its components, which Godwit reads only from the"
+          + " component's own field; move @Convert onto that field of %s"),
   CONVERT_NOT_ALLOWED("GodwitConvert",
       "field %s cannot have a converter, since it is %s (Jakarta Persistence 3.1, section 11.1.10);"
           + " remove @Convert"),
