@@ -40,13 +40,19 @@ public @interface Backfill {
    * decimal number, an enum constant's name, a UUID, or an ISO-8601 {@code Instant}, {@code LocalDate}
    * or {@code LocalDateTime}.
    *
+   * <p>The constant is the field's value, stored the way the field is: an enum constant's name is
+   * written as its ordinal in a column JPA stores by ordinal, and {@code "true"} on a field with a JPA
+   * converter is written as whatever the converter makes of {@code true} ({@code 'Y'}). A field whose
+   * type has no text form (a list, a record, a converted type of another kind) takes no constant.
+   *
    * @return the constant; set exactly one of {@code value}, {@code from} and {@code method}
    */
   String value() default "";
 
   /**
    * The name of another field of the entity, of a type assignable to this one, whose value old rows
-   * copy.
+   * copy. The copy is made inside the database, so it copies the stored value: both fields must store
+   * values the same way (the same JPA converter, or both enums by name or both by ordinal).
    *
    * @return the source field's name; set exactly one of {@code value}, {@code from} and {@code method}
    */

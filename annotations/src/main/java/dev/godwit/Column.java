@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
  * name ({@code isPro} maps to {@code is_pro} by default).
  *
  * <p>The {@code @Column(name = ...)} of Jakarta Persistence and {@code javax.persistence}, and Spring
- * Data's {@code @Column("...")}, are honoured in its place.
+ * Data's {@code @Column("...")}, are honoured in its place. The default is Spring Boot's default naming
+ * strategy for a field without a name.
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)
@@ -19,7 +20,11 @@ import java.lang.annotation.Target;
 public @interface Column {
 
   /**
-   * The column name: letters, digits and underscores, starting with a letter or underscore.
+   * The column name: letters, digits and underscores, starting with a letter or underscore, which each
+   * database folds to the case it stores unquoted names in; or an exact name between double quotes
+   * ({@code "\"isPro\""}), used exactly as declared on every database: up to 63 characters, none of
+   * them a double quote or a control character. In JPA's {@code @Column(name = ...)} Hibernate's
+   * backticks ({@code "`isPro`"}) also make an exact name.
    *
    * @return the column name
    */

@@ -24,9 +24,26 @@ import java.lang.annotation.Target;
  *       format.
  * </ul>
  *
- * <p>Column names default to the snake_case of the field names; {@link Column @Column} and the
- * {@code @Table}, {@code @Column} and {@code @Id} annotations of Jakarta Persistence and Spring Data are
- * honoured, so an existing entity needs only the Godwit markers.
+ * <p>Column names default to the snake_case of the field names, table names to the snake_case of the
+ * JPA entity name or the class's simple name, as Spring Boot's default naming strategy derives them;
+ * {@link Column @Column} and the {@code @Table}, {@code @Column} and {@code @Id} annotations of Jakarta
+ * Persistence and Spring Data are honoured, so an existing entity needs only the Godwit markers.
+ *
+ * <p>Fields are stored as the application's framework stores them:
+ *
+ * <ul>
+ *   <li>an enum by the name of its constant, except in a JPA {@code @Entity}, where
+ *       {@code @Enumerated(EnumType.STRING)} stores the name and {@code @Enumerated(EnumType.ORDINAL)},
+ *       or no {@code @Enumerated}, the ordinal (JPA's default, Jakarta Persistence 3.1 section
+ *       11.1.18); enums inside JSON values are always stored by name;
+ *   <li>a field with JPA's {@code @Convert(converter = X.class)} through the application's
+ *       {@code AttributeConverter} X, in both directions. X must convert the field's type to a type
+ *       Godwit stores (String, a number, a boolean, a UUID, a date or time) and have a no-argument
+ *       constructor visible from the entity's package. A converter marked
+ *       {@code @Converter(autoApply = true)} is applied only where {@code @Convert} names it;
+ *   <li>a field with JPA's or Spring Data's {@code @Version} (an {@code int}, {@code long} or their
+ *       boxes) is the optimistic-lock version, which every row Godwit writes increments.
+ * </ul>
  *
  * @see dev.godwit
  */
@@ -38,9 +55,12 @@ public @interface MigratedTable {
   /**
    * The table name: letters, digits and underscores, starting with a letter or underscore, which each
    * database folds to the case it stores unquoted names in; or an exact name between double quotes
-   * ({@code "\"Customers\""}, the SQL and JPA convention), used exactly as declared. When empty, the
-   * name of a Jakarta Persistence or Spring Data {@code @Table} on the entity is used, else the JPA
-   * entity name, and otherwise the snake_case of the entity's simple name.
+   * ({@code "\"Customers\""}, the SQL and JPA convention), used exactly as declared on every database:
+   * up to 63 characters, none of them a double quote or a control character. When empty, the name of a
+   * Jakarta Persistence or Spring Data {@code @Table} on the entity is used (where Hibernate's backticks,
+   * {@code "`Customers`"}, also make an exact name), else the snake_case of the JPA entity name
+   * ({@code @Entity(name = "LegacyOwner")} gives {@code legacy_owner}), and otherwise the snake_case of
+   * the entity's simple name.
    *
    * @return the table name, or empty to derive it
    */
@@ -49,7 +69,8 @@ public @interface MigratedTable {
   /**
    * The schema the table is in, written like {@link #value()}. When empty, the schema of a Jakarta
    * Persistence or Spring Data {@code @Table} is used, and otherwise the connection's current schema.
-   * Generated migration names start with it ({@code billing.teams.backfillPlan}).
+   * Generated migration names start with it ({@code billing.teams.backfillPlan}; exact names without
+   * their quotes), so entities of tables of the same name in two schemas have distinct migrations.
    *
    * @return the schema name, or empty for the default
    */

@@ -2,6 +2,7 @@ package dev.godwit.processor;
 
 import dev.godwit.processor.model.Entity;
 import dev.godwit.processor.model.MigrationPlan;
+import dev.godwit.processor.model.Names;
 import dev.godwit.processor.validation.AnnotationNames;
 import dev.godwit.processor.validation.Message;
 import dev.godwit.processor.validation.ValidationReport;
@@ -11,8 +12,11 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 
 /**
- * The migration names generated so far in this compilation, across entities: two entities mapping the
- * same table would publish migrations of the same name, which the runtime's registry refuses.
+ * The migrations generated so far in this compilation, across entities, by schema-qualified table: two
+ * entities mapping the same table would publish migrations of the same name, which the runtime's
+ * registry refuses. Tables are the same when their schemas and names are, plain names ignoring case
+ * (the database folds them), exact names exactly; a table of the same name in another schema is
+ * another table.
  */
 final class MigrationNames {
 
@@ -27,7 +31,7 @@ final class MigrationNames {
         .findFirst()
         .orElse(null);
     for (MigrationPlan migration : entity.migrations()) {
-      String previous = owners.get(migration.name());
+      String previous = owners.get(key(entity, migration));
       if (previous != null && !previous.equals(owner)) {
         report.error(Message.DUPLICATE_TABLE_MIGRATION, type, marker, null, migration.name(), previous);
       }
@@ -35,7 +39,12 @@ final class MigrationNames {
     if (report.hasErrors()) {
       return report.build();
     }
-    entity.migrations().forEach(migration -> owners.put(migration.name(), owner));
+    entity.migrations().forEach(migration -> owners.put(key(entity, migration), owner));
     return report.build();
+  }
+
+  private static String key(Entity entity, MigrationPlan migration) {
+    return entity.schema().map(Names::key).orElse("") + "." + Names.key(entity.table()) + "."
+        + migration.method();
   }
 }

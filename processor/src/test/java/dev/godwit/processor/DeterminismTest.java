@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,7 +77,25 @@ class DeterminismTest {
   void generatedCodeCompilesWithoutWarningsUnderXlintAll() {
     Compilation compilation = Compilations.compile(List.of("-Xlint:all"),
         Compilations.sourcesIn(Compilations.GOLDEN_INPUT).toArray(JavaFileObject[]::new));
-    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).succeeded();
+    List<String> warnings = compilation.warnings().stream()
+        .map(warning -> warning.getMessage(Locale.ROOT))
+        .filter(warning -> !onlyJpaUnclaimed(warning))
+        .toList();
+    assertEquals(List.of(), warnings);
+  }
+
+  /**
+   * javac's {@code -Xlint:processing} warning that no processor claimed Jakarta Persistence's
+   * annotations. Godwit reads them but must not claim them: a claimed annotation is not passed to the
+   * processors that run after it, such as Hibernate's metamodel generator.
+   */
+  private static boolean onlyJpaUnclaimed(String warning) {
+    String prefix = "No processor claimed any of these annotations:";
+    return warning.startsWith(prefix)
+        && Arrays.stream(warning.substring(prefix.length()).split(","))
+            .map(String::strip)
+            .allMatch(name -> name.startsWith("/jakarta.persistence."));
   }
 
   @Test

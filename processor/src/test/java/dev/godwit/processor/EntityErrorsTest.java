@@ -96,18 +96,6 @@ class EntityErrorsTest {
   }
 
   @Test
-  void refusesTwoIds() {
-    assertError(team("""
-            @MigratedTable("teams")
-            public record Team(
-                @Id long id,
-                @Id String code) {}
-            """),
-        "[GodwitTwoIds] Team has two @Id fields, id and code; keep @Id on the primary key only",
-        "@Id String code");
-  }
-
-  @Test
   void refusesAJsonId() {
     assertError(team("""
             @MigratedTable("teams")

@@ -13,8 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The four classes generated for a representative entity ({@code src/test/resources/golden/input}),
- * compared character for character with the golden files in {@code golden/expected}.
+ * The classes generated for representative entities ({@code src/test/resources/golden/input}): a record
+ * ({@code Team}), a JPA entity with mapped superclasses, a relation, an embeddable and a collection
+ * ({@code jpa.Vet}), and a composite {@code @EmbeddedId} key ({@code jpa.Appointment}), compared
+ * character for character with the golden files in {@code golden/expected}.
  *
  * <p>After an intended change to the generated code, rewrite the golden files and review their diff:
  *
@@ -38,13 +40,15 @@ class GoldenFilesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"TeamTable", "TeamMigrations", "TeamDualRead", "TeamVerification"})
+  @ValueSource(strings = {"TeamTable", "TeamMigrations", "TeamDualRead", "TeamVerification",
+      "jpa.VetTable", "jpa.VetMigrations", "jpa.VetDualRead", "jpa.VetVerification",
+      "jpa.AppointmentTable", "jpa.AppointmentMigrations"})
   void generatesTheGoldenFile(String simpleName) throws IOException {
     String generated = compilation.generatedSourceFile("com.example." + simpleName)
         .orElseThrow(() -> new AssertionError(simpleName + " was not generated"))
         .getCharContent(true)
         .toString();
-    Path golden = EXPECTED.resolve("com/example/" + simpleName + ".java");
+    Path golden = EXPECTED.resolve("com/example/" + simpleName.replace('.', '/') + ".java");
     if (UPDATE) {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, generated);

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,13 +25,19 @@ final class BatchWrites {
 
   record Insert(Table<?> table, Patch<?> values) implements Write {}
 
+  /**
+   * An update of the row with this key: a single key's value, or a composite key's immutable
+   * {@code List<Object>} of values in key order, as {@link RowKeys#checked} makes it.
+   */
   record Update(Table<?> table, Object id, Patch<?> patch) implements Write {}
 
+  /** A delete of the row with this key, held as in {@link Update}. */
   record Delete(Table<?> table, Object id) implements Write {}
 
   /**
-   * A row by its id as read or passed: ids are checked to be of the id column's Java type, whose
-   * {@code equals} agrees with comparing their text, and hashing them costs less than writing it.
+   * A row by its key as read or passed: key values are checked to be of their column's Java type,
+   * whose {@code equals} agrees with comparing their text, and hashing them costs less than writing
+   * it; a composite key's list compares value by value.
    */
   private record RowKey(String table, Object id) {}
 
@@ -93,13 +98,22 @@ final class BatchWrites {
             "an insert into " + insert.table() + " sets no column; set at least one");
       }
     } else if (write instanceof Update update) {
-      checkId(update.table(), update.id());
-      if (update.patch().values().containsKey(update.table().id())) {
-        throw new IllegalArgumentException("a patch of " + update.table() + " sets its primary key "
-            + update.table().id() + "; insert a new row and delete the old one instead");
+      Table<?> table = update.table();
+      RowKeys.checked(table, update.id());
+      for (Column<?, ?> key : table.key()) {
+        if (update.patch().values().containsKey(key)) {
+          throw new IllegalArgumentException("a patch of " + table + " sets "
+              + (table.hasCompositeKey() ? key + ", a column of its key (" + RowKeys.names(table)
+                  + ")" : "its primary key " + key)
+              + "; insert a new row and delete the old one instead");
+        }
       }
+      table.version().filter(update.patch().values()::containsKey).ifPresent(version -> {
+        throw new IllegalArgumentException("a patch of " + table + " sets its version column "
+            + version + ", which Godwit increments by one on every row it updates; leave it out");
+      });
     } else if (write instanceof Delete delete) {
-      checkId(delete.table(), delete.id());
+      RowKeys.checked(delete.table(), delete.id());
     }
   }
 
@@ -121,7 +135,7 @@ final class BatchWrites {
     }
   }
 
-  /** The ids of the rows of a table this batch updates or deletes, as {@link Update#id} holds them. */
+  /** The keys of the rows of a table this batch updates or deletes, as {@link Update#id} has them. */
   Set<Object> changedIds(Table<?> table) {
     Set<Object> ids = new HashSet<>();
     String tableKey = key(table);
@@ -173,21 +187,6 @@ final class BatchWrites {
     }
     for (Group group : deleteGroups.values()) {
       dialect.delete(connection, group.table, group.ids);
-    }
-  }
-
-  /** The id of a row as text, the form the state table and row changes use. */
-  static String idText(Table<?> table, Object id) {
-    return table.id().type().encodeUnchecked(id);
-  }
-
-  private static void checkId(Table<?> table, Object id) {
-    Objects.requireNonNull(id, "id");
-    Class<?> type = table.id().type().javaType();
-    if (!type.isInstance(id)) {
-      throw new IllegalArgumentException("the id of " + table + " is a " + type.getSimpleName()
-          + ", not a " + id.getClass().getSimpleName() + " (" + id + "); pass a "
-          + type.getSimpleName());
     }
   }
 

@@ -158,13 +158,19 @@ abstract class Dialect {
       List<Object[]> rows) throws SQLException;
 
   /**
-   * Updates rows found by id, all setting the same columns.
+   * Updates rows found by key, all setting the same columns, and increments the table's version
+   * column, if it has one, on each row found.
    *
-   * @param rows one array per id, values in the order of {@code columns}
+   * @param ids one key per row: the value of a single key, a {@code List<Object>} of a composite one
+   * @param rows one array per key, values in the order of {@code columns}
    */
   abstract void update(Connection connection, Table<?> table, List<Column<?, ?>> columns,
       List<Object> ids, List<Object[]> rows) throws SQLException;
 
-  /** Deletes rows found by id. */
+  /**
+   * Deletes rows found by key.
+   *
+   * @param ids one key per row: the value of a single key, a {@code List<Object>} of a composite one
+   */
   abstract void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException;
 }

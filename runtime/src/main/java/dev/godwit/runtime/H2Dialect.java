@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 
 /**
  * H2: each write group is one statement over {@code UNNEST} of one array per column, a {@code MERGE}
- * for updates and deletes. Embedded, a JDBC batch would cost no round trip per row either, but H2
- * would plan, look up and lock each row in a statement of its own.
+ * for updates and deletes, matched on one array per key column. Embedded, a JDBC batch would cost no
+ * round trip per row either, but H2 would plan, look up and lock each row in a statement of its own.
  */
 final class H2Dialect extends Dialect {
 
@@ -60,7 +60,7 @@ final class H2Dialect extends Dialect {
   void insert(Connection connection, Table<?> table, List<Column<?, ?>> columns, List<Object[]> rows)
       throws SQLException {
     String sql = "INSERT INTO " + qualified(table) + " (" + names(columns) + ") SELECT * FROM "
-        + unnest(columns, false);
+        + unnest(columns, 0);
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < columns.size(); i++) {
         statement.setObject(i + 1, array(table, columns.get(i), rows, i));
@@ -75,11 +75,13 @@ final class H2Dialect extends Dialect {
     String sql = merge(table, columns) + " WHEN MATCHED THEN UPDATE SET "
         + IntStream.range(0, columns.size())
             .mapToObj(i -> quote(columns.get(i).name()) + " = " + VALUES + ".c" + i)
-            .collect(Collectors.joining(", "));
+            .collect(Collectors.joining(", "))
+        + table.version().map(version -> ", " + quote(version.name()) + " = " + TARGET + "."
+            + quote(version.name()) + " + 1").orElse("");
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setObject(1, array(table, table.id(), ids));
+      int key = bindKeys(statement, table, ids);
       for (int i = 0; i < columns.size(); i++) {
-        statement.setObject(i + 2, array(table, columns.get(i), rows, i));
+        statement.setObject(key + i + 1, array(table, columns.get(i), rows, i));
       }
       statement.executeUpdate();
     }
@@ -89,38 +91,50 @@ final class H2Dialect extends Dialect {
   void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException {
     String sql = merge(table, List.of()) + " WHEN MATCHED THEN DELETE";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setObject(1, array(table, table.id(), ids));
+      bindKeys(statement, table, ids);
       statement.executeUpdate();
     }
   }
 
-  /** A {@code MERGE} of the rows whose ids are the first array, the columns' arrays following. */
+  /**
+   * A {@code MERGE} of the rows whose keys are the first arrays (one per key column, named
+   * {@code k0, k1...}), the columns' arrays following, matched on every key column.
+   */
   private String merge(Table<?> table, List<Column<?, ?>> columns) {
+    List<Column<?, ?>> arrays = new ArrayList<>(table.key().size() + columns.size());
+    arrays.addAll(table.key());
+    arrays.addAll(columns);
     return "MERGE INTO " + qualified(table) + " AS " + TARGET + " USING "
-        + unnest(keyedBy(table.id(), columns), true) + " ON " + TARGET + "."
-        + quote(table.id().name()) + " = " + VALUES + ".k";
+        + unnest(arrays, table.key().size()) + " ON "
+        + IntStream.range(0, table.key().size())
+            .mapToObj(i -> TARGET + "." + quote(table.key().get(i).name()) + " = " + VALUES + ".k"
+                + i)
+            .collect(Collectors.joining(" AND "));
+  }
+
+  /** Binds one array per key column from the first parameter on; returns how many it bound. */
+  private static int bindKeys(PreparedStatement statement, Table<?> table, List<Object> ids)
+      throws SQLException {
+    int keys = table.key().size();
+    for (int k = 0; k < keys; k++) {
+      statement.setObject(k + 1, array(table, table.key().get(k), RowKeys.column(table, ids, k)));
+    }
+    return keys;
   }
 
   /**
    * One array parameter per column, each cast to an array of a type that holds every value of the
    * column's Java type exactly: assigning to the column then converts, rounds and checks each value
-   * as binding it alone would. The arrays are named {@code c0, c1...}, or {@code k, c0...} when
-   * {@code keyed}.
+   * as binding it alone would. The first {@code keys} arrays are named {@code k0, k1...}, the others
+   * {@code c0, c1...}.
    */
-  private static String unnest(List<Column<?, ?>> arrays, boolean keyed) {
+  private static String unnest(List<Column<?, ?>> arrays, int keys) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < arrays.size(); i++) {
-      names.add(keyed ? (i == 0 ? "k" : "c" + (i - 1)) : "c" + i);
+      names.add(i < keys ? "k" + i : "c" + (i - keys));
     }
     return "UNNEST(" + arrays.stream().map(H2Dialect::cast).collect(Collectors.joining(", "))
         + ") AS " + VALUES + "(" + String.join(", ", names) + ")";
-  }
-
-  private static List<Column<?, ?>> keyedBy(Column<?, ?> id, List<Column<?, ?>> columns) {
-    List<Column<?, ?>> arrays = new ArrayList<>(columns.size() + 1);
-    arrays.add(id);
-    arrays.addAll(columns);
-    return arrays;
   }
 
   private static String cast(Column<?, ?> column) {

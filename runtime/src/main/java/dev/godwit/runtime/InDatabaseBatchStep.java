@@ -10,10 +10,11 @@ import java.util.Map;
 
 /**
  * A batch of an in-database migration: a keyset read of the batch's window (how many rows, and the
- * last one's id) finds where it ends, then one {@code UPDATE} over that id window sets the
- * assignments. No row travels through the JVM, not even its id.
+ * last one's key) finds where it ends, then one {@code UPDATE} over that key window sets the
+ * assignments, and increments the table's version column if it has one. No row travels through the
+ * JVM, not even its key.
  *
- * <p>The id read takes no row lock: the {@code UPDATE} locks each row it changes and, under read
+ * <p>The key read takes no row lock: the {@code UPDATE} locks each row it changes and, under read
  * committed, checks the range again on a row a concurrent transaction changed, so a lock taken
  * beforehand would protect nothing more and cost a write per row.
  *
@@ -29,7 +30,7 @@ final class InDatabaseBatchStep<T> implements BatchStep<T> {
     this.sql = new TableSql<>(dialect, migration.table());
   }
 
-  /** Where a batch ends: how many rows it visits, the last one's id, and the ids a dry run shows. */
+  /** Where a batch ends: how many rows it visits, the last one's key, the keys a dry run shows. */
   private record Window(int visited, Object last, List<Object> described) {}
 
   @Override
@@ -47,19 +48,32 @@ final class InDatabaseBatchStep<T> implements BatchStep<T> {
     return new BatchOutcome(window.visited(), changed, window.last(), changes);
   }
 
-  /** The window as one row, no id sent: what a batch needs. */
+  /**
+   * The window as one row, no key sent: what a batch needs.
+   *
+   * @throws MigrationException if a row of the window has a NULL key value, which the window's
+   *     bounds cannot include: an update bounded by it would skip the row or reach past the batch
+   */
   private Window count(Connection connection, Condition<T> where, Object after, int limit)
       throws SQLException {
+    Table<T> table = migration.table();
     try (PreparedStatement statement = sql.window(where, after, limit).prepare(connection);
         ResultSet resultSet = statement.executeQuery()) {
-      resultSet.next();
+      if (!resultSet.next()) {
+        return new Window(0, null, List.of());
+      }
       int visited = resultSet.getInt(1);
-      Object last = visited == 0 ? null : migration.table().id().type().read(resultSet, 2);
-      return new Window(visited, last, List.of());
+      if (visited == 0) {
+        return new Window(0, null, List.of());
+      }
+      if (resultSet.getInt(2) != visited) {
+        throw RowKeys.nullKey(table);
+      }
+      return new Window(visited, RowKeys.read(table, resultSet, 3), List.of());
     }
   }
 
-  /** The window read id by id, keeping the first ids: what a dry run shows before and after. */
+  /** The window read key by key, keeping the first keys: what a dry run shows before and after. */
   private Window readIds(Connection connection, Condition<T> where, Object after, int limit)
       throws SQLException {
     int visited = 0;
@@ -68,7 +82,7 @@ final class InDatabaseBatchStep<T> implements BatchStep<T> {
     try (PreparedStatement statement = sql.selectIds(where, after, limit, false).prepare(connection);
         ResultSet resultSet = statement.executeQuery()) {
       while (resultSet.next()) {
-        last = migration.table().id().type().read(resultSet, 1);
+        last = RowKeys.read(migration.table(), resultSet, 1);
         visited++;
         if (described.size() < RowChanges.LIMIT) {
           described.add(last);

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One online data migration over one table: which rows it visits (its range, in primary-key order),
+ * One online data migration over one table: which rows it visits (its range, in key order),
  * how many per transaction, what it does to each row, and the verification that proves it done.
  * Generated as {@code XMigrations.backfillPlan()}, or written by hand:
  *
@@ -223,7 +223,8 @@ public final class Migration<T> {
      * @throws IllegalArgumentException if it is on another table
      */
     public Builder<T> verifiedBy(Verification<T> verification) {
-      if (verification.table() != table && !verification.table().qualifiedName().equals(table.name())) {
+      if (verification.table() != table
+          && !verification.table().qualifiedName().equals(table.qualifiedName())) {
         throw new IllegalArgumentException(
             "verification " + verification.name() + " is on " + verification.table().qualifiedName()
                 + ", not on " + table.qualifiedName());
@@ -254,12 +255,13 @@ public final class Migration<T> {
 
     /**
      * Ends with assignments computed inside the database: each batch is one {@code UPDATE} over the
-     * batch's rows, and no row travels through the JVM.
+     * batch's rows, and no row travels through the JVM. On a table with a {@linkplain Table#version()
+     * version column} the {@code UPDATE} also increments it by one on every visited row.
      *
      * @param assignments what to set on each visited row
      * @return the migration
      * @throws IllegalArgumentException if there is no assignment, or one writes a column of another
-     *     table
+     *     table or the version column
      */
     @SafeVarargs
     public final Migration<T> migrateInDatabase(Assignment<T>... assignments) {
@@ -270,6 +272,11 @@ public final class Migration<T> {
         if (!table.columns().contains(assignment.target())) {
           throw new IllegalArgumentException(
               assignment.target() + " is not a column of " + table.qualifiedName());
+        }
+        if (table.version().filter(assignment.target()::equals).isPresent()) {
+          throw new IllegalArgumentException("an assignment sets " + assignment.target()
+              + ", the version column of " + table.qualifiedName() + ", which Godwit increments by"
+              + " one on every row it updates; leave it out");
         }
       }
       return new Migration<>(this, null, List.of(assignments));

@@ -34,7 +34,8 @@ public interface MigrationContext {
   boolean isDryRun();
 
   /**
-   * Inserts a row at the end of the batch.
+   * Inserts a row at the end of the batch, writing exactly the values given (a version column
+   * included).
    *
    * @param table the table
    * @param values the value of each column to write; columns not set get their default
@@ -54,26 +55,33 @@ public interface MigrationContext {
   }
 
   /**
-   * Updates one row, found by id, at the end of the batch.
+   * Updates one row, found by key, at the end of the batch. On a table with a
+   * {@linkplain Table#version() version column} the update also increments it by one.
    *
    * @param table the table
-   * @param id the row's primary-key value
-   * @param patch the columns to change
+   * @param id the row's key: the value of a single-column key, or, for a composite key, a
+   *     {@code List<Object>} of the key values in key order ({@code List.of(orderId, lineNo)})
+   * @param patch the columns to change; neither a key column nor the version column
    * @param <U> the entity type
+   * @throws IllegalArgumentException if the id is not of the key's shape and types, or the patch sets
+   *     a key or version column
    */
   <U> void update(Table<U> table, Object id, Patch<U> patch);
 
   /**
-   * Deletes one row, found by id, at the end of the batch. Deleting the row being migrated is allowed.
+   * Deletes one row, found by key, at the end of the batch. Deleting the row being migrated is
+   * allowed.
    *
    * @param table the table
-   * @param id the row's primary-key value
+   * @param id the row's key: the value of a single-column key, or, for a composite key, a
+   *     {@code List<Object>} of the key values in key order
    * @param <U> the entity type
+   * @throws IllegalArgumentException if the id is not of the key's shape and types
    */
   <U> void delete(Table<U> table, Object id);
 
   /**
-   * Reads rows of a table in primary-key order.
+   * Reads rows of a table in key order.
    *
    * @param table the table
    * @param where which rows
@@ -85,7 +93,7 @@ public interface MigrationContext {
   <U> List<U> select(Table<U> table, Condition<U> where, int limit) throws SQLException;
 
   /**
-   * The first row of a table, in primary-key order, that matches a condition.
+   * The first row of a table, in key order, that matches a condition.
    *
    * @param table the table
    * @param where which rows

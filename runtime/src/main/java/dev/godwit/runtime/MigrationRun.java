@@ -115,7 +115,7 @@ final class MigrationRun<T> {
         store.saveEstimate(migration.name(), lease.owner(), total);
       }
       LOG.info("Migration {} running from {} in batches of {}", migration.name(),
-          progress.cursorText() == null ? "the first row" : "after id " + progress.cursorText(),
+          progress.cursorText() == null ? "the first row" : "after key " + progress.cursorText(),
           batchSize);
       while (true) {
         boolean fromStart = progress.cursorText() == null;
@@ -140,7 +140,7 @@ final class MigrationRun<T> {
                   + " keeps writing the old format")
               + " (first ids: " + Verifier.sampleText(migration.table(), left) + ")";
           return new Ending(MigrationState.FAILED, error,
-              BatchWrites.idText(migration.table(), left.sampleIds().get(0)));
+              RowKeys.text(migration.table(), left.sampleIds().get(0)));
         }
         LOG.info("Migration {}: {} rows left in the old format behind the cursor; sweep {}",
             migration.name(), left.remaining(), progress.pass() + 1);
@@ -182,7 +182,7 @@ final class MigrationRun<T> {
       try {
         exhausted = retrier.run(() -> commitUnit(lease, connection, step, where));
       } catch (RowFailure failure) {
-        return Optional.of(failed(failure.getCause(), failure.rowId()));
+        return Optional.of(failed(failure.getCause(), failure));
       } catch (SQLException e) {
         if (dialect.isConnectionFailure(e)) {
           throw e;
@@ -227,7 +227,7 @@ final class MigrationRun<T> {
             false);
         exhausted = batch.isEmpty();
         if (!exhausted) {
-          next = next.advance(batch, BatchWrites.idText(migration.table(), batch.lastId()),
+          next = next.advance(batch, RowKeys.text(migration.table(), batch.lastId()),
               StateStore.now());
         }
         if (!singleTransaction) {
@@ -265,7 +265,7 @@ final class MigrationRun<T> {
         }
       });
       Progress after = batch.isEmpty() ? start : start.advance(batch,
-          BatchWrites.idText(migration.table(), batch.lastId()), StateStore.now());
+          RowKeys.text(migration.table(), batch.lastId()), StateStore.now());
       return new RunResult(after.status(state, null, null, null), true, batch.changes());
     } catch (RowFailure failure) {
       return new RunResult(start.status(MigrationState.FAILED, null,
@@ -296,10 +296,14 @@ final class MigrationRun<T> {
   private Optional<StoredState> refuseIfRecordedForAnotherTable() throws SQLException {
     Optional<StoredState> stored = store.find(migration.name());
     String recorded = stored.map(state -> state.status().table()).orElse(null);
-    if (recorded != null && !recorded.equalsIgnoreCase(migration.table().qualifiedName())) {
+    if (recorded != null && !migration.table().isRecordedAs(recorded)) {
       throw new MigrationException("Migration " + migration.name() + " is recorded as a migration"
           + " of table " + recorded + ", not of " + migration.table().qualifiedName()
           + "; give each migration a name of its own.");
+    }
+    if (!options.reset()) {
+      // a cursor recorded under another key shape is refused before anything is claimed
+      stored.map(state -> state.status().cursor()).ifPresent(this::cursor);
     }
     return stored;
   }
@@ -344,15 +348,21 @@ final class MigrationRun<T> {
     });
   }
 
+  /**
+   * A recorded cursor as a key.
+   *
+   * @throws MigrationException if it is not a key of the table's shape
+   */
   private Object cursor(String text) {
-    return text == null ? null : migration.table().id().type().decode(text);
+    return text == null ? null : RowKeys.parse(migration.table(), text, migration.name());
   }
 
-  private Ending failed(Throwable cause, String rowId) {
+  /** A failed ending, of the row that failed when {@code row} is not {@code null}. */
+  private Ending failed(Throwable cause, RowFailure row) {
     String error = Errors.oneLine(cause);
     LOG.warn("Migration {} failed{}: {}", migration.name(),
-        rowId == null ? "" : " at row " + rowId, error);
-    return new Ending(MigrationState.FAILED, error, rowId);
+        row == null ? "" : " at row " + row.row(), error);
+    return new Ending(MigrationState.FAILED, error, row == null ? null : row.rowId());
   }
 
   /** Sleeps between batches; an interrupt pauses the run. */

@@ -9,10 +9,12 @@ import java.util.Optional;
  * it would start).
  *
  * @param name the migration's name
- * @param table the table it migrates
+ * @param table the table it migrates, as {@link Table#qualifiedName()} names it
+ *     ({@code billing.teams})
  * @param state where it stands
- * @param cursor the primary-key value of the last row of the last committed batch, as text; {@code null}
- *     before the first batch
+ * @param cursor the key of the last row of the last committed batch, as text: a single key's value
+ *     ({@code 42}), a composite key's values as a JSON array of each value's text in key order
+ *     ({@code ["1","2"]}); {@code null} before the first batch
  * @param rowsVisited rows read and passed to the migration so far, sweeps included, exactly
  * @param rowsChanged rows of its table written (patched, or deleted) so far, exactly
  * @param estimatedTotal rows visited before the run started plus rows of the range after its cursor
@@ -22,7 +24,8 @@ import java.util.Optional;
  * @param heartbeatAt when the runner last proved it was alive, or {@code null}
  * @param finishedAt when it succeeded, failed or was canceled, or {@code null}
  * @param error the last error, one line, or {@code null}
- * @param errorRowId the id of the row whose migration failed, as text, or {@code null}
+ * @param errorRowId the key of the row whose migration failed, as text in the form of {@code cursor},
+ *     or {@code null}
  */
 public record MigrationStatus(
     String name,

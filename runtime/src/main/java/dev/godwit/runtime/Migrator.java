@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -14,10 +16,19 @@ import javax.sql.DataSource;
  * that stops renewing its lease (it died) is taken over once the lease expires. Runners' clocks should
  * agree to well within the lease.
  *
- * <p>A migration visits the rows of its range in primary-key order, one transaction per batch: the
+ * <p>A migration visits the rows of its range in key order, one transaction per batch: the
  * batch's rows are read with a row lock, migrated, written back with a constant number of statements,
  * and the stored cursor advances in that same transaction, so a committed batch is never applied
- * twice and an interrupted migration resumes where it stopped.
+ * twice and an interrupted migration resumes where it stopped. A composite key is ordered and
+ * compared as one row value ({@code (order_id, line_no) > (?, ?)}); its cursor is recorded as a JSON
+ * array of each key value's text, and a recorded cursor that is not a key of the table's shape is
+ * refused with a {@link MigrationException}. Every {@code UPDATE} Godwit issues on a table with a
+ * {@linkplain Table#version() version column} also increments that column by one, so that a
+ * framework's optimistic-lock save of a row read before the batch fails instead of undoing it.
+ *
+ * <p>Before a table is first migrated or verified, its mapping is {@linkplain #checkMapping checked}
+ * against the database's catalog, and a table that does not match is refused with a {@link
+ * SchemaMismatchException} before anything is written.
  *
  * <pre>{@code
  * Migrator migrator = Migrator.create(dataSource);
@@ -31,6 +42,8 @@ public final class Migrator {
   private final DataSource dataSource;
   private final Database database;
   private final StateStore store;
+  /** Tables whose mapping was found sound here: each is checked once per migrator. */
+  private final Set<Table<?>> soundTables = ConcurrentHashMap.newKeySet();
 
   private Migrator(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -54,6 +67,7 @@ public final class Migrator {
    * @param migration the migration
    * @return what the run did
    * @throws MigrationAlreadyRunningException if another runner holds it
+   * @throws SchemaMismatchException if the table does not match its mapping (see {@link #checkMapping})
    * @throws MigrationException if the database cannot be reached
    */
   public RunResult run(Migration<?> migration) {
@@ -75,11 +89,14 @@ public final class Migrator {
    * @param options how to run
    * @return what the run did; a failed batch gives state {@link MigrationState#FAILED}
    * @throws MigrationAlreadyRunningException if another runner holds it
+   * @throws SchemaMismatchException if the table does not match its mapping (see {@link
+   *     #checkMapping}), in a dry run too; nothing is written, not even the migration's state
    * @throws MigrationException if the database cannot be reached, or a single-transaction run is refused
    */
   public RunResult run(Migration<?> migration, RunOptions options) {
     Objects.requireNonNull(migration, "migration");
     Objects.requireNonNull(options, "options");
+    checkMapping(migration.table(), "running " + migration.name());
     return call("run migration " + migration.name(),
         () -> new MigrationRun<>(database, store, migration, options).run());
   }
@@ -90,6 +107,7 @@ public final class Migrator {
    *
    * @param migrations in the order to run
    * @return one result per migration run or skipped, up to and including the one that stopped the series
+   * @throws SchemaMismatchException if the table of a migration to run does not match its mapping
    */
   public List<RunResult> runAll(List<? extends Migration<?>> migrations) {
     return runAll(migrations, RunOptions.defaults());
@@ -101,19 +119,22 @@ public final class Migrator {
    * @param migrations in the order to run
    * @param options how to run each
    * @return one result per migration run or skipped, up to and including the one that stopped the series
+   * @throws SchemaMismatchException if the table of a migration to run does not match its mapping;
+   *     every table is checked before the first migration runs, so then none has run
    */
   public List<RunResult> runAll(List<? extends Migration<?>> migrations, RunOptions options) {
     Objects.requireNonNull(options, "options");
+    for (Migration<?> migration : migrations) {
+      if (done(migration, options).isEmpty()) {
+        checkMapping(migration.table(), "running " + migration.name());
+      }
+    }
     List<RunResult> results = new ArrayList<>();
     for (Migration<?> migration : migrations) {
-      if (!options.reset()) {
-        Optional<MigrationStatus> recorded = status(migration.name());
-        // a name done on another table is not this migration: run() refuses it in one sentence
-        if (recorded.isPresent() && recorded.get().state().isDone()
-            && recorded.get().table().equalsIgnoreCase(migration.table().qualifiedName())) {
-          results.add(new RunResult(recorded.get(), options.isDryRun(), List.of()));
-          continue;
-        }
+      Optional<MigrationStatus> done = done(migration, options);
+      if (done.isPresent()) {
+        results.add(new RunResult(done.get(), options.isDryRun(), List.of()));
+        continue;
       }
       RunResult result = run(migration, options);
       results.add(result);
@@ -124,6 +145,16 @@ public final class Migrator {
       }
     }
     return results;
+  }
+
+  /** The recorded status of a migration that {@link #runAll} skips as done, or empty to run it. */
+  private Optional<MigrationStatus> done(Migration<?> migration, RunOptions options) {
+    if (options.reset()) {
+      return Optional.empty();
+    }
+    // a name done on another table is not this migration: run() refuses it in one sentence
+    return status(migration.name()).filter(recorded -> recorded.state().isDone()
+        && migration.table().isRecordedAs(recorded.table()));
   }
 
   /**
@@ -184,12 +215,48 @@ public final class Migrator {
    * Counts the rows still in the old format.
    *
    * @param verification the verification
-   * @return complete or not, how many rows are left, and up to ten of their ids
+   * @return complete or not, how many rows are left, and up to ten of their keys
+   * @throws SchemaMismatchException if the table does not match its mapping (see {@link #checkMapping})
+   * @throws MigrationException if a sampled row has NULL in a key column
    */
   public VerificationResult verify(Verification<?> verification) {
     Objects.requireNonNull(verification, "verification");
+    checkMapping(verification.table(), "verifying " + verification.name());
     return call("verify " + verification.name(), () -> database.call(
         connection -> Verifier.verify(connection, database.dialect(), verification)));
+  }
+
+  /**
+   * Checks a table's mapping against the database's catalog, as every run and verification does
+   * before it reads or writes anything. The table must exist (in its schema, if it names one: plain
+   * names as the database folds them, exact names exactly); every mapped column must exist with a
+   * declared type that holds its Java type faithfully (a {@code String} a character type, an
+   * {@code Instant} {@code TIMESTAMP WITH TIME ZONE}, an enum stored by ordinal an integer type...);
+   * and the key must be NOT NULL and unique: the primary key, or containing the columns of the
+   * primary key or of a unique index without a predicate, since rows are written back by their key.
+   * A table found sound is not checked again by this migrator.
+   *
+   * @param table the table, as generated ({@code TeamTable.TABLE}) or written by hand
+   * @throws SchemaMismatchException listing every mismatch, one sentence each with its fix
+   * @throws MigrationException if the database cannot be reached
+   */
+  public void checkMapping(Table<?> table) {
+    Objects.requireNonNull(table, "table");
+    checkMapping(table, "migrating it");
+  }
+
+  /** Checks a table once per migrator, with {@code use} completing "create it before ...". */
+  private void checkMapping(Table<?> table, String use) {
+    if (soundTables.contains(table)) {
+      return;
+    }
+    List<SchemaMismatchException.Problem> problems = call("check the mapping of " + table,
+        () -> database.call(connection -> SchemaCheck.problems(
+            connection, database.dialect(), table, use)));
+    if (!problems.isEmpty()) {
+      throw new SchemaMismatchException(table.qualifiedName(), problems);
+    }
+    soundTables.add(table);
   }
 
   DataSource dataSource() {

@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * PostgreSQL: each write group is one statement over {@code unnest} of one text array per column, so a
- * batch of any size costs the same number of round trips. Values travel as their text form and are
- * cast back, inside the statement, to the type the column is declared with ({@code jsonb}, an enum
- * type, {@code citext}...), read once per table from the catalog.
+ * PostgreSQL: each write group is one statement over {@code unnest} of one text array per column
+ * (and per key column, joined on every one of them), so a batch of any size costs the same number of
+ * round trips. Values travel as their text form and are cast back, inside the statement, to the type
+ * the column is declared with ({@code jsonb}, an enum type, {@code citext}...), read once per table
+ * from the catalog.
  */
 final class PostgresDialect extends Dialect {
 
@@ -80,17 +81,23 @@ final class PostgresDialect extends Dialect {
   void update(Connection connection, Table<?> table, List<Column<?, ?>> columns, List<Object> ids,
       List<Object[]> rows) throws SQLException {
     Map<String, String> types = columnTypes(connection, table);
+    int keys = table.key().size();
     String sql = "UPDATE " + qualified(table) + " AS " + TARGET + " SET "
         + IntStream.range(0, columns.size())
             .mapToObj(i -> quote(columns.get(i).name()) + " = " + cast(types, columns.get(i), "c" + i))
             .collect(Collectors.joining(", "))
-        + " FROM " + unnest(columns.size() + 1) + " AS " + VALUES + "(k, " + valueNames(columns.size())
-        + ") WHERE " + TARGET + "." + quote(table.id().name()) + " = "
-        + cast(types, table.id(), "k");
+        + table.version().map(version -> ", " + quote(version.name()) + " = " + TARGET + "."
+            + quote(version.name()) + " + 1").orElse("")
+        + " FROM " + unnest(keys + columns.size()) + " AS " + VALUES + "(" + keyNames(keys) + ", "
+        + valueNames(columns.size()) + ") WHERE "
+        + IntStream.range(0, keys)
+            .mapToObj(k -> TARGET + "." + quote(table.key().get(k).name()) + " = "
+                + cast(types, table.key().get(k), "k" + k))
+            .collect(Collectors.joining(" AND "));
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setArray(1, textArray(connection, table.id(), ids));
+      bindKeys(connection, statement, table, ids);
       for (int i = 0; i < columns.size(); i++) {
-        statement.setArray(i + 2, textArray(connection, columns.get(i), rows, i));
+        statement.setArray(keys + i + 1, textArray(connection, columns.get(i), rows, i));
       }
       statement.executeUpdate();
     }
@@ -98,13 +105,32 @@ final class PostgresDialect extends Dialect {
 
   @Override
   void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException {
-    String sql = "DELETE FROM " + qualified(table) + " WHERE " + quote(table.id().name())
-        + " IN (SELECT " + cast(columnTypes(connection, table), table.id(), "k") + " FROM " + unnest(1)
-        + " AS " + VALUES + "(k))";
+    Map<String, String> types = columnTypes(connection, table);
+    int keys = table.key().size();
+    String keyList = table.key().stream().map(column -> quote(column.name()))
+        .collect(Collectors.joining(", "));
+    String sql = "DELETE FROM " + qualified(table) + " WHERE "
+        + (keys == 1 ? keyList : "(" + keyList + ")") + " IN (SELECT "
+        + IntStream.range(0, keys).mapToObj(k -> cast(types, table.key().get(k), "k" + k))
+            .collect(Collectors.joining(", "))
+        + " FROM " + unnest(keys) + " AS " + VALUES + "(" + keyNames(keys) + "))";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setArray(1, textArray(connection, table.id(), ids));
+      bindKeys(connection, statement, table, ids);
       statement.executeUpdate();
     }
+  }
+
+  /** Binds one text array per key column from the first parameter on. */
+  private static void bindKeys(Connection connection, PreparedStatement statement, Table<?> table,
+      List<Object> ids) throws SQLException {
+    for (int k = 0; k < table.key().size(); k++) {
+      statement.setArray(k + 1, textArray(connection, table.key().get(k),
+          RowKeys.column(table, ids, k)));
+    }
+  }
+
+  private static String keyNames(int count) {
+    return IntStream.range(0, count).mapToObj(k -> "k" + k).collect(Collectors.joining(", "));
   }
 
   private static String unnest(int arrays) {

@@ -48,15 +48,15 @@ final class RowBatchStep<T> implements BatchStep<T> {
         read.bind(connection, sql.select(where, after, limit, true)).executeQuery()) {
       ResultSetRow row = new ResultSetRow(resultSet, table.columns());
       while (resultSet.next()) {
-        Object id = row.get(table.id());
+        Object id = RowKeys.read(table, row);
         try {
           rows.add(table.read(row));
         } catch (SQLException | RuntimeException e) {
-          throw new RowFailure(BatchWrites.idText(table, id), e);
+          throw new RowFailure(table, id, e);
         }
         ids.add(id);
         if (dryRun) {
-          before.put(BatchWrites.idText(table, id), row.asText(table.columns()));
+          before.put(RowKeys.text(table, id), row.asText(table.columns()));
         }
       }
     }
@@ -133,7 +133,7 @@ final class RowBatchStep<T> implements BatchStep<T> {
       }
       return writes;
     } catch (Exception e) {
-      throw new RowFailure(BatchWrites.idText(migration.table(), id), e);
+      throw new RowFailure(migration.table(), id, e);
     } finally {
       context.close();
     }

@@ -17,7 +17,7 @@ final class RowChanges {
 
   private RowChanges() {}
 
-  /** Every column of the rows with these ids, as text, by id as text. */
+  /** Every column of the rows with these keys, as text, by key as text. */
   static <T> Map<String, Map<String, String>> read(Connection connection, TableSql<T> sql,
       List<Object> ids) throws SQLException {
     Map<String, Map<String, String>> rows = new LinkedHashMap<>();
@@ -29,7 +29,7 @@ final class RowChanges {
         ResultSet resultSet = statement.executeQuery()) {
       ResultSetRow row = new ResultSetRow(resultSet, table.columns());
       while (resultSet.next()) {
-        rows.put(BatchWrites.idText(table, row.get(table.id())), row.asText(table.columns()));
+        rows.put(RowKeys.text(table, RowKeys.read(table, row)), row.asText(table.columns()));
       }
     }
     return rows;
@@ -41,7 +41,7 @@ final class RowChanges {
     Map<String, Map<String, String>> after = read(connection, sql, ids);
     List<RowChange> changes = new ArrayList<>();
     for (Object id : ids) {
-      String key = BatchWrites.idText(sql.table(), id);
+      String key = RowKeys.text(sql.table(), id);
       changes.add(new RowChange(id, before.get(key), after.get(key)));
     }
     return changes;

@@ -42,13 +42,17 @@ final class RowContext implements MigrationContext {
 
   @Override
   public <U> void update(Table<U> table, Object id, Patch<U> patch) {
-    write(new BatchWrites.Update(Objects.requireNonNull(table, "table"), id,
+    checkOpen();
+    Objects.requireNonNull(table, "table");
+    write(new BatchWrites.Update(table, RowKeys.checked(table, id),
         Objects.requireNonNull(patch, "patch").copy()));
   }
 
   @Override
   public <U> void delete(Table<U> table, Object id) {
-    write(new BatchWrites.Delete(Objects.requireNonNull(table, "table"), id));
+    checkOpen();
+    Objects.requireNonNull(table, "table");
+    write(new BatchWrites.Delete(table, RowKeys.checked(table, id)));
   }
 
   @Override

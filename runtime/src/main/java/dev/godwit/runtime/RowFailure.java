@@ -1,19 +1,30 @@
 package dev.godwit.runtime;
 
-/** {@code migrateOne} failed on one row: the batch is rolled back and the row's id recorded. */
+/** {@code migrateOne} failed on one row: the batch is rolled back and the row's key recorded. */
 final class RowFailure extends Exception {
 
   private static final long serialVersionUID = 1L;
 
   private final String rowId;
+  private final String row;
 
-  RowFailure(String rowId, Throwable cause) {
+  /**
+   * @param table the table the row is in
+   * @param key the row's key, as {@link RowKeys} holds it
+   */
+  RowFailure(Table<?> table, Object key, Throwable cause) {
     super(cause);
-    this.rowId = rowId;
+    this.rowId = RowKeys.text(table, key);
+    this.row = RowKeys.describe(table, key);
   }
 
-  /** The failing row's id, as text. */
+  /** The failing row's key, as text: the form the cursor is recorded in. */
   String rowId() {
     return rowId;
+  }
+
+  /** The failing row's key as messages name it: {@code 57}, or {@code (order_id=1, line_no=2)}. */
+  String row() {
+    return row;
   }
 }

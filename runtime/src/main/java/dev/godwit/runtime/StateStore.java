@@ -31,7 +31,7 @@ final class StateStore {
 
   private static final String CREATE = "CREATE TABLE IF NOT EXISTS {godwit_migrations} ("
       + "{name} VARCHAR(200) NOT NULL PRIMARY KEY,"
-      + " {table_name} VARCHAR(63) NOT NULL,"
+      + " {table_name} VARCHAR(200) NOT NULL,"
       + " {state} VARCHAR(16) NOT NULL,"
       + " {cursor_value} VARCHAR(2000),"
       + " {rows_visited} BIGINT DEFAULT 0 NOT NULL,"

@@ -127,6 +127,16 @@ public final class Table<T> {
   }
 
   /**
+   * Whether a name recorded by {@link #qualifiedName()} names this table: the same text, or the same
+   * text but for case when no part is an exact name (plain names are folded by the database).
+   */
+  boolean isRecordedAs(String recorded) {
+    String name = qualifiedName();
+    return recorded.equals(name)
+        || (recorded.indexOf('"') < 0 && name.indexOf('"') < 0 && recorded.equalsIgnoreCase(name));
+  }
+
+  /**
    * The key columns, in key order: every migration visits rows in this order.
    *
    * @return one column for a single key, several for a composite one
@@ -221,7 +231,9 @@ public final class Table<T> {
   }
 
   /**
-   * The key values of an entity, in key order.
+   * The key values of an entity, in key order. For a composite key this list is the form every API
+   * method taking a row's key expects ({@link MigrationContext#update},
+   * {@link MigrationContext#delete}); a single key is passed as its value ({@link #idOf}).
    *
    * @param entity the entity
    * @return one value per key column

@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param name the verification's name
  * @param remaining how many rows are still in the old format
- * @param sampleIds the ids of up to ten of those rows, in primary-key order
+ * @param sampleIds the keys of up to ten of those rows, in key order: each the value of a
+ *     single-column key, or, for a composite key, an immutable {@code List<Object>} of the key
+ *     values in key order
  */
 public record VerificationResult(String name, long remaining, List<Object> sampleIds) {
 

@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Counts the rows a verification still finds in the old format, with a sample of their ids. */
+/**
+ * Counts the rows a verification still finds in the old format, with a sample of their keys (a
+ * composite key as an immutable {@code List<Object>} in key order).
+ */
 final class Verifier {
 
-  /** How many ids a verification samples. */
+  /** How many keys a verification samples. */
   static final int SAMPLE = 10;
 
   private Verifier() {}
@@ -26,7 +29,7 @@ final class Verifier {
               sql.selectIds(verification.remaining(), null, SAMPLE, false).prepare(connection);
           ResultSet resultSet = statement.executeQuery()) {
         while (resultSet.next()) {
-          sample.add(verification.table().id().type().read(resultSet, 1));
+          sample.add(RowKeys.read(verification.table(), resultSet, 1));
         }
       }
     }
@@ -43,9 +46,9 @@ final class Verifier {
     }
   }
 
-  /** The sample's ids as text, for messages. */
+  /** The sample's keys as messages name rows. */
   static String sampleText(Table<?> table, VerificationResult result) {
-    return result.sampleIds().stream().map(id -> BatchWrites.idText(table, id))
+    return result.sampleIds().stream().map(id -> RowKeys.describe(table, id))
         .collect(Collectors.joining(", "));
   }
 }

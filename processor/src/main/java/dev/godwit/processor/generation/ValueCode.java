@@ -16,13 +16,24 @@ final class ValueCode {
 
   private ValueCode() {}
 
-  /** The {@code ColumnType} of a value type; records use the codec constants of the table class. */
-  static CodeBlock columnType(ValueType type, Map<ClassName, String> recordCodecs) {
+  /**
+   * The {@code ColumnType} of a value type; records use the codec constants of the table class, a
+   * converted value the converter constant of its field.
+   */
+  static CodeBlock columnType(
+      ValueType type, Map<ClassName, String> recordCodecs, String converterConstant) {
     if (type instanceof ValueType.Scalar scalar) {
       return CodeBlock.of("$T.$L", RuntimeTypes.COLUMN_TYPE, scalar.kind().name());
     }
     if (type instanceof ValueType.EnumValue enumValue) {
-      return CodeBlock.of("$T.enumType($T.class)", RuntimeTypes.COLUMN_TYPE, enumValue.type());
+      String factory = enumValue.storage() == ValueType.EnumStorage.ORDINAL ? "enumOrdinal" : "enumType";
+      return CodeBlock.of("$T.$L($T.class)", RuntimeTypes.COLUMN_TYPE, factory, enumValue.type());
+    }
+    if (type instanceof ValueType.Converted converted) {
+      return CodeBlock.of("$T.converted($T.$L,$W$T.class,$W$L::convertToDatabaseColumn,"
+              + "$W$L::convertToEntityAttribute)",
+          RuntimeTypes.COLUMN_TYPE, RuntimeTypes.COLUMN_TYPE, converted.stored().name(),
+          converted.rawType(), converterConstant, converterConstant);
     }
     return CodeBlock.of("$T.json($L)", RuntimeTypes.COLUMN_TYPE, codec(type, recordCodecs));
   }
@@ -41,8 +52,14 @@ final class ValueCode {
     return CodeBlock.of("$L", recordCodecs.get(((ValueType.RecordValue) type).type()));
   }
 
-  /** A Java expression for a checked constant of a scalar or enum type. */
+  /**
+   * A Java expression for a checked constant of a scalar or enum type, or of a converted type with a
+   * text form: the attribute's value, which the column type converts on its way to the database.
+   */
   static CodeBlock constant(ValueType type, String text) {
+    if (type instanceof ValueType.Converted converted) {
+      return constant(converted.attribute().orElseThrow(), text);
+    }
     if (type instanceof ValueType.EnumValue enumValue) {
       return CodeBlock.of("$T.$L", enumValue.type(), text);
     }

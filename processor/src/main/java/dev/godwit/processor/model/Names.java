@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
-  /** A name the runtime accepts as a table or column name: it is the same check. */
+  /** A plain name the runtime accepts as a table, schema or column name: it is the same check. */
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+  /** The most characters an exact name may hold between its quotes: PostgreSQL's limit (NAMEDATALEN - 1). */
+  public static final int MAX_EXACT_LENGTH = 63;
 
   private Names() {}
 
@@ -73,7 +76,8 @@ public final class Names {
   }
 
   /**
-   * Whether a name is a plain SQL identifier, the only kind the runtime accepts for tables and columns.
+   * Whether a name is a plain SQL identifier, which the database folds to its case; the runtime also
+   * accepts exact names between double quotes (see {@link #exactNameFault}).
    *
    * @param name a table or column name
    * @return {@code true} for at most 63 ASCII letters, digits and underscores, not starting with a digit
@@ -100,5 +104,78 @@ public final class Names {
       out.insert(0, '_');
     }
     return out.length() > 63 ? out.substring(0, 63) : out.toString();
+  }
+
+  /**
+   * Whether a declared name asks to be used exactly: written between double quotes ({@code "Customers"},
+   * the SQL standard's delimited identifier, also JPA's convention, Jakarta Persistence 3.1 section
+   * 2.13) or between backticks ({@code `Customers`}, Hibernate's convention).
+   *
+   * @param declared a table, schema or column name as declared in an annotation
+   * @return {@code true} if it starts and ends with a double quote, or with a backtick
+   */
+  public static boolean isQuoted(String declared) {
+    return declared.length() >= 2
+        && ((declared.startsWith("\"") && declared.endsWith("\""))
+            || (declared.startsWith("`") && declared.endsWith("`")));
+  }
+
+  /**
+   * The text between the quotes of a quoted name.
+   *
+   * @param declared a name for which {@link #isQuoted} holds
+   * @return the name without its quotes
+   */
+  public static String unquoted(String declared) {
+    return declared.substring(1, declared.length() - 1);
+  }
+
+  /**
+   * What is wrong with the text of an exact name, if anything: the runtime writes it between double
+   * quotes into SQL, so it can hold neither a double quote nor a control character, and PostgreSQL
+   * keeps at most {@value #MAX_EXACT_LENGTH} characters of a name.
+   *
+   * @param text the name without its quotes
+   * @return the fault as a phrase, or {@code null} when the text is a valid exact name
+   */
+  public static String exactNameFault(String text) {
+    if (text.isEmpty()) {
+      return "it is empty";
+    }
+    if (text.length() > MAX_EXACT_LENGTH) {
+      return "it is longer than " + MAX_EXACT_LENGTH + " characters";
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"') {
+        return "it holds a double quote";
+      }
+      if (Character.isISOControl(c)) {
+        return "it holds a control character";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The name a checked name goes by in migration names and messages: a plain name as declared, an
+   * exact one without its quotes ({@code "Customers"} is {@code Customers}).
+   *
+   * @param name a plain name, or an exact one between double quotes
+   * @return the name's text
+   */
+  public static String text(String name) {
+    return name.startsWith("\"") ? unquoted(name) : name;
+  }
+
+  /**
+   * How the database tells names apart: plain names ignoring case (each database folds them), exact
+   * names exactly.
+   *
+   * @param name a plain name, or an exact one between double quotes
+   * @return the form two names are equal in when they name the same thing
+   */
+  public static String key(String name) {
+    return name.startsWith("\"") ? name : name.toLowerCase(Locale.ROOT);
   }
 }

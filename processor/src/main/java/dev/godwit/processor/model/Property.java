@@ -4,19 +4,26 @@ import com.palantir.javapoet.TypeName;
 import java.util.Optional;
 
 /**
- * One mapped field of an entity, and the column it maps to.
+ * One mapped column of an entity: a plain field, the join column of a reference, or a component of an
+ * embeddable (see {@link Member}).
  *
- * @param name the field's name
- * @param column the column's name, a checked plain SQL identifier
- * @param constant the name of its {@code Column} constant in the generated table ({@code IS_PRO})
- * @param declaredType the field's type as declared, possibly primitive
+ * @param name the field's name; for a component, the embedding field's name followed by the
+ *     capitalized component's ({@code addressCity}), also the name of its patch method
+ * @param column the column's name: a checked plain SQL identifier, or an exact name between double
+ *     quotes ({@code "isPro"})
+ * @param constant the name of its {@code Column} constant in the generated table ({@code IS_PRO},
+ *     {@code ADDRESS_CITY})
+ * @param declaredType the type of the column's values as declared, possibly primitive for a plain
+ *     field; boxed for a reference's id and a component, which are {@code NULL} when the reference or
+ *     embeddable is
  * @param type how its values are stored
- * @param id whether it is the primary key
+ * @param id whether it is (part of) the primary key
  * @param widened whether it carries {@code @Widened}
  * @param deprecation whether it is the old format, and whether it is to be cleared
  * @param backfill how old rows get it, for a widened field
- * @param getter how generated code reads it
- * @param setter how generated code writes it, for entities built by setters; empty otherwise
+ * @param getter how generated code reads the field (for a component, the component of the embeddable)
+ * @param setter how generated code writes the field (for a component, on the embeddable), for objects
+ *     built by setters; empty otherwise
  */
 public record Property(
     String name,

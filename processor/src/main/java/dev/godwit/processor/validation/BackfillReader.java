@@ -3,11 +3,11 @@ package dev.godwit.processor.validation;
 import com.palantir.javapoet.TypeName;
 import dev.godwit.processor.model.Backfill;
 import dev.godwit.processor.model.Names;
+import dev.godwit.processor.model.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -16,6 +16,8 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -93,10 +95,16 @@ final class BackfillReader {
           field.name, TypeNames.describe(field.type));
       return null;
     }
-    Optional<String> canonical = Constants.canonical(field.valueType, text);
+    Optional<ValueType> textForm = Constants.textForm(field.valueType);
+    if (textForm.isEmpty()) {
+      report.error(Message.BACKFILL_VALUE_NO_TEXT, field.element, field.backfillAnnotation, source,
+          field.name, TypeNames.describe(field.type));
+      return null;
+    }
+    Optional<String> canonical = Constants.canonical(textForm.get(), text);
     if (canonical.isEmpty()) {
       report.error(Message.BACKFILL_VALUE, field.element, field.backfillAnnotation, source,
-          text, field.name, TypeNames.describe(field.type), Constants.hint(field.valueType));
+          text, field.name, TypeNames.describe(field.type), Constants.hint(textForm.get()));
       return null;
     }
     return new Backfill.Constant(canonical.get());
@@ -115,12 +123,13 @@ final class BackfillReader {
     }
     Optional<FieldDraft> from = fields.stream().filter(other -> other.name.equals(name)).findFirst();
     if (from.isEmpty()) {
-      String others = fields.stream()
-          .filter(other -> other != field)
-          .map(other -> other.name)
-          .collect(Collectors.joining(", "));
-      report.error(Message.BACKFILL_FROM_MISSING, field.element, field.backfillAnnotation, source,
-          name, entity.getSimpleName(), others);
+      missingSource(field, fields, entity, source, report);
+      return null;
+    }
+    if (from.get().kind != FieldDraft.Kind.VALUE) {
+      report.error(Message.BACKFILL_FROM_NOT_A_VALUE, field.element, field.backfillAnnotation, source,
+          name, from.get().kind == FieldDraft.Kind.UNMAPPED ? from.get().unmappedDescription
+              : from.get().kind == FieldDraft.Kind.EMBEDDED ? "an embeddable" : "a relation");
       return null;
     }
     if (from.get().valueType == null) {
@@ -132,7 +141,52 @@ final class BackfillReader {
           name, TypeNames.describe(from.get().type), field.name, target, target);
       return null;
     }
+    if (!StoredForms.same(from.get().valueType, field.valueType)) {
+      report.error(Message.BACKFILL_FROM_STORED_FORM, field.element, field.backfillAnnotation, source,
+          name, StoredForms.describe(from.get().valueType), field.name,
+          StoredForms.describe(field.valueType));
+      return null;
+    }
     return new Backfill.Copy(name);
+  }
+
+  /**
+   * Says why a copy's source is no mapped field: it is a field that is not mapped, or there is no such
+   * field; the fields it could name, when there are any.
+   */
+  private void missingSource(
+      FieldDraft field,
+      List<FieldDraft> fields,
+      TypeElement entity,
+      AnnotationValue source,
+      ValidationReport.Builder report) {
+    String name = Annotations.text(source);
+    Optional<VariableElement> unmapped = declaredField(entity, name);
+    if (unmapped.isPresent()) {
+      Set<Modifier> modifiers = unmapped.get().getModifiers();
+      String why = modifiers.contains(Modifier.STATIC) ? "static"
+          : modifiers.contains(Modifier.TRANSIENT) ? "transient"
+          : Annotations.findAny(unmapped.get(), AnnotationNames.TRANSIENTS).isPresent()
+              ? "marked @Transient"
+              : !unmapped.get().getEnclosingElement().equals(entity)
+                  ? "inherited from " + unmapped.get().getEnclosingElement().getSimpleName()
+                      + ", whose fields this entity does not map"
+                  : "not persisted by the entity's mapping";
+      report.error(Message.BACKFILL_FROM_UNMAPPED, field.element, field.backfillAnnotation, source,
+          name, entity.getSimpleName(), why);
+      return;
+    }
+    List<String> others = fields.stream()
+        .filter(other -> other != field)
+        .map(other -> other.name)
+        .toList();
+    if (others.isEmpty()) {
+      report.error(Message.BACKFILL_FROM_NOTHING, field.element, field.backfillAnnotation, source,
+          name, entity.getSimpleName());
+    } else {
+      report.error(Message.BACKFILL_FROM_MISSING, field.element, field.backfillAnnotation, source,
+          name, entity.getSimpleName(), String.join(", ", others));
+    }
   }
 
   private Backfill computed(
@@ -175,6 +229,25 @@ final class BackfillReader {
     touched.add(method);
     List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
     return new Backfill.Computed(name, !method.getReturnType().getKind().isPrimitive(), thrown);
+  }
+
+  /** A field of a given name declared by the entity or one of its superclasses, nearest first. */
+  private static Optional<VariableElement> declaredField(TypeElement entity, String name) {
+    for (TypeElement type = entity; type != null; type = superclass(type)) {
+      Optional<VariableElement> found = ElementFilter.fieldsIn(type.getEnclosedElements()).stream()
+          .filter(candidate -> candidate.getSimpleName().contentEquals(name))
+          .findFirst();
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    return type.getSuperclass() instanceof DeclaredType declared
+        ? (TypeElement) declared.asElement()
+        : null;
   }
 
   /** Whether a method takes the entity (alone) and returns something the field can hold. */

@@ -23,6 +23,20 @@ final class Constants {
 
   private Constants() {}
 
+  /**
+   * The type a constant of a value type is written as: itself for a scalar or an enum, the attribute's
+   * type for a converted value (the constant is the attribute's value, stored through the converter).
+   *
+   * @return the type, or empty when constants of the type have no text form (JSON, or a converted
+   *     attribute of another type)
+   */
+  static Optional<ValueType> textForm(ValueType type) {
+    if (type instanceof ValueType.Converted converted) {
+      return converted.attribute();
+    }
+    return type.isJson() ? Optional.empty() : Optional.of(type);
+  }
+
   /** The canonical text of a constant of a scalar or enum type, or empty if the type cannot hold it. */
   static Optional<String> canonical(ValueType type, String text) {
     if (type instanceof ValueType.EnumValue enumValue) {

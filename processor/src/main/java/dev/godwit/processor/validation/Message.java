@@ -24,17 +24,31 @@ public enum Message {
           + " the dependency dev.godwit:godwit-runtime"),
   NO_ID("GodwitNoId",
       "%s has no primary key; mark the field that holds it with @Id"),
-  TWO_IDS("GodwitTwoIds",
-      "%s has two @Id fields, %s and %s; keep @Id on the primary key only"),
   ID_TYPE("GodwitIdType",
       "primary key %s has type %s, which cannot order the rows of a migration; use a String, a number, a"
           + " UUID, a date or a time"),
   TABLE_NAME("GodwitTableName",
       "table name \"%s\" is not a plain SQL identifier; use at most 63 letters, digits and underscores,"
-          + " starting with a letter or underscore, such as \"%s\""),
+          + " starting with a letter or underscore, such as \"%s\", or write the exact name between"
+          + " double quotes"),
+  SCHEMA_NAME("GodwitSchemaName",
+      "schema name \"%s\" is not a plain SQL identifier; use at most 63 letters, digits and"
+          + " underscores, starting with a letter or underscore, such as \"%s\", or write the exact name"
+          + " between double quotes"),
   COLUMN_NAME("GodwitColumnName",
       "column name \"%s\" of field %s is not a plain SQL identifier; use at most 63 letters, digits and"
-          + " underscores, starting with a letter or underscore, such as @Column(\"%s\")"),
+          + " underscores, starting with a letter or underscore, such as @Column(\"%s\"), or write the"
+          + " exact name between double quotes"),
+  CATALOG("GodwitCatalog",
+      "@Table catalog \"%s\" names another database than the one the migrations connect to, which"
+          + " Godwit cannot reach, so it would migrate a table of the same name in the connected one;"
+          + " remove catalog and run the migrations on a connection to that database"),
+  SECONDARY_TABLE("GodwitSecondaryTable",
+      "field %s is stored in the secondary table %s, which Godwit does not map, so it would read and"
+          + " write a column of the same name in %s; map the secondary table with an entity of its own"),
+  EXACT_NAME("GodwitExactName",
+      "%s name %s cannot be used exactly as declared, since %s; between the quotes write 1 to 63"
+          + " characters other than double quotes and control characters"),
   DUPLICATE_COLUMN("GodwitDuplicateColumn",
       "fields %s and %s both map to column \"%s\"; give one of them another column with @Column(\"...\")"),
   DUPLICATE_CONSTANT("GodwitDuplicateConstant",
@@ -67,8 +81,55 @@ public enum Message {
   BACKFILL_VALUE_JSON("GodwitBackfillValue",
       "@Backfill value cannot fill %s, whose type %s is stored as JSON; compute it with"
           + " @Backfill(method = ...)"),
+  BACKFILL_VALUE_NO_TEXT("GodwitBackfillValue",
+      "@Backfill value cannot fill %s, whose type %s has no text form to write a constant in; compute"
+          + " it with @Backfill(method = ...)"),
+  CONVERT_NO_CONVERTER("GodwitConvert",
+      "@Convert on field %s names no converter, and Godwit applies only converters named by @Convert,"
+          + " never auto-applied ones; name it with @Convert(converter = ...class)"),
+  CONVERT_ATTRIBUTE_NAME("GodwitConvert",
+      "@Convert on field %s names attribute \"%s\", but a basic field has no attributes, so the"
+          + " converter's target is unclear; remove attributeName"),
+  CONVERT_ON_EMBEDDED("GodwitConvert",
+      "@Convert on embedded field %s converts one of its components, which Godwit reads only from the"
+          + " component's own field; move @Convert onto that field of %s"),
+  CONVERT_NOT_ALLOWED("GodwitConvert",
+      "field %s cannot have a converter, since it is %s (Jakarta Persistence 3.1, section 11.1.10);"
+          + " remove @Convert"),
+  CONVERTER_NOT_CONVERTER("GodwitConverter",
+      "converter %s of field %s does not implement AttributeConverter with type arguments, so the types"
+          + " it converts between are unknown; implement AttributeConverter<%s, X>, X being the column's"
+          + " type"),
+  CONVERTER_ATTRIBUTE_TYPE("GodwitConverter",
+      "converter %s converts %s, but field %s has type %s; name a converter of %s"),
+  CONVERTER_STORED_TYPE("GodwitConverter",
+      "converter %s of field %s converts to %s, which Godwit cannot store; convert to String, Boolean,"
+          + " Integer, Long, Double, BigDecimal, UUID, Instant, LocalDate or LocalDateTime"),
+  CONVERTER_CLASS("GodwitConverter",
+      "converter %s of field %s cannot be created by generated code in package %s; make it a"
+          + " non-abstract, non-inner class without type parameters, visible from that package, with a"
+          + " no-argument constructor visible from it"),
+  VERSION_TYPE("GodwitVersion",
+      "version field %s has type %s, which Godwit cannot increment as a counter; declare it as long,"
+          + " Long, int or Integer, or remove @Version"),
+  VERSION_MARKER("GodwitVersion",
+      "version field %s cannot be %s, since only the optimistic-lock increment may write it; remove %s"),
+  TWO_VERSIONS("GodwitVersion",
+      "%s has two version fields, %s and %s; keep @Version on one of them"),
   BACKFILL_FROM_MISSING("GodwitBackfillFrom",
       "@Backfill from \"%s\" names no mapped field of %s; name one of: %s"),
+  BACKFILL_FROM_NOTHING("GodwitBackfillFrom",
+      "@Backfill from \"%s\" names no mapped field of %s, which maps no other field; map the field"
+          + " that old rows hold the value in, or compute the value with @Backfill(method = ...)"),
+  BACKFILL_FROM_UNMAPPED("GodwitBackfillFrom",
+      "@Backfill from \"%s\" names a field of %s that is not mapped to a column, since it is %s; copy"
+          + " from a mapped field, or compute the value with @Backfill(method = ...)"),
+  BACKFILL_FROM_STORED_FORM("GodwitBackfillFromType",
+      "field %s is stored as %s and %s as %s, so copying the stored value inside the database would"
+          + " change its meaning; store both the same way, or convert it with @Backfill(method = ...)"),
+  BACKFILL_FROM_NOT_A_VALUE("GodwitBackfillFrom",
+      "@Backfill from \"%s\" names %s, not a column holding the value to copy; copy from a plain field,"
+          + " or compute the value with @Backfill(method = ...)"),
   BACKFILL_FROM_SELF("GodwitBackfillFrom",
       "@Backfill from \"%s\" names the field itself; name the field that old rows hold the value in"),
   BACKFILL_FROM_TYPE("GodwitBackfillFromType",
@@ -112,6 +173,58 @@ public enum Message {
   NO_CONSTRUCTOR("GodwitNoConstructor",
       "%s cannot be built from a row; give it a non-private constructor taking (%s) in this order, or a"
           + " no-argument constructor and a setter for %s"),
+  ENTITY_INHERITANCE("GodwitInheritance",
+      "%s extends the @Entity %s, mapped with JPA's %s inheritance strategy, whose rows Godwit cannot"
+          + " map faithfully; make %s a @MappedSuperclass, or put @MigratedTable on an entity that extends"
+          + " no @Entity"),
+  INHERITANCE_ROOT("GodwitInheritance",
+      "%s declares JPA's %s inheritance strategy, whose rows Godwit cannot map faithfully; remove"
+          + " @Inheritance and map each table with an entity whose superclasses are @MappedSuperclass"),
+  UNMAPPED_SUPERCLASS("GodwitUnmappedSuperclass",
+      "%s extends %s, whose fields %s are neither mapped nor transient, so they would stay null in every"
+          + " row Godwit reads; annotate %s with @MappedSuperclass, or move the fields into %s"),
+  PROPERTY_ACCESS("GodwitPropertyAccess",
+      "%s uses JPA property access (%s), but Godwit maps fields; move the mapping annotations from the"
+          + " getters to their fields%s"),
+  RELATION_MARKER("GodwitRelationMarker",
+      "@%s on relation %s is not supported, since Godwit maps a relation only as its unchanged join"
+          + " column; remove @%s, and migrate the join column with a hand-written Migration"),
+  NOT_A_COLUMN_MARKER("GodwitRelationMarker",
+      "@%s on %s does nothing, because %s is %s, which is no column of this table; remove @%s"),
+  COMPOSITE_FOREIGN_KEY("GodwitCompositeForeignKey",
+      "relation %s refers to %s through a composite foreign key (%s), which Godwit cannot map; give %s"
+          + " a single @Id, or map the join columns as plain fields"),
+  REFERENCE_NO_ID("GodwitReferenceId",
+      "relation %s refers to %s, which has no @Id field; mark the field of %s that holds its primary key"
+          + " with @Id"),
+  REFERENCE_COLUMN("GodwitReferenceColumn",
+      "@JoinColumn of %s references column \"%s\", not the primary key \"%s\" of %s, and Godwit stores"
+          + " the referenced entity's id; reference its primary key, or map the column as a plain field"),
+  REFERENCE_NOT_BUILDABLE("GodwitReferenceAccess",
+      "generated code cannot build the %s holding only its id that relation %s reads into, because %s;"
+          + " %s"),
+  REFERENCE_ID_NOT_READABLE("GodwitReferenceAccess",
+      "generated code cannot read the id of the %s of relation %s, because %s; %s"),
+  EMBEDDED_MARKER("GodwitEmbeddedMarker",
+      "@%s on embedded %s is not supported, since Godwit maps each of its components as a column; remove"
+          + " @%s, and migrate the component columns with a hand-written Migration"),
+  EMBEDDED_COMPONENT_MARKER("GodwitEmbeddedMarker",
+      "@%s on component %s of embeddable %s is not supported, since Godwit reads its markers on the"
+          + " entity's own fields only; remove @%s"),
+  EMBEDDED_NESTED("GodwitEmbeddedNested",
+      "component %s of embeddable %s is %s, which Godwit cannot map inside an embeddable; move its fields"
+          + " into %s as plain fields"),
+  ATTRIBUTE_OVERRIDE_UNKNOWN("GodwitAttributeOverride",
+      "@AttributeOverride name \"%s\" names no component of %s, so it would rename nothing; name one"
+          + " of: %s"),
+  INHERITED_OVERRIDE_UNKNOWN("GodwitAttributeOverride",
+      "@%s name \"%s\" on %s names no %s that %s inherits from a mapped superclass, so it would rename"
+          + " nothing; name one of: %s"),
+  GETTER_MISMATCH("GodwitNoGetter",
+      "field %s of %s cannot be read by generated code: %s; %s, or make the field non-private"),
+  SETTER_MISMATCH("GodwitNoSetter",
+      "field %s of %s cannot be set by generated code: %s; %s, or make the field non-private and"
+          + " non-final"),
   NO_GETTER("GodwitNoGetter",
       "field %s of %s cannot be read by generated code; add a non-private getter %s() or make the field"
           + " non-private"),

@@ -6,8 +6,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 
 /**
- * Godwit's field annotations on a field whose class is not an entity: without {@code @MigratedTable}
- * they would silently do nothing, and the migration the developer expects would never exist.
+ * Godwit's field annotations on a field whose class is neither an entity nor a JPA mapped superclass:
+ * without {@code @MigratedTable} they would silently do nothing, and the migration the developer expects would never exist.
  */
 public final class StrayAnnotations {
 
@@ -26,7 +26,9 @@ public final class StrayAnnotations {
   public static ValidationReport check(Element field) {
     ValidationReport.Builder report = new ValidationReport.Builder();
     Element type = field.getEnclosingElement();
-    if (Annotations.find(type, AnnotationNames.MIGRATED_TABLE).isPresent()) {
+    // A mapped superclass's fields are its entities' fields (JPA 3.1 §2.11.2), markers included.
+    if (Annotations.find(type, AnnotationNames.MIGRATED_TABLE).isPresent()
+        || Annotations.findAny(type, AnnotationNames.MAPPED_SUPERCLASSES).isPresent()) {
       return report.build();
     }
     Optional<AnnotationMirror> stray = Annotations.findAny(field, FIELD_ANNOTATIONS);

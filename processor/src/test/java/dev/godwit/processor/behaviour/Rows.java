@@ -36,12 +36,12 @@ final class Rows {
 
   static void create(DataSource database, Table<?> table) throws SQLException {
     String columns = table.columns().stream()
-        .map(column -> column.name() + " " + column.type().sqlType()
-            + (column.equals(table.id()) ? " PRIMARY KEY" : ""))
+        .map(column -> column.name() + " " + column.type().sqlType())
         .collect(Collectors.joining(", "));
+    String key = table.key().stream().map(Column::name).collect(Collectors.joining(", "));
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE " + table.name() + " (" + columns + ")");
+      statement.execute("CREATE TABLE " + table.name() + " (" + columns + ", PRIMARY KEY (" + key + "))");
     }
   }
 
@@ -64,7 +64,7 @@ final class Rows {
     }
   }
 
-  /** Every row, in primary-key order, read through the generated row reader. */
+  /** Every row, in key order, read through the generated row reader. */
   static <T> List<T> all(DataSource database, Table<T> table) throws SQLException {
     List<Column<T, ?>> columns = table.columns();
     String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
@@ -72,7 +72,8 @@ final class Rows {
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(
-            "SELECT " + names + " FROM " + table.name() + " ORDER BY " + table.id().name())) {
+            "SELECT " + names + " FROM " + table.name() + " ORDER BY " + table.key().stream()
+                .map(Column::name).collect(Collectors.joining(", ")))) {
       Row row = new Row() {
         @Override
         public <V> V get(Column<?, V> column) throws SQLException {
@@ -84,6 +85,19 @@ final class Rows {
       }
     }
     return entities;
+  }
+
+  /** The first column of every row a query returns, as plain JDBC reads it. */
+  static List<Object> query(DataSource database, String sql) throws SQLException {
+    List<Object> values = new ArrayList<>();
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getObject(1));
+      }
+    }
+    return values;
   }
 
   /** Writes some columns of one row, as an application instance still on the old version would. */

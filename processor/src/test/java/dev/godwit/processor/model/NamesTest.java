@@ -59,4 +59,32 @@ class NamesTest {
     assertEquals(expected, Names.suggestIdentifier(name));
     assertTrue(Names.isPlainIdentifier(Names.suggestIdentifier(name)));
   }
+
+  @Test
+  void recognisesDoubleQuotedAndBacktickedNames() {
+    assertTrue(Names.isQuoted("\"Customers\""));
+    assertTrue(Names.isQuoted("`Customers`"));
+    assertFalse(Names.isQuoted("Customers"));
+    assertFalse(Names.isQuoted("\"Customers`"));
+    assertFalse(Names.isQuoted("\""));
+    assertEquals("Customers", Names.unquoted("`Customers`"));
+  }
+
+  @Test
+  void saysWhatIsWrongWithAnExactName() {
+    assertEquals(null, Names.exactNameFault("Customers of 2024"));
+    assertEquals("it is empty", Names.exactNameFault(""));
+    assertEquals("it holds a double quote", Names.exactNameFault("a\"b"));
+    assertEquals("it holds a control character", Names.exactNameFault("a\tb"));
+    assertEquals(null, Names.exactNameFault("x".repeat(63)));
+    assertEquals("it is longer than 63 characters", Names.exactNameFault("x".repeat(64)));
+  }
+
+  @Test
+  void comparesPlainNamesIgnoringCaseAndExactNamesExactly() {
+    assertEquals(Names.key("Teams"), Names.key("teams"));
+    assertFalse(Names.key("\"Teams\"").equals(Names.key("\"teams\"")));
+    assertEquals("Teams", Names.text("\"Teams\""));
+    assertEquals("teams", Names.text("teams"));
+  }
 }

@@ -1,0 +1,209 @@
+package com.example.jpa;
+
+import dev.godwit.runtime.Column;
+import dev.godwit.runtime.ColumnType;
+import dev.godwit.runtime.Patch;
+import dev.godwit.runtime.Row;
+import dev.godwit.runtime.Table;
+import java.sql.SQLException;
+import java.util.List;
+import javax.annotation.processing.Generated;
+
+/**
+ * The {@code vets} table of {@link Vet}: its columns, how its rows map to entities, and a typed
+ * patch builder.
+ *
+ * <p>No column of this table: {@code specialties} (a @ManyToMany collection). Rows read here, and the
+ * entities backfill methods receive, never load it: they hold what the entity's constructor gives.
+ */
+@Generated("dev.godwit.processor.GodwitProcessor")
+public final class VetTable {
+  /**
+   * Column {@code id}, of field {@code id}, the primary key.
+   */
+  public static final Column<Vet, Integer> ID = Column.of("id", ColumnType.INTEGER);
+
+  /**
+   * Column {@code first_name}, of field {@code firstName}.
+   */
+  public static final Column<Vet, String> FIRST_NAME = Column.of("first_name", ColumnType.STRING);
+
+  /**
+   * Column {@code last_name}, of field {@code lastName}.
+   */
+  public static final Column<Vet, String> LAST_NAME = Column.of("last_name", ColumnType.STRING);
+
+  /**
+   * Column {@code clinic_id}, the id of the {@link Clinic} of field {@code clinic}.
+   */
+  public static final Column<Vet, Integer> CLINIC = Column.of("clinic_id", ColumnType.INTEGER);
+
+  /**
+   * Column {@code office_room}, of a component of embedded field {@code office}.
+   */
+  public static final Column<Vet, String> OFFICE_ROOM = Column.of("office_room", ColumnType.STRING);
+
+  /**
+   * Column {@code floor}, of a component of embedded field {@code office}.
+   */
+  public static final Column<Vet, Integer> OFFICE_FLOOR = Column.of("floor", ColumnType.INTEGER);
+
+  /**
+   * Column {@code display_name}, of field {@code displayName}.
+   */
+  public static final Column<Vet, String> DISPLAY_NAME = Column.of("display_name",
+      ColumnType.STRING);
+
+  /**
+   * The table, ordered by {@link #ID}.
+   */
+  public static final Table<Vet> TABLE = Table.of("vets", ID, List.of(ID, FIRST_NAME, LAST_NAME,
+      CLINIC, OFFICE_ROOM, OFFICE_FLOOR, DISPLAY_NAME), VetTable::read, VetTable::write);
+
+  private VetTable() {
+  }
+
+  /**
+   * A patch that sets nothing yet; each of its methods sets one column.
+   *
+   * @return a new, empty patch
+   */
+  public static VetPatch patch() {
+    return new VetPatch();
+  }
+
+  private static Vet read(Row row) throws SQLException {
+    Vet vet = new Vet();
+    vet.setId(row.get(ID));
+    vet.setFirstName(row.get(FIRST_NAME));
+    vet.setLastName(row.get(LAST_NAME));
+    vet.setClinic(readClinic(row));
+    vet.setOffice(readOffice(row));
+    vet.setDisplayName(row.get(DISPLAY_NAME));
+    return vet;
+  }
+
+  private static Patch<Vet> write(Vet vet) {
+    Clinic clinic = vet.getClinic();
+    Office office = vet.getOffice();
+    return patch()
+        .id(vet.getId())
+        .firstName(vet.getFirstName())
+        .lastName(vet.getLastName())
+        .clinic(clinic == null ? null : clinic.getId())
+        .officeRoom(office == null ? null : office.room())
+        .officeFloor(office == null ? null : office.floor())
+        .displayName(vet.getDisplayName());
+  }
+
+  /**
+   * The {@code clinic} of a row: a reference holding only its id, or {@code null}.
+   */
+  private static Clinic readClinic(Row row) throws SQLException {
+    Integer id = row.get(CLINIC);
+    if (id == null) {
+      return null;
+    }
+    Clinic clinic = new Clinic();
+    clinic.setId(id);
+    return clinic;
+  }
+
+  /**
+   * The {@code office} of a row, or {@code null} when every column of it is {@code NULL},
+   * as Hibernate reads it.
+   */
+  private static Office readOffice(Row row) throws SQLException {
+    String officeRoom = row.get(OFFICE_ROOM);
+    Integer officeFloor = row.get(OFFICE_FLOOR);
+    if (officeRoom == null && officeFloor == null) {
+      return null;
+    }
+    return new Office(officeRoom, officeFloor);
+  }
+
+  /**
+   * A typed patch of {@code vets} rows: each method sets one column, {@code null} clears it.
+   */
+  public static final class VetPatch extends Patch<Vet> {
+    private VetPatch() {
+    }
+
+    /**
+     * Sets column {@code id}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch id(Integer value) {
+      set(ID, value);
+      return this;
+    }
+
+    /**
+     * Sets column {@code first_name}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch firstName(String value) {
+      set(FIRST_NAME, value);
+      return this;
+    }
+
+    /**
+     * Sets column {@code last_name}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch lastName(String value) {
+      set(LAST_NAME, value);
+      return this;
+    }
+
+    /**
+     * Sets column {@code clinic_id}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch clinic(Integer value) {
+      set(CLINIC, value);
+      return this;
+    }
+
+    /**
+     * Sets column {@code office_room}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch officeRoom(String value) {
+      set(OFFICE_ROOM, value);
+      return this;
+    }
+
+    /**
+     * Sets column {@code floor}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch officeFloor(Integer value) {
+      set(OFFICE_FLOOR, value);
+      return this;
+    }
+
+    /**
+     * Sets column {@code display_name}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch displayName(String value) {
+      set(DISPLAY_NAME, value);
+      return this;
+    }
+  }
+}

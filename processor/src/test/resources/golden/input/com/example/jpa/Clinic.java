@@ -1,0 +1,16 @@
+package com.example.jpa;
+
+import jakarta.persistence.Entity;
+
+@Entity
+public class Clinic extends BaseEntity {
+  private String name;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+}
