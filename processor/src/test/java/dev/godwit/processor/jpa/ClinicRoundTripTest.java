@@ -10,7 +10,7 @@ import dev.godwit.runtime.RunResult;
 import dev.godwit.runtime.testing.TestDatabase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.RollbackException;
+import jakarta.persistence.PersistenceException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +106,7 @@ class ClinicRoundTripTest {
         assertTrue(Migrator.create(database).run(OwnerMigrations.backfillDisplayName()).succeeded());
 
         loaded.setTelephone("6085550000");
-        RollbackException failure = assertThrows(RollbackException.class,
+        PersistenceException failure = assertThrows(PersistenceException.class,
             () -> stale.getTransaction().commit());
         assertTrue(causes(failure).anyMatch(OptimisticLockException.class::isInstance),
             failure.toString());

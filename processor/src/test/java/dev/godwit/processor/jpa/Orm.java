@@ -22,7 +22,7 @@ final class Orm implements AutoCloseable {
   Orm(DataSource dataSource) {
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
         .applySetting(AvailableSettings.DATASOURCE, dataSource)
-        .applySetting(AvailableSettings.HBM2DDL_AUTO, "create")
+        .applySetting(AvailableSettings.HBM2DDL_AUTO, "create-only")
         .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, true)
         .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
             CamelCaseToUnderscoresNamingStrategy.class.getName())

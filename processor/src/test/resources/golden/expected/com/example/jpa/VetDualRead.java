@@ -22,4 +22,15 @@ public final class VetDualRead {
     String displayName = vet.getDisplayName();
     return displayName != null ? displayName : Vet.displayNameOf(vet);
   }
+
+  /**
+   * The {@code rank} of a row: its own value, or the constant {@code JUNIOR} when it has none.
+   *
+   * @param vet the row
+   * @return the value, as it is or will be after the backfill
+   */
+  public static Rank rank(Vet vet) {
+    Rank rank = vet.getRank();
+    return rank != null ? rank : Rank.JUNIOR;
+  }
 }

@@ -23,10 +23,10 @@ public final class VetMigrations implements MigrationProvider {
    * Fills {@code displayName} with {@code Vet.displayNameOf},
    * on the rows where {@code display_name} is NULL.
    *
-   * @return the migration {@code vets.backfillDisplayName}
+   * @return the migration {@code clinic.vets.backfillDisplayName}
    */
   public static Migration<Vet> backfillDisplayName() {
-    return Migration.on(VetTable.TABLE, "vets.backfillDisplayName")
+    return Migration.on(VetTable.TABLE, "clinic.vets.backfillDisplayName")
         .range(VetTable.DISPLAY_NAME.isNull())
         .verifiedBy(VetVerification.backfillDisplayName())
         .migrateOne((context, vet) ->
@@ -35,16 +35,30 @@ public final class VetMigrations implements MigrationProvider {
   }
 
   /**
+   * Fills {@code rank} with the constant {@code JUNIOR},
+   * on the rows where {@code rank} is NULL.
+   *
+   * @return the migration {@code clinic.vets.backfillRank}
+   */
+  public static Migration<Vet> backfillRank() {
+    return Migration.on(VetTable.TABLE, "clinic.vets.backfillRank")
+        .range(VetTable.RANK.isNull())
+        .verifiedBy(VetVerification.backfillRank())
+        .migrateInDatabase(VetTable.RANK.setTo(Rank.JUNIOR));
+  }
+
+  /**
    * Every migration of the table, in the order they must run: a clear runs after every
    * backfill that reads the field it clears.
    *
    * <p>In order:
-   * {@link #backfillDisplayName()}.
+   * {@link #backfillDisplayName()},
+   * {@link #backfillRank()}.
    *
    * @return the migrations
    */
   public static List<Migration<Vet>> all() {
-    return List.of(backfillDisplayName());
+    return List.of(backfillDisplayName(), backfillRank());
   }
 
   @Override

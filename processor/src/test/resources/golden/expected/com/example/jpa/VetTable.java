@@ -19,6 +19,11 @@ import javax.annotation.processing.Generated;
 @Generated("dev.godwit.processor.GodwitProcessor")
 public final class VetTable {
   /**
+   * The application's converter of field {@code onCall}, called in both directions.
+   */
+  private static final YesNo ON_CALL_CONVERTER = new YesNo();
+
+  /**
    * Column {@code id}, of field {@code id}, the primary key.
    */
   public static final Column<Vet, Integer> ID = Column.of("id", ColumnType.INTEGER);
@@ -49,16 +54,41 @@ public final class VetTable {
   public static final Column<Vet, Integer> OFFICE_FLOOR = Column.of("floor", ColumnType.INTEGER);
 
   /**
+   * Column {@code on_call}, of field {@code onCall}.
+   */
+  public static final Column<Vet, Boolean> ON_CALL = Column.of("on_call",
+      ColumnType.converted(ColumnType.STRING, Boolean.class,
+      ON_CALL_CONVERTER::convertToDatabaseColumn, ON_CALL_CONVERTER::convertToEntityAttribute));
+
+  /**
+   * Column {@code version}, of field {@code version}.
+   */
+  public static final Column<Vet, Long> VERSION = Column.of("version", ColumnType.LONG);
+
+  /**
    * Column {@code display_name}, of field {@code displayName}.
    */
   public static final Column<Vet, String> DISPLAY_NAME = Column.of("display_name",
       ColumnType.STRING);
 
   /**
+   * Column {@code rank}, of field {@code rank}.
+   */
+  public static final Column<Vet, Rank> RANK = Column.of("rank",
+      ColumnType.enumOrdinal(Rank.class));
+
+  /**
    * The table, ordered by {@link #ID}.
    */
-  public static final Table<Vet> TABLE = Table.of("vets", ID, List.of(ID, FIRST_NAME, LAST_NAME,
-      CLINIC, OFFICE_ROOM, OFFICE_FLOOR, DISPLAY_NAME), VetTable::read, VetTable::write);
+  public static final Table<Vet> TABLE = Table.<Vet>builder("vets")
+      .schema("clinic")
+      .key(ID)
+      .columns(List.of(ID, FIRST_NAME, LAST_NAME, CLINIC, OFFICE_ROOM, OFFICE_FLOOR, ON_CALL,
+          VERSION, DISPLAY_NAME, RANK))
+      .version(VERSION)
+      .reader(VetTable::read)
+      .writer(VetTable::write)
+      .build();
 
   private VetTable() {
   }
@@ -79,7 +109,10 @@ public final class VetTable {
     vet.setLastName(row.get(LAST_NAME));
     vet.setClinic(readClinic(row));
     vet.setOffice(readOffice(row));
+    vet.setOnCall(row.get(ON_CALL));
+    vet.setVersion(row.get(VERSION));
     vet.setDisplayName(row.get(DISPLAY_NAME));
+    vet.setRank(row.get(RANK));
     return vet;
   }
 
@@ -93,7 +126,10 @@ public final class VetTable {
         .clinic(clinic == null ? null : clinic.getId())
         .officeRoom(office == null ? null : office.room())
         .officeFloor(office == null ? null : office.floor())
-        .displayName(vet.getDisplayName());
+        .onCall(vet.getOnCall())
+        .version(vet.getVersion())
+        .displayName(vet.getDisplayName())
+        .rank(vet.getRank());
   }
 
   /**
@@ -196,6 +232,28 @@ public final class VetTable {
     }
 
     /**
+     * Sets column {@code on_call}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch onCall(Boolean value) {
+      set(ON_CALL, value);
+      return this;
+    }
+
+    /**
+     * Sets column {@code version}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch version(long value) {
+      set(VERSION, value);
+      return this;
+    }
+
+    /**
      * Sets column {@code display_name}.
      *
      * @param value the new value
@@ -203,6 +261,17 @@ public final class VetTable {
      */
     public VetPatch displayName(String value) {
       set(DISPLAY_NAME, value);
+      return this;
+    }
+
+    /**
+     * Sets column {@code rank}.
+     *
+     * @param value the new value
+     * @return this patch
+     */
+    public VetPatch rank(Rank value) {
+      set(RANK, value);
       return this;
     }
   }

@@ -15,14 +15,24 @@ public final class VetVerification {
   }
 
   /**
-   * The rows {@code vets.backfillDisplayName} has still to change:
+   * The rows {@code clinic.vets.backfillDisplayName} has still to change:
    * rows where {@code display_name} is NULL.
    *
    * @return the verification
    */
   public static Verification<Vet> backfillDisplayName() {
-    return Verification.of(VetTable.TABLE, "vets.backfillDisplayName",
+    return Verification.of(VetTable.TABLE, "clinic.vets.backfillDisplayName",
         VetTable.DISPLAY_NAME.isNull());
+  }
+
+  /**
+   * The rows {@code clinic.vets.backfillRank} has still to change:
+   * rows where {@code rank} is NULL.
+   *
+   * @return the verification
+   */
+  public static Verification<Vet> backfillRank() {
+    return Verification.of(VetTable.TABLE, "clinic.vets.backfillRank", VetTable.RANK.isNull());
   }
 
   /**
@@ -31,6 +41,6 @@ public final class VetVerification {
    * @return the verifications
    */
   public static List<Verification<Vet>> all() {
-    return List.of(backfillDisplayName());
+    return List.of(backfillDisplayName(), backfillRank());
   }
 }
