@@ -33,7 +33,7 @@ class ClinicRoundTripTest {
   @EnumSource(TestDatabase.class)
   void hibernateLoadsBackWhatGodwitsBackfillsWrote(TestDatabase kind) throws Exception {
     DataSource database = kind.newDatabase();
-    try (Orm orm = new Orm(database)) {
+    try (Orm orm = Orm.clinic(database)) {
       seed(orm);
       Map<Integer, Integer> versionsBefore = orm.transaction(manager -> owners(manager).stream()
           .collect(Collectors.toMap(Owner::getId, Owner::getVersion)));
@@ -95,7 +95,7 @@ class ClinicRoundTripTest {
   @EnumSource(TestDatabase.class)
   void aStaleHibernateSaveFailsInsteadOfUndoingTheMigration(TestDatabase kind) throws Exception {
     DataSource database = kind.newDatabase();
-    try (Orm orm = new Orm(database)) {
+    try (Orm orm = Orm.clinic(database)) {
       seed(orm);
       EntityManager stale = orm.entityManager();
       try {

@@ -2,6 +2,7 @@ package dev.godwit.processor.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -12,28 +13,35 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 
 /**
- * The real Hibernate ORM over a test database, configured as Spring Boot configures it (its
- * snake_case physical naming strategy), creating the clinic's tables and schema from the entities.
+ * The real Hibernate ORM over a test database, creating the tables and schemas of some entities.
  */
 final class Orm implements AutoCloseable {
 
   private final EntityManagerFactory factory;
 
-  Orm(DataSource dataSource) {
-    StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+  private Orm(DataSource dataSource, boolean springNaming, List<Class<?>> entities) {
+    StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
         .applySetting(AvailableSettings.DATASOURCE, dataSource)
         .applySetting(AvailableSettings.HBM2DDL_AUTO, "create-only")
-        .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, true)
-        .applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
-            CamelCaseToUnderscoresNamingStrategy.class.getName())
-        .build();
-    factory = new MetadataSources(registry)
-        .addAnnotatedClass(PetType.class)
-        .addAnnotatedClass(Owner.class)
-        .addAnnotatedClass(Pet.class)
-        .addAnnotatedClass(Visit.class)
-        .buildMetadata()
-        .buildSessionFactory();
+        .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, true);
+    if (springNaming) {
+      settings.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
+          CamelCaseToUnderscoresNamingStrategy.class.getName());
+    }
+    StandardServiceRegistry registry = settings.build();
+    MetadataSources sources = new MetadataSources(registry);
+    entities.forEach(sources::addAnnotatedClass);
+    factory = sources.buildMetadata().buildSessionFactory();
+  }
+
+  /** The clinic's entities, with Spring Boot's snake_case physical naming strategy. */
+  static Orm clinic(DataSource dataSource) {
+    return new Orm(dataSource, true, List.of(PetType.class, Owner.class, Pet.class, Visit.class));
+  }
+
+  /** Some entities, with Hibernate's own naming: every name as declared. */
+  static Orm plain(DataSource dataSource, Class<?>... entities) {
+    return new Orm(dataSource, false, List.of(entities));
   }
 
   /** Runs work in one transaction, committed at the end. */
