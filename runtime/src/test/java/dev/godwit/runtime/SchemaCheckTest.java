@@ -375,6 +375,28 @@ class SchemaCheckTest {
         + " teams.backfillPlan, or correct the column's name in the mapping.", refusal.getMessage());
   }
 
+  static final Column<Cells, String> FIRST_NAME = Column.of("firstName", ColumnType.STRING);
+
+  /**
+   * Spring Boot's default naming strategy turns even a declared {@code @Column(name = "firstName")}
+   * into {@code first_name}; Godwit uses declared names as declared, so the check names the column
+   * the application really uses.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aColumnNamedAsSpringBootNamesItIsPointedOut(TestDatabase kind) {
+    Db db = new Db(kind);
+    db.execute("CREATE TABLE people (id BIGINT PRIMARY KEY, first_name VARCHAR(20))");
+    Table<Cells> people = table("people", List.of(ID), ID, FIRST_NAME);
+
+    SchemaMismatchException refusal = refused(() -> db.migrator().checkMapping(people));
+
+    assertEquals("Column people.firstName does not exist, though a column first_name does, the name"
+        + " Spring Boot's default naming strategy gives firstName (declare the column's name as"
+        + " first_name); add it to table people before migrating it, or correct the column's name"
+        + " in the mapping.", refusal.getMessage().replace("FIRST_NAME", "first_name"));
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void aTableOnlyInTheDefaultSchemaIsNotTheTableOfANamedSchema(TestDatabase kind) {
