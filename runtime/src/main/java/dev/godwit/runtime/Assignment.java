@@ -1,8 +1,6 @@
 package dev.godwit.runtime;
 
-import java.util.List;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * One {@code SET} of an in-database migration: a column set to a constant, or copied from another
@@ -55,17 +53,6 @@ public final class Assignment<T> {
    */
   public Object value() {
     return value;
-  }
-
-  /** Appends {@code target = ?} or {@code target = source}. */
-  void render(StringBuilder sql, List<Binding> bindings, UnaryOperator<String> quote) {
-    sql.append(quote.apply(target.name())).append(" = ");
-    if (source != null) {
-      sql.append(quote.apply(source.name()));
-    } else {
-      sql.append('?');
-      bindings.add(new Binding(target.type(), value));
-    }
   }
 
   @Override

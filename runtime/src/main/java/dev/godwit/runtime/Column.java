@@ -1,5 +1,7 @@
 package dev.godwit.runtime;
 
+import dev.godwit.runtime.Condition.Operator;
+import dev.godwit.runtime.spi.Identifiers;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -49,8 +51,12 @@ public final class Column<T, V> {
     return name;
   }
 
-  /** The form columns are compared and looked up by: a plain name in lower case, an exact one as is. */
-  String key() {
+  /**
+   * The form columns are compared and looked up by: a plain name in lower case, an exact one as is.
+   *
+   * @return the name's lookup key
+   */
+  public String key() {
     return key;
   }
 
@@ -69,7 +75,7 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> isNull() {
-    return Condition.compare(this, "IS NULL", List.of());
+    return Condition.compare(this, Operator.IS_NULL, List.of());
   }
 
   /**
@@ -78,7 +84,7 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> isNotNull() {
-    return Condition.compare(this, "IS NOT NULL", List.of());
+    return Condition.compare(this, Operator.IS_NOT_NULL, List.of());
   }
 
   /**
@@ -88,7 +94,8 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> eq(V value) {
-    return Condition.compare(this, "=", List.of(Objects.requireNonNull(value, "value; use isNull()")));
+    return Condition.compare(this, Operator.EQUAL,
+        List.of(Objects.requireNonNull(value, "value; use isNull()")));
   }
 
   /**
@@ -98,7 +105,8 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> ne(V value) {
-    return Condition.compare(this, "<>", List.of(Objects.requireNonNull(value, "value; use isNotNull()")));
+    return Condition.compare(this, Operator.NOT_EQUAL,
+        List.of(Objects.requireNonNull(value, "value; use isNotNull()")));
   }
 
   /**
@@ -108,7 +116,7 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> lt(V value) {
-    return Condition.compare(this, "<", List.of(Objects.requireNonNull(value, "value")));
+    return Condition.compare(this, Operator.LESS, List.of(Objects.requireNonNull(value, "value")));
   }
 
   /**
@@ -118,7 +126,8 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> le(V value) {
-    return Condition.compare(this, "<=", List.of(Objects.requireNonNull(value, "value")));
+    return Condition.compare(this, Operator.LESS_OR_EQUAL,
+        List.of(Objects.requireNonNull(value, "value")));
   }
 
   /**
@@ -128,7 +137,7 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> gt(V value) {
-    return Condition.compare(this, ">", List.of(Objects.requireNonNull(value, "value")));
+    return Condition.compare(this, Operator.GREATER, List.of(Objects.requireNonNull(value, "value")));
   }
 
   /**
@@ -138,7 +147,8 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> ge(V value) {
-    return Condition.compare(this, ">=", List.of(Objects.requireNonNull(value, "value")));
+    return Condition.compare(this, Operator.GREATER_OR_EQUAL,
+        List.of(Objects.requireNonNull(value, "value")));
   }
 
   /**
@@ -148,7 +158,7 @@ public final class Column<T, V> {
    * @return the condition
    */
   public Condition<T> in(Collection<? extends V> values) {
-    return Condition.compare(this, "IN", List.copyOf(values));
+    return Condition.compare(this, Operator.IN, List.copyOf(values));
   }
 
   /**

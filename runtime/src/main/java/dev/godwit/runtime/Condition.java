@@ -2,11 +2,12 @@ package dev.godwit.runtime;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * A typed filter on the rows of one table, made from {@link Column}s: the range of a migration, or the
- * rows a verification still finds in the old format. Values are always bound as parameters.
+ * rows a verification still finds in the old format. Values are always bound as parameters. A sealed
+ * hierarchy ({@link All}, {@link Comparison}, {@link And}, {@link Or}, {@link Not}) whose structure the
+ * engine reads to write SQL in each database's dialect.
  *
  * @param <T> the entity type of the table
  */
@@ -38,7 +39,7 @@ public abstract sealed class Condition<T> {
     if (other instanceof All) {
       return this;
     }
-    return new Junction<>("AND", this, other);
+    return new And<>(this, other);
   }
 
   /**
@@ -52,7 +53,7 @@ public abstract sealed class Condition<T> {
     if (this instanceof All || other instanceof All) {
       return new All<>();
     }
-    return new Junction<>("OR", this, other);
+    return new Or<>(this, other);
   }
 
   /**
@@ -73,106 +74,241 @@ public abstract sealed class Condition<T> {
     return this instanceof All;
   }
 
-  /**
-   * Appends this condition as SQL, adding its parameters in order.
-   *
-   * @param sql where the SQL goes
-   * @param bindings where the parameters go
-   * @param quote turns a checked column name into the dialect's identifier
-   */
-  abstract void render(StringBuilder sql, List<Binding> bindings, UnaryOperator<String> quote);
-
   @Override
   public String toString() {
-    StringBuilder sql = new StringBuilder();
-    List<Binding> bindings = new java.util.ArrayList<>();
-    render(sql, bindings, UnaryOperator.identity());
-    String text = sql.toString();
-    for (Binding binding : bindings) {
-      String value = binding.value() instanceof String || binding.value() instanceof Enum<?>
-          ? "'" + binding.type().encodeUnchecked(binding.value()) + "'"
-          : binding.type().encodeUnchecked(binding.value());
-      text = text.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(value));
-    }
-    return text;
+    StringBuilder text = new StringBuilder();
+    describe(this, text);
+    return text.toString();
   }
 
-  static <T> Condition<T> compare(Column<T, ?> column, String operator, List<?> values) {
+  /** Appends a condition as SQL with its values written in, for messages. */
+  private static void describe(Condition<?> condition, StringBuilder text) {
+    if (condition instanceof Comparison<?> comparison) {
+      describe(comparison, text);
+    } else if (condition instanceof And<?> and) {
+      describeJunction("AND", and.left, and.right, text);
+    } else if (condition instanceof Or<?> or) {
+      describeJunction("OR", or.left, or.right, text);
+    } else if (condition instanceof Not<?> not) {
+      text.append("NOT (");
+      describe(not.inner, text);
+      text.append(')');
+    } else {
+      text.append("1 = 1");
+    }
+  }
+
+  private static void describe(Comparison<?> comparison, StringBuilder text) {
+    if (comparison.operator == Operator.IN && comparison.values.isEmpty()) {
+      text.append("1 = 0");
+      return;
+    }
+    text.append(comparison.column.name()).append(' ').append(comparison.operator.sql());
+    if (comparison.operator == Operator.IN) {
+      text.append(" (");
+      for (int i = 0; i < comparison.values.size(); i++) {
+        text.append(i == 0 ? "" : ", ").append(literal(comparison.column, comparison.values.get(i)));
+      }
+      text.append(')');
+    } else if (!comparison.values.isEmpty()) {
+      text.append(' ').append(literal(comparison.column, comparison.values.get(0)));
+    }
+  }
+
+  private static void describeJunction(String operator, Condition<?> left, Condition<?> right,
+      StringBuilder text) {
+    text.append('(');
+    describe(left, text);
+    text.append(' ').append(operator).append(' ');
+    describe(right, text);
+    text.append(')');
+  }
+
+  private static String literal(Column<?, ?> column, Object value) {
+    String encoded = column.type().encodeUnchecked(value);
+    return value instanceof String || value instanceof Enum<?> ? "'" + encoded + "'" : encoded;
+  }
+
+  static <T> Condition<T> compare(Column<T, ?> column, Operator operator, List<?> values) {
     return new Comparison<>(column, operator, values);
   }
 
-  private static final class All<T> extends Condition<T> {
-    @Override
-    void render(StringBuilder sql, List<Binding> bindings, UnaryOperator<String> quote) {
-      sql.append("1 = 1");
+  /** How a {@link Comparison} compares its column, with the operator's SQL text. */
+  public enum Operator {
+    /** {@code IS NULL}, with no value. */
+    IS_NULL("IS NULL"),
+    /** {@code IS NOT NULL}, with no value. */
+    IS_NOT_NULL("IS NOT NULL"),
+    /** {@code =}, with one value. */
+    EQUAL("="),
+    /** {@code <>}, with one value. */
+    NOT_EQUAL("<>"),
+    /** {@code <}, with one value. */
+    LESS("<"),
+    /** {@code <=}, with one value. */
+    LESS_OR_EQUAL("<="),
+    /** {@code >}, with one value. */
+    GREATER(">"),
+    /** {@code >=}, with one value. */
+    GREATER_OR_EQUAL(">="),
+    /** {@code IN}, with any number of values; with none it holds for no row. */
+    IN("IN");
+
+    private final String sql;
+
+    Operator(String sql) {
+      this.sql = sql;
+    }
+
+    /**
+     * The operator as standard SQL writes it.
+     *
+     * @return for example {@code "<>"} or {@code "IS NULL"}
+     */
+    public String sql() {
+      return sql;
     }
   }
 
-  private static final class Comparison<T> extends Condition<T> {
+  /**
+   * Every row: {@link #all()}.
+   *
+   * @param <T> the entity type
+   */
+  public static final class All<T> extends Condition<T> {
+    private All() {}
+  }
+
+  /**
+   * A column compared with values, which are bound as parameters.
+   *
+   * @param <T> the entity type
+   */
+  public static final class Comparison<T> extends Condition<T> {
     private final Column<T, ?> column;
-    private final String operator;
+    private final Operator operator;
     private final List<?> values;
 
-    Comparison(Column<T, ?> column, String operator, List<?> values) {
+    private Comparison(Column<T, ?> column, Operator operator, List<?> values) {
       this.column = column;
       this.operator = operator;
       this.values = values;
     }
 
-    @Override
-    void render(StringBuilder sql, List<Binding> bindings, UnaryOperator<String> quote) {
-      if (operator.equals("IN") && values.isEmpty()) {
-        sql.append("1 = 0");
-        return;
-      }
-      sql.append(quote.apply(column.name())).append(' ').append(operator);
-      if (operator.equals("IN")) {
-        sql.append(" (");
-        for (int i = 0; i < values.size(); i++) {
-          sql.append(i == 0 ? "?" : ", ?");
-          bindings.add(new Binding(column.type(), values.get(i)));
-        }
-        sql.append(')');
-      } else if (!values.isEmpty()) {
-        sql.append(" ?");
-        bindings.add(new Binding(column.type(), values.get(0)));
-      }
+    /**
+     * The column compared.
+     *
+     * @return the column
+     */
+    public Column<T, ?> column() {
+      return column;
+    }
+
+    /**
+     * How it is compared.
+     *
+     * @return the operator
+     */
+    public Operator operator() {
+      return operator;
+    }
+
+    /**
+     * The values compared with: none for {@code IS [NOT] NULL}, one for the others, any number for
+     * {@code IN}.
+     *
+     * @return the values, of the column's Java type, never {@code null}
+     */
+    public List<?> values() {
+      return values;
     }
   }
 
-  private static final class Junction<T> extends Condition<T> {
-    private final String operator;
+  /**
+   * Rows where both of two conditions hold.
+   *
+   * @param <T> the entity type
+   */
+  public static final class And<T> extends Condition<T> {
     private final Condition<T> left;
     private final Condition<T> right;
 
-    Junction(String operator, Condition<T> left, Condition<T> right) {
-      this.operator = operator;
+    private And(Condition<T> left, Condition<T> right) {
       this.left = left;
       this.right = right;
     }
 
-    @Override
-    void render(StringBuilder sql, List<Binding> bindings, UnaryOperator<String> quote) {
-      sql.append('(');
-      left.render(sql, bindings, quote);
-      sql.append(' ').append(operator).append(' ');
-      right.render(sql, bindings, quote);
-      sql.append(')');
+    /**
+     * The first condition.
+     *
+     * @return the left operand
+     */
+    public Condition<T> left() {
+      return left;
+    }
+
+    /**
+     * The second condition.
+     *
+     * @return the right operand
+     */
+    public Condition<T> right() {
+      return right;
     }
   }
 
-  private static final class Not<T> extends Condition<T> {
+  /**
+   * Rows where either of two conditions holds.
+   *
+   * @param <T> the entity type
+   */
+  public static final class Or<T> extends Condition<T> {
+    private final Condition<T> left;
+    private final Condition<T> right;
+
+    private Or(Condition<T> left, Condition<T> right) {
+      this.left = left;
+      this.right = right;
+    }
+
+    /**
+     * The first condition.
+     *
+     * @return the left operand
+     */
+    public Condition<T> left() {
+      return left;
+    }
+
+    /**
+     * The second condition.
+     *
+     * @return the right operand
+     */
+    public Condition<T> right() {
+      return right;
+    }
+  }
+
+  /**
+   * Rows where a condition does not hold (SQL {@code NOT}).
+   *
+   * @param <T> the entity type
+   */
+  public static final class Not<T> extends Condition<T> {
     private final Condition<T> inner;
 
-    Not(Condition<T> inner) {
+    private Not(Condition<T> inner) {
       this.inner = inner;
     }
 
-    @Override
-    void render(StringBuilder sql, List<Binding> bindings, UnaryOperator<String> quote) {
-      sql.append("NOT (");
-      inner.render(sql, bindings, quote);
-      sql.append(')');
+    /**
+     * The negated condition.
+     *
+     * @return the condition this one negates
+     */
+    public Condition<T> inner() {
+      return inner;
     }
   }
 }

@@ -1,11 +1,16 @@
 package dev.godwit.runtime;
 
 /** This runner's lease on a migration expired and another runner took it over. */
-final class LeaseLostException extends MigrationException {
+public final class LeaseLostException extends MigrationException {
 
   private static final long serialVersionUID = 1L;
 
-  LeaseLostException(String name) {
+  /**
+   * The exception for a migration whose lease this runner lost.
+   *
+   * @param name the migration's name
+   */
+  public LeaseLostException(String name) {
     super("Migration " + name + " was taken over by another runner after this runner's lease"
         + " expired; its uncommitted batch was rolled back, so give it a longer lease if its"
         + " heartbeats cannot keep up.");

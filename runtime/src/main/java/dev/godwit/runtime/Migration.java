@@ -139,7 +139,7 @@ public final class Migration<T> {
    *
    * @return the function, or {@code null} for an in-database migration
    */
-  RowMigration<T> rowMigration() {
+  public RowMigration<T> rowMigration() {
     return rowMigration;
   }
 

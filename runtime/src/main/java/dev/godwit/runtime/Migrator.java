@@ -1,5 +1,12 @@
 package dev.godwit.runtime;
 
+import dev.godwit.runtime.internal.engine.MigrationRun;
+import dev.godwit.runtime.internal.engine.SchemaCheck;
+import dev.godwit.runtime.internal.engine.Verifier;
+import dev.godwit.runtime.internal.jdbc.Database;
+import dev.godwit.runtime.internal.jdbc.Errors;
+import dev.godwit.runtime.internal.state.StateStore;
+import dev.godwit.runtime.internal.state.StoredState;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

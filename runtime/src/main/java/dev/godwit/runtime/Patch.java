@@ -87,16 +87,24 @@ public class Patch<T> {
     return values.isEmpty();
   }
 
-  /** A plain copy, so that later changes to this patch do not reach a batch's pending writes. */
-  Patch<T> copy() {
+  /**
+   * A plain copy, so that later changes to this patch do not reach a batch's pending writes.
+   *
+   * @return a new patch setting the same columns to the same values
+   */
+  public Patch<T> copy() {
     Patch<T> copy = new Patch<>();
     copy.values.putAll(values);
     return copy;
   }
 
-  /** Sets every column another patch of the same table sets, its values winning. */
+  /**
+   * Sets every column another patch of the same table sets, its values winning.
+   *
+   * @param other a patch of the same table
+   */
   @SuppressWarnings("unchecked")
-  void setAll(Patch<?> other) {
+  public void setAll(Patch<?> other) {
     other.values.forEach((column, value) -> {
       values.remove(column);
       values.put((Column<T, ?>) column, value);

@@ -1,5 +1,6 @@
 package dev.godwit.runtime;
 
+import dev.godwit.runtime.spi.Identifiers;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -129,8 +130,11 @@ public final class Table<T> {
   /**
    * Whether a name recorded by {@link #qualifiedName()} names this table: the same text, or the same
    * text but for case when no part is an exact name (plain names are folded by the database).
+   *
+   * @param recorded a table's name as the state table records it
+   * @return {@code true} if it names this table
    */
-  boolean isRecordedAs(String recorded) {
+  public boolean isRecordedAs(String recorded) {
     String name = qualifiedName();
     return recorded.equals(name)
         || (recorded.indexOf('"') < 0 && name.indexOf('"') < 0 && recorded.equalsIgnoreCase(name));

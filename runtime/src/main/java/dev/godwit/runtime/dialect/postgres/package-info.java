@@ -1,0 +1,2 @@
+/** The PostgreSQL dialect, registered as a {@code DialectProvider} service. */
+package dev.godwit.runtime.dialect.postgres;

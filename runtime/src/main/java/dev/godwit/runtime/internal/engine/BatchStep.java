@@ -1,0 +1,24 @@
+package dev.godwit.runtime.internal.engine;
+
+import dev.godwit.runtime.Condition;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One batch of a migration, inside a transaction the caller commits or rolls back: read the next rows
+ * with a row lock, migrate them, write the result with a constant number of statements.
+ *
+ * @param <T> the entity type of the table
+ */
+public interface BatchStep<T> {
+
+  /**
+   * Migrates the rows after {@code after} that match {@code where}, at most {@code limit} of them.
+   *
+   * @param after the id the batch starts after, or {@code null} for the first row
+   * @param dryRun also describe up to ten changed rows before and after
+   * @throws RowFailure if migrating one row failed
+   */
+  BatchOutcome execute(Connection connection, Condition<T> where, Object after, int limit,
+      boolean dryRun) throws SQLException, RowFailure;
+}

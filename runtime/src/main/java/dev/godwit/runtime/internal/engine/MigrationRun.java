@@ -1,0 +1,423 @@
+package dev.godwit.runtime.internal.engine;
+
+import dev.godwit.runtime.Condition;
+import dev.godwit.runtime.LeaseLostException;
+import dev.godwit.runtime.Migration;
+import dev.godwit.runtime.MigrationException;
+import dev.godwit.runtime.MigrationState;
+import dev.godwit.runtime.MigrationStatus;
+import dev.godwit.runtime.RunOptions;
+import dev.godwit.runtime.RunResult;
+import dev.godwit.runtime.Verification;
+import dev.godwit.runtime.VerificationResult;
+import dev.godwit.runtime.internal.jdbc.Database;
+import dev.godwit.runtime.internal.jdbc.Errors;
+import dev.godwit.runtime.internal.sql.RowKeys;
+import dev.godwit.runtime.internal.sql.TableSql;
+import dev.godwit.runtime.internal.state.Lease;
+import dev.godwit.runtime.internal.state.StateStore;
+import dev.godwit.runtime.internal.state.StoredState;
+import dev.godwit.runtime.spi.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call to {@link Migrator#run}: claims the migration's lease, runs its keyset pass batch after
+ * batch from the stored cursor, then sweeps until its verification finds no row left, and records how
+ * it ended. Each batch is one transaction that also advances the stored cursor.
+ *
+ * @param <T> the entity type of the table
+ */
+public final class MigrationRun<T> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MigrationRun.class);
+
+  /** Threads for a migration declared parallel when the run does not say how many. */
+  public static final int DEFAULT_PARALLELISM = 4;
+
+  /** Sweeps after which rows still reappearing in the old format fail the migration. */
+  public static final int MAX_SWEEPS = 20;
+
+  /** How a run ended, as it is recorded. */
+  private record Ending(MigrationState state, String error, String errorRowId) {
+    static final Ending SUCCEEDED = new Ending(MigrationState.SUCCEEDED, null, null);
+  }
+
+  private final Database database;
+  private final Dialect dialect;
+  private final StateStore store;
+  private final Migration<T> migration;
+  private final RunOptions options;
+  private final Condition<T> range;
+  private final int batchSize;
+  private final TableSql<T> sql;
+  private final Retrier retrier;
+  private Progress progress;
+  /** What was last read to be asked of the migration: a cancel, a pause, or nothing. */
+  private Optional<String> requested = Optional.empty();
+
+  @SuppressWarnings("unchecked")
+  public MigrationRun(Database database, StateStore store, Migration<T> migration, RunOptions options) {
+    this.database = database;
+    this.dialect = database.dialect();
+    this.store = store;
+    this.migration = migration;
+    this.options = options;
+    this.range = options.range() != null ? (Condition<T>) options.range() : migration.range();
+    this.batchSize = options.batchSize() > 0 ? options.batchSize() : migration.batchSize();
+    this.sql = new TableSql<>(dialect, migration.table());
+    this.retrier = new Retrier(dialect, migration.name(), options.maxRetries());
+  }
+
+  public RunResult run() throws SQLException {
+    // read once before anything is claimed: a dry run and the single-transaction check start from it
+    Optional<StoredState> stored = refuseIfRecordedForAnotherTable();
+    if (options.isDryRun()) {
+      return dryRun(stored);
+    }
+    if (options.singleTransactionLimit() > 0) {
+      refuseIfTooLarge(stored);
+    }
+    store.ensureTable();
+    store.ensureRow(migration.name(), migration.table().qualifiedName());
+    Lease lease = Lease.claim(store, migration.name(), options.leaseDuration(), batchSize,
+        options.reset());
+    ExecutorService executor = executor();
+    Ending ending;
+    try (Database.BatchConnection batches = database.connectForBatches()) {
+      ending = execute(lease, batches.connection(), step(executor));
+    } catch (RuntimeException | Error e) {
+      lease.close();
+      // a lost connection is recorded too when the database answers again (its sessions were ended,
+      // it was not down), so the state does not show as running a run that stopped; during an
+      // outage recording fails quietly and the lease lapses instead
+      if (!(e instanceof LeaseLostException)) {
+        recordQuietly(lease, new Ending(MigrationState.FAILED, Errors.oneLine(e), null));
+      }
+      throw e;
+    } finally {
+      if (executor != null) {
+        executor.shutdownNow();
+      }
+    }
+    lease.close();
+    if (!store.finish(migration.name(), lease.owner(), ending.state(), StateStore.now(),
+        ending.error(), ending.errorRowId())) {
+      throw new LeaseLostException(migration.name());
+    }
+    MigrationStatus status = store.find(migration.name()).orElseThrow().status();
+    LOG.info("Migration {} {}: {} rows visited, {} changed", migration.name(),
+        ending.state().name().toLowerCase(java.util.Locale.ROOT), status.rowsVisited(),
+        status.rowsChanged());
+    notifyListener(status);
+    return new RunResult(status, false, List.of());
+  }
+
+  /** The keyset pass and the sweeps, until done, stopped or failed. */
+  private Ending execute(Lease lease, Connection connection, BatchStep<T> step) {
+    try {
+      progress = Progress.of(store.find(migration.name()).orElseThrow(), batchSize);
+      if (progress.pass() == 0) {
+        long total = progress.visited()
+            + Verifier.count(connection, sql, range, cursor(progress.cursorText()));
+        connection.commit();
+        progress = progress.withEstimate(total);
+        store.saveEstimate(migration.name(), lease.owner(), total);
+      }
+      LOG.info("Migration {} running from {} in batches of {}", migration.name(),
+          progress.cursorText() == null ? "the first row" : "after key " + progress.cursorText(),
+          batchSize);
+      while (true) {
+        boolean fromStart = progress.cursorText() == null;
+        long changedBefore = progress.changed();
+        Optional<Ending> stopped = runPass(lease, connection, step);
+        if (stopped.isPresent()) {
+          return stopped.get();
+        }
+        Optional<Verification<T>> verification = migration.verification();
+        if (verification.isEmpty()) {
+          return Ending.SUCCEEDED;
+        }
+        VerificationResult left = Verifier.verify(connection, dialect, verification.get());
+        connection.commit();
+        if (left.complete()) {
+          return Ending.SUCCEEDED;
+        }
+        boolean stuck = progress.pass() > 0 && fromStart && progress.changed() == changedBefore;
+        if (stuck || progress.pass() >= MAX_SWEEPS) {
+          String error = left.remaining() + " rows are still in the old format after "
+              + (stuck ? "a sweep that changed none of them" : MAX_SWEEPS + " sweeps, so something"
+                  + " keeps writing the old format")
+              + " (first ids: " + Verifier.sampleText(migration.table(), left) + ")";
+          return new Ending(MigrationState.FAILED, error,
+              RowKeys.text(migration.table(), left.sampleIds().get(0)));
+        }
+        LOG.info("Migration {}: {} rows left in the old format behind the cursor; sweep {}",
+            migration.name(), left.remaining(), progress.pass() + 1);
+        progress = progress.startPass(progress.pass() + 1);
+      }
+    } catch (SQLException e) {
+      rollbackQuietly(connection);
+      if (dialect.isConnectionFailure(e)) {
+        throw database.unreachable(e);
+      }
+      return failed(e, null);
+    }
+  }
+
+  /**
+   * Runs the current pass from its cursor until its rows are exhausted.
+   *
+   * @return how the run stopped, if it did before the pass ended
+   */
+  private Optional<Ending> runPass(Lease lease, Connection connection, BatchStep<T> step)
+      throws SQLException {
+    Condition<T> where = passCondition(progress.pass());
+    // asked once at the start of a pass; after that, each batch's cursor update brings it back
+    requested = store.requested(migration.name(), lease.owner());
+    while (true) {
+      lease.check();
+      if (requested.isEmpty()) {
+        requested = store.requestedHere(migration.name());
+      }
+      if (requested.isPresent()) {
+        boolean cancel = requested.get().equals(StateStore.CANCEL);
+        LOG.info("Migration {} {} at its cursor {}", migration.name(),
+            cancel ? "canceled" : "paused", progress.cursorText());
+        return Optional.of(new Ending(
+            cancel ? MigrationState.CANCELED : MigrationState.PAUSED, null, null));
+      }
+      long visitedBefore = progress.visited();
+      boolean exhausted;
+      try {
+        exhausted = retrier.run(() -> commitUnit(lease, connection, step, where));
+      } catch (RowFailure failure) {
+        return Optional.of(failed(failure.getCause(), failure));
+      } catch (SQLException e) {
+        if (dialect.isConnectionFailure(e)) {
+          throw e;
+        }
+        return Optional.of(failed(e, null));
+      } catch (MigrationException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // a write the database or a column type refused: the batch is rolled back like any failure
+        return Optional.of(failed(e, null));
+      }
+      if (progress.visited() > visitedBefore) {
+        notifyListener(progress.status(MigrationState.RUNNING, null, null, null));
+      }
+      if (exhausted) {
+        return Optional.empty();
+      }
+      if (!options.pauseBetweenBatches().isZero()) {
+        if (!pauseBetweenBatches()) {
+          return Optional.of(new Ending(MigrationState.PAUSED, null, null));
+        }
+        // a request made during the pause is answered before another batch starts
+        requested = store.requested(migration.name(), lease.owner());
+      }
+    }
+  }
+
+  /**
+   * One transaction: a batch, or every batch of the pass in single-transaction mode; saves the
+   * cursor with it and commits.
+   *
+   * @return whether the pass has no rows left
+   */
+  private boolean commitUnit(Lease lease, Connection connection, BatchStep<T> step,
+      Condition<T> where) throws SQLException, RowFailure {
+    boolean singleTransaction = options.singleTransactionLimit() > 0;
+    Progress next = progress;
+    boolean exhausted = false;
+    try {
+      while (!exhausted) {
+        BatchOutcome batch = step.execute(connection, where, cursor(next.cursorText()), batchSize,
+            false);
+        exhausted = batch.isEmpty();
+        if (!exhausted) {
+          next = next.advance(batch, RowKeys.text(migration.table(), batch.lastId()),
+              StateStore.now());
+        }
+        if (!singleTransaction) {
+          break;
+        }
+      }
+      if (next != progress) {
+        Instant now = StateStore.now();
+        requested = store.saveProgress(connection, next, lease.owner(), now, lease.expiry(now));
+      }
+      connection.commit();
+    } catch (SQLException | RowFailure | RuntimeException | Error e) {
+      rollbackQuietly(connection);
+      throw e;
+    }
+    progress = next;
+    return exhausted;
+  }
+
+  private RunResult dryRun(Optional<StoredState> recorded) throws SQLException {
+    Optional<StoredState> stored = options.reset() ? Optional.empty() : recorded;
+    Progress start = stored.map(state -> Progress.of(state, batchSize))
+        .orElseGet(() -> Progress.fresh(migration.name(), migration.table().qualifiedName(), batchSize));
+    MigrationState state = stored.map(s -> s.status().state()).orElse(MigrationState.PENDING);
+    Condition<T> where = passCondition(start.pass());
+    ExecutorService executor = executor();
+    try (Database.BatchConnection batches = database.connectForBatches()) {
+      Connection connection = batches.connection();
+      BatchStep<T> step = step(executor);
+      BatchOutcome batch = retrier.run(() -> {
+        try {
+          return step.execute(connection, where, cursor(start.cursorText()), batchSize, true);
+        } finally {
+          connection.rollback();
+        }
+      });
+      Progress after = batch.isEmpty() ? start : start.advance(batch,
+          RowKeys.text(migration.table(), batch.lastId()), StateStore.now());
+      return new RunResult(after.status(state, null, null, null), true, batch.changes());
+    } catch (RowFailure failure) {
+      return new RunResult(start.status(MigrationState.FAILED, null,
+          Errors.oneLine(failure.getCause()), failure.rowId()), true, List.of());
+    } catch (SQLException e) {
+      if (dialect.isConnectionFailure(e)) {
+        throw database.unreachable(e);
+      }
+      return new RunResult(start.status(MigrationState.FAILED, null, Errors.oneLine(e), null), true,
+          List.of());
+    } catch (MigrationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      return new RunResult(start.status(MigrationState.FAILED, null, Errors.oneLine(e), null), true,
+          List.of());
+    } finally {
+      if (executor != null) {
+        executor.shutdownNow();
+      }
+    }
+  }
+
+  /**
+   * Refuses a name recorded for another table, whose cursor would skip rows of this one.
+   *
+   * @return the migration's recorded state, if any
+   */
+  private Optional<StoredState> refuseIfRecordedForAnotherTable() throws SQLException {
+    Optional<StoredState> stored = store.find(migration.name());
+    String recorded = stored.map(state -> state.status().table()).orElse(null);
+    if (recorded != null && !migration.table().isRecordedAs(recorded)) {
+      throw new MigrationException("Migration " + migration.name() + " is recorded as a migration"
+          + " of table " + recorded + ", not of " + migration.table().qualifiedName()
+          + "; give each migration a name of its own.");
+    }
+    if (!options.reset()) {
+      // a cursor recorded under another key shape is refused before anything is claimed
+      stored.map(state -> state.status().cursor()).ifPresent(this::cursor);
+    }
+    return stored;
+  }
+
+  /** Counts what a single-transaction run would visit, refusing before anything is changed. */
+  private void refuseIfTooLarge(Optional<StoredState> recorded) throws SQLException {
+    Optional<StoredState> stored = options.reset() ? Optional.empty() : recorded;
+    Object after = stored.filter(state -> state.pass() == 0)
+        .map(state -> cursor(state.status().cursor())).orElse(null);
+    long rows = database.call(connection -> Verifier.count(connection, sql, range, after));
+    long limit = options.singleTransactionLimit();
+    if (rows > limit) {
+      throw new MigrationException("Migration " + migration.name() + " would visit " + rows
+          + " rows of " + migration.table().qualifiedName() + " in one transaction, more than the limit of "
+          + limit + "; run it in batches, or raise the limit if the table is really small.");
+    }
+  }
+
+  /** The keyset pass visits the range; a sweep, the rows of the range still in the old format. */
+  private Condition<T> passCondition(int pass) {
+    return migration.verification().filter(verification -> pass > 0)
+        .map(verification -> range.and(verification.remaining())).orElse(range);
+  }
+
+  private BatchStep<T> step(ExecutorService executor) {
+    return migration.inDatabase()
+        ? new InDatabaseBatchStep<>(migration, dialect)
+        : new RowBatchStep<>(migration, dialect, executor);
+  }
+
+  private ExecutorService executor() {
+    int threads = options.parallelism() > 1 ? options.parallelism()
+        : migration.parallel() ? DEFAULT_PARALLELISM : 1;
+    if (threads <= 1 || migration.inDatabase()) {
+      return null;
+    }
+    AtomicInteger count = new AtomicInteger();
+    return Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task, "godwit-" + migration.name() + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * A recorded cursor as a key.
+   *
+   * @throws MigrationException if it is not a key of the table's shape
+   */
+  private Object cursor(String text) {
+    return text == null ? null : RowKeys.parse(migration.table(), text, migration.name());
+  }
+
+  /** A failed ending, of the row that failed when {@code row} is not {@code null}. */
+  private Ending failed(Throwable cause, RowFailure row) {
+    String error = Errors.oneLine(cause);
+    LOG.warn("Migration {} failed{}: {}", migration.name(),
+        row == null ? "" : " at row " + row.row(), error);
+    return new Ending(MigrationState.FAILED, error, row == null ? null : row.rowId());
+  }
+
+  /** Sleeps between batches; an interrupt pauses the run. */
+  private boolean pauseBetweenBatches() {
+    try {
+      Thread.sleep(options.pauseBetweenBatches().toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void notifyListener(MigrationStatus status) {
+    try {
+      options.listener().onProgress(status);
+    } catch (RuntimeException e) {
+      LOG.warn("The progress listener of migration {} failed: {}", migration.name(),
+          Errors.oneLine(e));
+    }
+  }
+
+  private void recordQuietly(Lease lease, Ending ending) {
+    try {
+      store.finish(migration.name(), lease.owner(), ending.state(), StateStore.now(),
+          ending.error(), ending.errorRowId());
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not record the failure of migration {}: {}", migration.name(),
+          Errors.oneLine(e));
+    }
+  }
+
+  private static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      // the connection is broken; the caller reports the original error
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.godwit.runtime.internal.jdbc;
+
+import dev.godwit.runtime.MigrationException;
+import dev.godwit.runtime.spi.Dialect;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** The database a migrator works on: its connections and its dialect, detected on first use. */
+public final class Database {
+
+  private final DataSource dataSource;
+  private volatile Dialect dialect;
+
+  public Database(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Work done on a connection. */
+  @FunctionalInterface
+  public interface Work<R> {
+    R run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * A new connection in auto-commit mode; the caller closes it.
+   *
+   * @throws MigrationException if the database cannot be reached
+   */
+  public Connection connect() {
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException | RuntimeException e) {
+      // closed pools say so with an unchecked exception (H2's IllegalStateException) as often as not
+      throw unreachable(e);
+    }
+    try {
+      if (dialect == null) {
+        dialect = Dialect.of(connection);
+      }
+      connection.setAutoCommit(true);
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      throw e instanceof MigrationException migration ? migration : unreachable(e);
+    }
+  }
+
+  /**
+   * A connection for a run's batches, in a transaction and read committed whatever the data source's
+   * default: a batch is made safe by its row locks, and under a snapshot isolation it would also fail
+   * on every row the application wrote since it began (H2 would even lock whole tables). Closing it
+   * gives it back with the isolation it came with.
+   *
+   * @throws MigrationException if the database cannot be reached
+   */
+  public BatchConnection connectForBatches() throws SQLException {
+    Connection connection = connect();
+    try {
+      int isolation = connection.getTransactionIsolation();
+      if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      }
+      connection.setAutoCommit(false);
+      return new BatchConnection(connection, isolation);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  /** A connection set up for batches, and the isolation to give it back with. */
+  public record BatchConnection(Connection connection, int isolation) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (isolation != Connection.TRANSACTION_READ_COMMITTED && !connection.isClosed()) {
+          connection.setAutoCommit(true);
+          connection.setTransactionIsolation(isolation);
+        }
+      } catch (SQLException e) {
+        // a broken connection keeps no isolation worth restoring; it is closed below all the same
+      } finally {
+        connection.close();
+      }
+    }
+  }
+
+  /** The dialect, connecting once to detect it if needed. */
+  public Dialect dialect() {
+    if (dialect == null) {
+      closeQuietly(connect());
+    }
+    return dialect;
+  }
+
+  /** Runs work on a new auto-commit connection and closes it. */
+  public <R> R call(Work<R> work) throws SQLException {
+    try (Connection connection = connect()) {
+      return work.run(connection);
+    }
+  }
+
+  /** The one-sentence error for a database that does not answer. */
+  public MigrationException unreachable(Throwable cause) {
+    return new MigrationException("Cannot reach the database " + describe() + " ("
+        + Errors.oneLine(cause) + "); check that it is running and that its URL and credentials"
+        + " are right.", cause);
+  }
+
+  /**
+   * Where the database is, when the data source tells its URL, for messages: without the URL's
+   * parameters, which some drivers list in full, every default included.
+   */
+  public String describe() {
+    for (String getter : new String[] {"getUrl", "getURL", "getJdbcUrl"}) {
+      try {
+        Method method = dataSource.getClass().getMethod(getter);
+        Object url = method.invoke(dataSource);
+        if (url != null) {
+          return "at " + url.toString().split("[?;]", 2)[0];
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // this data source does not say its URL; try the next getter
+      }
+    }
+    return "behind " + dataSource.getClass().getSimpleName();
+  }
+
+  public static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception e) {
+      // nothing more can be done with a resource that fails to close
+    }
+  }
+}

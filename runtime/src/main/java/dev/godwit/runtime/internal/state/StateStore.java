@@ -1,0 +1,368 @@
+package dev.godwit.runtime.internal.state;
+
+import dev.godwit.runtime.ColumnType;
+import dev.godwit.runtime.LeaseLostException;
+import dev.godwit.runtime.MigrationState;
+import dev.godwit.runtime.MigrationStatus;
+import dev.godwit.runtime.internal.engine.Progress;
+import dev.godwit.runtime.internal.jdbc.Database;
+import dev.godwit.runtime.internal.jdbc.Errors;
+import dev.godwit.runtime.internal.sql.Binding;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@code godwit_migrations} table: one row per migration, holding its state, cursor, counts,
+ * times, last error and the lease of the runner processing it. Every write that depends on holding
+ * the lease is conditional on the owner, so a runner that lost its lease can change nothing.
+ */
+public final class StateStore {
+
+  public static final String CANCEL = "CANCEL";
+  public static final String PAUSE = "PAUSE";
+
+  private static final String COLUMNS = "{name}, {table_name}, {state}, {cursor_value},"
+      + " {rows_visited}, {rows_changed}, {estimated_total}, {batch_size}, {started_at},"
+      + " {heartbeat_at}, {finished_at}, {error}, {error_row_id}, {pass}, {owner},"
+      + " {lease_expires_at}, {requested}";
+
+  private static final String CREATE = "CREATE TABLE IF NOT EXISTS {godwit_migrations} ("
+      + "{name} VARCHAR(200) NOT NULL PRIMARY KEY,"
+      + " {table_name} VARCHAR(200) NOT NULL,"
+      + " {state} VARCHAR(16) NOT NULL,"
+      + " {cursor_value} VARCHAR(2000),"
+      + " {rows_visited} BIGINT DEFAULT 0 NOT NULL,"
+      + " {rows_changed} BIGINT DEFAULT 0 NOT NULL,"
+      + " {estimated_total} BIGINT DEFAULT -1 NOT NULL,"
+      + " {batch_size} INTEGER DEFAULT 0 NOT NULL,"
+      + " {started_at} TIMESTAMP WITH TIME ZONE,"
+      + " {heartbeat_at} TIMESTAMP WITH TIME ZONE,"
+      + " {finished_at} TIMESTAMP WITH TIME ZONE,"
+      + " {error} VARCHAR(" + Errors.MAX_LENGTH + "),"
+      + " {error_row_id} VARCHAR(2000),"
+      + " {pass} INTEGER DEFAULT 0 NOT NULL,"
+      + " {owner} VARCHAR(200),"
+      + " {lease_expires_at} TIMESTAMP WITH TIME ZONE,"
+      + " {requested} VARCHAR(16))";
+
+  private static final String LEASE_HELD = " WHERE {name} = ? AND {owner} = ?";
+  private static final String LEASE_FREE =
+      " WHERE {name} = ? AND ({owner} IS NULL OR {lease_expires_at} < ?)";
+  private static final String LEASE_LIVE =
+      " WHERE {name} = ? AND {owner} IS NOT NULL AND {lease_expires_at} >= ?";
+
+  private final Database database;
+
+  /**
+   * Requests made through this store to runs it may be running itself, by migration name: such a run
+   * sees them before its next batch without asking the database.
+   */
+  private final Map<String, String> localRequests = new ConcurrentHashMap<>();
+
+  public StateStore(Database database) {
+    this.database = database;
+  }
+
+  /** The current time, at the precision both databases keep. */
+  public static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Creates the table unless it exists; safe when several processes race to create it. */
+  public void ensureTable() throws SQLException {
+    if (exists()) {
+      return;
+    }
+    database.call(connection -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(sql(CREATE));
+      } catch (SQLException e) {
+        // PostgreSQL's IF NOT EXISTS can still fail when another process creates it at once
+        if (!exists()) {
+          throw e;
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Whether the table exists in the connection's current schema, asked of the catalog (a failing probe
+   * query would land in the database's error log on every status call) on a connection of its own, so
+   * no transaction is disturbed.
+   */
+  public boolean exists() throws SQLException {
+    return database.call(connection -> {
+      DatabaseMetaData metaData = connection.getMetaData();
+      String escape = metaData.getSearchStringEscape();
+      String pattern = database.dialect().fold("godwit_migrations").replace("_", escape + "_");
+      try (ResultSet tables = metaData.getTables(
+          connection.getCatalog(), connection.getSchema(), pattern, null)) {
+        return tables.next();
+      }
+    });
+  }
+
+  /** A migration's row, if the table and the row exist; never creates either. */
+  public Optional<StoredState> find(String name) throws SQLException {
+    if (!exists()) {
+      return Optional.empty();
+    }
+    List<StoredState> found = query(" WHERE {name} = ?", name);
+    return found.stream().findFirst();
+  }
+
+  /** Every row, by name; empty if the table does not exist. */
+  public List<StoredState> all() throws SQLException {
+    return exists() ? query(" ORDER BY {name}") : List.of();
+  }
+
+  /** Records a migration as {@code PENDING} unless it is already recorded. */
+  public void ensureRow(String name, String table) throws SQLException {
+    database.call(connection -> {
+      try {
+        update(connection, "INSERT INTO {godwit_migrations} ({name}, {table_name}, {state})"
+            + " SELECT ?, ?, ? FROM {godwit_migrations} WHERE {name} = ? HAVING COUNT(*) = 0",
+            name, table, MigrationState.PENDING.name(), name);
+      } catch (SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Takes the lease of a migration whose lease is free or expired, marking it {@code RUNNING}.
+   *
+   * @return whether this owner now holds it
+   */
+  public boolean claim(String name, String owner, Instant now, Instant leaseUntil, int batchSize,
+      boolean reset) throws SQLException {
+    String set = "UPDATE {godwit_migrations} SET {state} = ?, {owner} = ?, {lease_expires_at} = ?,"
+        + " {heartbeat_at} = ?, {requested} = NULL, {error} = NULL, {error_row_id} = NULL,"
+        + " {finished_at} = NULL, {batch_size} = ?, "
+        + (reset
+            ? "{started_at} = ?, {cursor_value} = NULL, {pass} = 0, {rows_visited} = 0,"
+                + " {rows_changed} = 0, {estimated_total} = -1"
+            : "{started_at} = COALESCE({started_at}, ?)");
+    boolean claimed = database.call(connection -> update(connection, set + LEASE_FREE,
+        MigrationState.RUNNING.name(), owner, leaseUntil, now, batchSize, now, name, now) == 1);
+    if (claimed) {
+      // the claim cleared any earlier request in the table; forget it here too
+      localRequests.remove(name);
+    }
+    return claimed;
+  }
+
+  /** Extends a held lease; {@code false} if this owner no longer holds it. */
+  public boolean renew(String name, String owner, Instant now, Instant leaseUntil) throws SQLException {
+    return database.call(connection -> update(connection,
+        "UPDATE {godwit_migrations} SET {heartbeat_at} = ?, {lease_expires_at} = ?" + LEASE_HELD,
+        now, leaseUntil, name, owner) == 1);
+  }
+
+  /** Records the estimated total of a held migration. */
+  public boolean saveEstimate(String name, String owner, long total) throws SQLException {
+    return database.call(connection -> update(connection,
+        "UPDATE {godwit_migrations} SET {estimated_total} = ?" + LEASE_HELD, total, name, owner) == 1);
+  }
+
+  /**
+   * Advances the cursor and counts inside a batch's own transaction, renewing the lease, and reads in
+   * the same statement what was asked of the migration meanwhile, so that a batch costs no separate
+   * query for it.
+   *
+   * @return {@code CANCEL}, {@code PAUSE}, or empty
+   * @throws LeaseLostException if this owner no longer holds the lease, so the batch must not commit
+   */
+  public Optional<String> saveProgress(Connection connection, Progress progress, String owner, Instant now,
+      Instant leaseUntil) throws SQLException {
+    String update = "UPDATE {godwit_migrations} SET {cursor_value} = ?, {pass} = ?,"
+        + " {rows_visited} = ?, {rows_changed} = ?, {heartbeat_at} = ?, {lease_expires_at} = ?"
+        + LEASE_HELD;
+    try (PreparedStatement statement = prepare(connection,
+            database.dialect().returning(update, "{requested}"), progress.cursorText(),
+            progress.pass(), progress.visited(), progress.changed(), now, leaseUntil,
+            progress.name(), owner);
+        ResultSet resultSet = statement.executeQuery()) {
+      if (!resultSet.next()) {
+        throw new LeaseLostException(progress.name());
+      }
+      return Optional.ofNullable(resultSet.getString(1));
+    }
+  }
+
+  /**
+   * What was asked of a held migration between batches.
+   *
+   * @return {@code CANCEL}, {@code PAUSE}, or empty; throws if the lease was lost
+   */
+  public Optional<String> requested(String name, String owner) throws SQLException {
+    return database.call(connection -> {
+      try (PreparedStatement statement = prepare(connection,
+          "SELECT {requested} FROM {godwit_migrations}" + LEASE_HELD, name, owner);
+          ResultSet resultSet = statement.executeQuery()) {
+        if (!resultSet.next()) {
+          throw new LeaseLostException(name);
+        }
+        return Optional.ofNullable(resultSet.getString(1));
+      }
+    });
+  }
+
+  /**
+   * Ends a held run in a final or paused state, releasing the lease.
+   *
+   * @return {@code false} if this owner no longer held the lease
+   */
+  public boolean finish(String name, String owner, MigrationState state, Instant now, String error,
+      String errorRowId) throws SQLException {
+    Instant finishedAt = state == MigrationState.PAUSED ? null : now;
+    localRequests.remove(name);
+    return database.call(connection -> update(connection, "UPDATE {godwit_migrations} SET"
+        + " {state} = ?, {finished_at} = ?, {heartbeat_at} = ?, {error} = ?, {error_row_id} = ?,"
+        + " {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + LEASE_HELD,
+        state.name(), new Binding(ColumnType.INSTANT, finishedAt), now, error, errorRowId, name,
+        owner) == 1);
+  }
+
+  /**
+   * Asks the runner of a migration in one of {@code from} to stop; a migration no live runner holds
+   * is moved to {@code stopped} at once.
+   *
+   * @return whether the migration was in one of those states
+   */
+  public boolean requestStop(String name, String request, MigrationState stopped, Instant now,
+      MigrationState... from) throws SQLException {
+    if (!exists()) {
+      return false;
+    }
+    StringBuilder states = new StringBuilder(" AND {state} IN (");
+    List<Object> parameters = new ArrayList<>();
+    for (int i = 0; i < from.length; i++) {
+      states.append(i == 0 ? "?" : ", ?");
+      parameters.add(from[i].name());
+    }
+    states.append(')');
+    String finished = stopped == MigrationState.PAUSED ? "" : ", {finished_at} = ?";
+    List<Object> idle = new ArrayList<>(List.of(stopped.name()));
+    if (!finished.isEmpty()) {
+      idle.add(now);
+    }
+    idle.addAll(List.of(name, now));
+    idle.addAll(parameters);
+    List<Object> live = new ArrayList<>(List.of(request, name, now));
+    live.addAll(parameters);
+    return database.call(connection -> update(connection, "UPDATE {godwit_migrations} SET"
+        + " {state} = ?, {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + finished
+        + LEASE_FREE + states, idle.toArray()) == 1
+        || requestLive(connection, name, request, states.toString(), live));
+  }
+
+  private boolean requestLive(Connection connection, String name, String request, String states,
+      List<Object> parameters) throws SQLException {
+    if (update(connection, "UPDATE {godwit_migrations} SET {requested} = ?" + LEASE_LIVE + states,
+        parameters.toArray()) != 1) {
+      return false;
+    }
+    localRequests.put(name, request);
+    return true;
+  }
+
+  /**
+   * A request made through this store for a migration, which a run of this store's sees at once; a
+   * request made elsewhere reaches a run through {@link #saveProgress} instead.
+   */
+  public Optional<String> requestedHere(String name) {
+    return Optional.ofNullable(localRequests.get(name));
+  }
+
+  private List<StoredState> query(String where, Object... parameters) throws SQLException {
+    return database.call(connection -> {
+      List<StoredState> states = new ArrayList<>();
+      try (PreparedStatement statement =
+              prepare(connection, "SELECT " + COLUMNS + " FROM {godwit_migrations}" + where,
+                  parameters);
+          ResultSet resultSet = statement.executeQuery()) {
+        while (resultSet.next()) {
+          states.add(read(resultSet));
+        }
+      }
+      return states;
+    });
+  }
+
+  private static StoredState read(ResultSet resultSet) throws SQLException {
+    MigrationStatus status = new MigrationStatus(
+        resultSet.getString(1),
+        resultSet.getString(2),
+        MigrationState.valueOf(resultSet.getString(3)),
+        resultSet.getString(4),
+        resultSet.getLong(5),
+        resultSet.getLong(6),
+        resultSet.getLong(7),
+        resultSet.getInt(8),
+        ColumnType.INSTANT.read(resultSet, 9),
+        ColumnType.INSTANT.read(resultSet, 10),
+        ColumnType.INSTANT.read(resultSet, 11),
+        resultSet.getString(12),
+        resultSet.getString(13));
+    return new StoredState(status, resultSet.getInt(14), resultSet.getString(15),
+        ColumnType.INSTANT.read(resultSet, 16), resultSet.getString(17));
+  }
+
+  private String sql(String template) {
+    return database.dialect().sql(template);
+  }
+
+  private int update(Connection connection, String template, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = prepare(connection, template, parameters)) {
+      return statement.executeUpdate();
+    }
+  }
+
+  private PreparedStatement prepare(Connection connection, String template, Object... parameters)
+      throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql(template));
+    try {
+      for (int i = 0; i < parameters.length; i++) {
+        bind(statement, i + 1, parameters[i]);
+      }
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+    return statement;
+  }
+
+  private static void bind(PreparedStatement statement, int index, Object value)
+      throws SQLException {
+    if (value instanceof Binding binding) {
+      binding.bind(statement, index);
+    } else if (value instanceof Instant instant) {
+      ColumnType.INSTANT.bind(statement, index, instant);
+    } else if (value instanceof Long number) {
+      statement.setLong(index, number);
+    } else if (value instanceof Integer number) {
+      statement.setInt(index, number);
+    } else if (value == null) {
+      statement.setNull(index, java.sql.Types.VARCHAR);
+    } else {
+      statement.setString(index, value.toString());
+    }
+  }
+}
