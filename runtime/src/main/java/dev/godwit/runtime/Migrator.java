@@ -59,7 +59,9 @@ public final class Migrator {
   }
 
   /**
-   * A migrator on a database; its dialect (H2 or PostgreSQL) is detected on first use.
+   * A migrator on a database; its dialect is detected on first use, from the database's JDBC
+   * metadata, among the {@link dev.godwit.runtime.spi.DialectProvider}s registered on the class
+   * path (H2 and PostgreSQL are built in).
    *
    * @param dataSource where the tables and the state live
    * @return the migrator

@@ -3,14 +3,15 @@ package dev.godwit.runtime.spi;
 import dev.godwit.runtime.Column;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.Table;
-import dev.godwit.runtime.dialect.h2.H2Dialect;
-import dev.godwit.runtime.dialect.postgres.PostgresDialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -19,7 +20,11 @@ import java.util.regex.Pattern;
 
 /**
  * What differs between the databases the runtime supports: how identifiers are folded and quoted,
- * which errors are transient, and how a batch's writes become a constant number of statements.
+ * which errors are transient, and how a batch's writes become a constant number of statements. A
+ * database is supported by a subclass and a {@link DialectProvider} that creates it, registered as a
+ * {@link ServiceLoader} service; {@link #of} picks the first provider that accepts the database's
+ * JDBC metadata. One instance serves one data source and is shared by threads, so it must be
+ * thread-safe.
  */
 public abstract class Dialect {
 
@@ -37,35 +42,65 @@ public abstract class Dialect {
   private final Map<String, String> quoted = new ConcurrentHashMap<>();
   private final Map<String, String> expanded = new ConcurrentHashMap<>();
 
-  public Dialect(DatabaseMetaData metaData) throws SQLException {
+  /**
+   * A dialect that folds identifiers as the connected database reports it stores unquoted ones
+   * ({@link DatabaseMetaData#storesUpperCaseIdentifiers()}, {@link
+   * DatabaseMetaData#storesLowerCaseIdentifiers()}).
+   *
+   * @param metaData the connected database's metadata
+   * @throws SQLException if the metadata cannot be read
+   */
+  protected Dialect(DatabaseMetaData metaData) throws SQLException {
     this.foldsToUpper = metaData.storesUpperCaseIdentifiers();
     this.foldsToLower = !foldsToUpper && metaData.storesLowerCaseIdentifiers();
   }
 
   /**
-   * The dialect of a connected database.
+   * The dialect of a connected database: created by the first registered {@link DialectProvider}
+   * (in class path order) that {@linkplain DialectProvider#supports accepts} its metadata.
+   * Providers are found with {@link ServiceLoader} through the class loader that loaded Godwit.
    *
-   * @throws MigrationException if the database is neither H2 nor PostgreSQL
+   * @param connection a connection to the database
+   * @return a new dialect for it
+   * @throws MigrationException if no registered provider supports the database
+   * @throws SQLException if the database's metadata cannot be read
    */
   public static Dialect of(Connection connection) throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
-    String product = metaData.getDatabaseProductName();
-    if ("H2".equalsIgnoreCase(product)) {
-      return new H2Dialect(metaData);
+    List<String> supported = new ArrayList<>();
+    for (DialectProvider provider : Providers.ALL) {
+      if (provider.supports(metaData)) {
+        return provider.create(metaData);
+      }
+      supported.add(provider.name());
     }
-    if ("PostgreSQL".equalsIgnoreCase(product)) {
-      return new PostgresDialect(metaData);
-    }
-    throw new MigrationException(
-        "The database is " + product + ", which Godwit does not support; use H2 or PostgreSQL.");
+    throw new MigrationException("The database is " + metaData.getDatabaseProductName()
+        + ", which no registered Godwit dialect supports; use " + String.join(" or ", supported)
+        + ", or put a jar that registers a " + DialectProvider.class.getName()
+        + " for it on the class path.");
   }
 
-  /** The database's name, for messages. */
+  /** The registered providers, loaded once. */
+  private static final class Providers {
+    static final List<DialectProvider> ALL = ServiceLoader
+        .load(DialectProvider.class, Dialect.class.getClassLoader()).stream()
+        .map(ServiceLoader.Provider::get).toList();
+  }
+
+  /**
+   * The database's name, for messages.
+   *
+   * @return for example {@code "PostgreSQL"}
+   */
   public abstract String name();
 
   /**
    * A checked identifier as the database stores an unquoted one, then quoted, so that reserved words
    * work and tables created without quotes are found.
+   *
+   * @param identifier a plain name ({@code team_id}) or an exact one ({@code "\"Team\""})
+   * @return the identifier as SQL writes it, for example {@code "TEAM_ID"} on H2
+   * @throws IllegalArgumentException if it is not a valid identifier
    */
   public final String quote(String identifier) {
     return remembered(quoted, identifier, name -> '"' + fold(name) + '"');
@@ -74,6 +109,10 @@ public abstract class Dialect {
   /**
    * A checked identifier as the database stores it: an unquoted (plain) one folded to the database's
    * case, an exact one as declared, without its quotes.
+   *
+   * @param identifier a plain or exact name
+   * @return the name as the catalog records it
+   * @throws IllegalArgumentException if it is not a valid identifier
    */
   public final String fold(String identifier) {
     Identifiers.check("identifier", identifier);
@@ -84,12 +123,22 @@ public abstract class Dialect {
         : foldsToLower ? identifier.toLowerCase(Locale.ROOT) : identifier;
   }
 
-  /** A table's name as SQL refers to it: quoted, and qualified by its schema when it has one. */
+  /**
+   * A table's name as SQL refers to it: quoted, and qualified by its schema when it has one.
+   *
+   * @param table the table
+   * @return for example {@code "billing"."teams"}
+   */
   public final String qualified(Table<?> table) {
     return table.schema().map(schema -> quote(schema) + ".").orElse("") + quote(table.name());
   }
 
-  /** SQL written with {@code {name}} for every identifier, each replaced by its quoted form. */
+  /**
+   * SQL written with {@code {name}} for every identifier, each replaced by its quoted form.
+   *
+   * @param template SQL with identifiers written as {@code {name}}
+   * @return the SQL with every such name quoted
+   */
   public final String sql(String template) {
     return remembered(expanded, template, this::expand);
   }
@@ -107,8 +156,49 @@ public abstract class Dialect {
   /**
    * A query that runs an {@code UPDATE} and returns one column of every row it changed, in the row's
    * new state.
+   *
+   * @param update an {@code UPDATE} statement
+   * @param column the quoted column to return
+   * @return a statement whose result set holds that column of every updated row
    */
   public abstract String returning(String update, String column);
+
+  /**
+   * The schema the database finds a table named without a schema in, as the catalog records it. By
+   * default the connection's current schema ({@link Connection#getSchema()}); a database that
+   * resolves names through a search path overrides this.
+   *
+   * @param connection a connection to the database
+   * @param table a table whose {@link Table#schema()} is empty
+   * @return the schema, or empty when the name resolves to no table
+   * @throws SQLException if the catalog cannot be read
+   */
+  public Optional<String> unqualifiedSchema(Connection connection, Table<?> table)
+      throws SQLException {
+    return Optional.ofNullable(connection.getSchema());
+  }
+
+  /**
+   * Whether a column whose catalog type name is this holds JSON documents, beyond the JDBC type
+   * codes the schema check reads. None by default.
+   *
+   * @param typeName the catalog's type name, in lower case
+   * @return {@code true} for this database's JSON types
+   */
+  public boolean isJsonType(String typeName) {
+    return false;
+  }
+
+  /**
+   * Whether a column whose catalog type name is this holds text although its JDBC type code says
+   * otherwise. None by default.
+   *
+   * @param typeName the catalog's type name, in lower case
+   * @return {@code true} for this database's own character types
+   */
+  public boolean isCharacterType(String typeName) {
+    return false;
+  }
 
   private static String remembered(Map<String, String> memory, String key,
       Function<String, String> compute) {
@@ -122,7 +212,12 @@ public abstract class Dialect {
     return value;
   }
 
-  /** Whether an error, or one it was caused by, is worth retrying the transaction for. */
+  /**
+   * Whether an error, or one it was caused by, is worth retrying the transaction for.
+   *
+   * @param error what a transaction failed with
+   * @return {@code true} for a serialization failure, deadlock or lock timeout
+   */
   public final boolean isTransient(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql) {
@@ -136,7 +231,12 @@ public abstract class Dialect {
     return false;
   }
 
-  /** Whether an error means the connection is gone, so nothing more can be recorded on it. */
+  /**
+   * Whether an error means the connection is gone, so nothing more can be recorded on it.
+   *
+   * @param error what a statement failed with
+   * @return {@code true} for SQLState class {@code 08} or a closed database
+   */
   public final boolean isConnectionFailure(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql
@@ -148,16 +248,30 @@ public abstract class Dialect {
     return false;
   }
 
-  /** A transient error this database reports with its own codes. */
-  public abstract boolean isTransientError(SQLException error);
+  /**
+   * A transient error this database reports with its own codes.
+   *
+   * @param error one error of a chain
+   * @return {@code true} if retrying the transaction may succeed
+   */
+  protected abstract boolean isTransientError(SQLException error);
 
-  /** An error saying the database itself was closed or shut down. */
-  public abstract boolean isClosedDatabase(SQLException error);
+  /**
+   * An error saying the database itself was closed or shut down.
+   *
+   * @param error one error of a chain
+   * @return {@code true} if the database is gone
+   */
+  protected abstract boolean isClosedDatabase(SQLException error);
 
   /**
    * Inserts rows that all set the same columns.
    *
+   * @param connection the batch's connection, in its transaction
+   * @param table the table
+   * @param columns the columns set
    * @param rows one array per row, values in the order of {@code columns}
+   * @throws SQLException if the database refuses the rows
    */
   public abstract void insert(Connection connection, Table<?> table, List<Column<?, ?>> columns,
       List<Object[]> rows) throws SQLException;
@@ -166,8 +280,12 @@ public abstract class Dialect {
    * Updates rows found by key, all setting the same columns, and increments the table's version
    * column, if it has one, on each row found.
    *
+   * @param connection the batch's connection, in its transaction
+   * @param table the table
+   * @param columns the columns set
    * @param ids one key per row: the value of a single key, a {@code List<Object>} of a composite one
    * @param rows one array per key, values in the order of {@code columns}
+   * @throws SQLException if the database refuses the change
    */
   public abstract void update(Connection connection, Table<?> table, List<Column<?, ?>> columns,
       List<Object> ids, List<Object[]> rows) throws SQLException;
@@ -175,7 +293,31 @@ public abstract class Dialect {
   /**
    * Deletes rows found by key.
    *
+   * @param connection the batch's connection, in its transaction
+   * @param table the table
    * @param ids one key per row: the value of a single key, a {@code List<Object>} of a composite one
+   * @throws SQLException if the database refuses the change
    */
-  public abstract void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException;
+  public abstract void delete(Connection connection, Table<?> table, List<Object> ids)
+      throws SQLException;
+
+  /**
+   * The values of one key column (by its position in the key) of several keys: for a single key,
+   * the keys themselves.
+   *
+   * @param table the table
+   * @param keys keys as {@link #update} and {@link #delete} take them
+   * @param position the key column's position in {@link Table#key()}
+   * @return one value per key, in order
+   */
+  protected static List<Object> keyColumn(Table<?> table, List<Object> keys, int position) {
+    if (!table.hasCompositeKey()) {
+      return keys;
+    }
+    List<Object> values = new ArrayList<>(keys.size());
+    for (Object key : keys) {
+      values.add(((List<?>) key).get(position));
+    }
+    return values;
+  }
 }

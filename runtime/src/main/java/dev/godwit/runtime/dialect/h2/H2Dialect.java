@@ -3,7 +3,6 @@ package dev.godwit.runtime.dialect.h2;
 import dev.godwit.runtime.Column;
 import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.Table;
-import dev.godwit.runtime.internal.sql.RowKeys;
 import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -35,7 +34,7 @@ public final class H2Dialect extends Dialect {
   private static final String TARGET = "godwit_target";
   private static final String VALUES = "godwit_values";
 
-  public H2Dialect(DatabaseMetaData metaData) throws SQLException {
+  H2Dialect(DatabaseMetaData metaData) throws SQLException {
     super(metaData);
   }
 
@@ -50,13 +49,13 @@ public final class H2Dialect extends Dialect {
   }
 
   @Override
-  public boolean isTransientError(SQLException error) {
+  protected boolean isTransientError(SQLException error) {
     int code = error.getErrorCode();
     return code == DEADLOCK || code == LOCK_TIMEOUT || code == CONCURRENT_UPDATE;
   }
 
   @Override
-  public boolean isClosedDatabase(SQLException error) {
+  protected boolean isClosedDatabase(SQLException error) {
     int code = error.getErrorCode();
     return code == DATABASE_IS_CLOSED || code == DATABASE_CALLED_AT_SHUTDOWN;
   }
@@ -122,7 +121,7 @@ public final class H2Dialect extends Dialect {
       throws SQLException {
     int keys = table.key().size();
     for (int k = 0; k < keys; k++) {
-      statement.setObject(k + 1, array(table, table.key().get(k), RowKeys.column(table, ids, k)));
+      statement.setObject(k + 1, array(table, table.key().get(k), keyColumn(table, ids, k)));
     }
     return keys;
   }

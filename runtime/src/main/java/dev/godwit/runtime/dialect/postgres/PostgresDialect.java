@@ -2,7 +2,6 @@ package dev.godwit.runtime.dialect.postgres;
 
 import dev.godwit.runtime.Column;
 import dev.godwit.runtime.Table;
-import dev.godwit.runtime.internal.sql.RowKeys;
 import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,7 +40,7 @@ public final class PostgresDialect extends Dialect {
   /** Column name → declared type, per quoted table name. */
   private final Map<String, Map<String, String>> columnTypes = new ConcurrentHashMap<>();
 
-  public PostgresDialect(DatabaseMetaData metaData) throws SQLException {
+  PostgresDialect(DatabaseMetaData metaData) throws SQLException {
     super(metaData);
   }
 
@@ -49,18 +49,44 @@ public final class PostgresDialect extends Dialect {
     return "PostgreSQL";
   }
 
+  /** An unqualified name resolves through {@code search_path}, not only the current schema. */
+  @Override
+  public Optional<String> unqualifiedSchema(Connection connection, Table<?> table)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname"
+        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE c.oid = to_regclass(?)")) {
+      statement.setString(1, quote(table.name()));
+      try (ResultSet resultSet = statement.executeQuery()) {
+        return resultSet.next() ? Optional.of(resultSet.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /** {@code json} and {@code jsonb}, which the driver reports as {@code OTHER}. */
+  @Override
+  public boolean isJsonType(String typeName) {
+    return typeName.equals("json") || typeName.equals("jsonb");
+  }
+
+  /** {@code citext}, the case-insensitive text extension, reported as {@code OTHER}. */
+  @Override
+  public boolean isCharacterType(String typeName) {
+    return typeName.equals("citext");
+  }
+
   @Override
   public String returning(String update, String column) {
     return update + " RETURNING " + column;
   }
 
   @Override
-  public boolean isTransientError(SQLException error) {
+  protected boolean isTransientError(SQLException error) {
     return false;
   }
 
   @Override
-  public boolean isClosedDatabase(SQLException error) {
+  protected boolean isClosedDatabase(SQLException error) {
     // 57P01-57P03: the server is shutting down or cannot accept connections now
     String state = error.getSQLState();
     return state != null && state.startsWith("57P");
@@ -129,7 +155,7 @@ public final class PostgresDialect extends Dialect {
       List<Object> ids) throws SQLException {
     for (int k = 0; k < table.key().size(); k++) {
       statement.setArray(k + 1, textArray(connection, table.key().get(k),
-          RowKeys.column(table, ids, k)));
+          keyColumn(table, ids, k)));
     }
   }
 

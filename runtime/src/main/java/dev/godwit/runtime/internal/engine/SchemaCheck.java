@@ -5,12 +5,10 @@ import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.SchemaMismatchException.Code;
 import dev.godwit.runtime.SchemaMismatchException.Problem;
 import dev.godwit.runtime.Table;
-import dev.godwit.runtime.dialect.postgres.PostgresDialect;
 import dev.godwit.runtime.spi.Dialect;
 import dev.godwit.runtime.spi.Identifiers;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -268,15 +266,12 @@ public final class SchemaCheck {
     String schema;
     if (table.schema().isPresent()) {
       schema = dialect.fold(table.schema().get());
-    } else if (dialect instanceof PostgresDialect) {
-      // an unqualified name resolves through the search path, not only the current schema
-      Optional<String> resolved = searchPathSchema();
+    } else {
+      Optional<String> resolved = dialect.unqualifiedSchema(connection, table);
       if (resolved.isEmpty()) {
         return Optional.empty();
       }
       schema = resolved.get();
-    } else {
-      schema = connection.getSchema();
     }
     try (ResultSet tables = metaData.getTables(catalog, pattern(schema), pattern(name), null)) {
       while (tables.next()) {
@@ -289,18 +284,6 @@ public final class SchemaCheck {
       }
     }
     return Optional.empty();
-  }
-
-  /** The schema PostgreSQL finds the unqualified table in, through {@code search_path}. */
-  private Optional<String> searchPathSchema() throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname"
-        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-        + " WHERE c.oid = to_regclass(?)")) {
-      statement.setString(1, dialect.quote(table.name()));
-      try (ResultSet resultSet = statement.executeQuery()) {
-        return resultSet.next() ? Optional.of(resultSet.getString(1)) : Optional.empty();
-      }
-    }
   }
 
   /** Every column of the table, by its name as stored. */
@@ -328,7 +311,6 @@ public final class SchemaCheck {
    */
   private Declared declared(CatalogColumn column) {
     String typeName = column.typeName() == null ? "" : column.typeName().toLowerCase(Locale.ROOT);
-    boolean postgres = dialect instanceof PostgresDialect;
     if (typeName.equals("uuid")) {
       return Declared.UUID;
     }
@@ -336,10 +318,10 @@ public final class SchemaCheck {
         || typeName.equals("timestamp with time zone")) {
       return Declared.TIMESTAMP_TZ;
     }
-    if (postgres && (typeName.equals("json") || typeName.equals("jsonb"))) {
+    if (dialect.isJsonType(typeName)) {
       return Declared.JSON;
     }
-    if (postgres && typeName.equals("citext")) {
+    if (dialect.isCharacterType(typeName)) {
       return Declared.CHARACTER;
     }
     if (typeName.startsWith("enum(")) {

@@ -75,21 +75,6 @@ public final class RowKeys {
   }
 
   /**
-   * The values of one key column (by its position in the key) of several keys: for a single key, the
-   * keys themselves.
-   */
-  public static List<Object> column(Table<?> table, List<Object> keys, int position) {
-    if (!table.hasCompositeKey()) {
-      return keys;
-    }
-    List<Object> values = new ArrayList<>(keys.size());
-    for (Object key : keys) {
-      values.add(((List<?>) key).get(position));
-    }
-    return values;
-  }
-
-  /**
    * A key passed by a caller, checked against the table's key and made immutable.
    *
    * @throws IllegalArgumentException naming the expected shape if it is not the table's key
