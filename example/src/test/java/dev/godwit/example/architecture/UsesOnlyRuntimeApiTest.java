@@ -1,0 +1,20 @@
+package dev.godwit.example.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The example application, generated code included, uses only the runtime's API, never its internals, its SPI or a dialect. */
+@AnalyzeClasses(packages = "dev.godwit.example", importOptions = ImportOption.DoNotIncludeTests.class)
+class UsesOnlyRuntimeApiTest {
+
+  /** Only {@code dev.godwit.runtime} itself is the runtime's API. */
+  @ArchTest
+  static final ArchRule usesOnlyTheRuntimeApi = noClasses()
+      .that().resideInAPackage("dev.godwit.example..")
+      .should().dependOnClassesThat().resideInAnyPackage("dev.godwit.runtime.internal..",
+          "dev.godwit.runtime.spi..", "dev.godwit.runtime.dialect..");
+}
