@@ -292,7 +292,9 @@ public abstract class ColumnType<V> {
   public abstract Class<?> javaType();
 
   /**
-   * A column type that H2 and PostgreSQL both accept in {@code CREATE TABLE}.
+   * The standard SQL type that holds this type's values, as a dialect may name it when it casts a
+   * bound value and as a schema may declare the column; a dialect whose database spells the type
+   * otherwise maps it (the built-in H2 and PostgreSQL dialects accept every one as written).
    *
    * @return the SQL type name, for example {@code "BIGINT"}
    */

@@ -64,12 +64,15 @@ class DialectProviderTest {
   void migratorCreateFindsTheRegisteredDialectByProductNameAndRunsWithIt() throws SQLException {
     DataSource dataSource = withNotes(RenamedH2.PRODUCT);
     int writtenBefore = RenamedH2Dialect.ROWS_WRITTEN.get();
+    int clausesBefore = RenamedH2Dialect.CLAUSES_ASKED.get();
 
     RunResult result = Migrator.create(dataSource).run(upperCase());
 
     assertEquals(MigrationState.SUCCEEDED, result.status().state());
     assertEquals(6, RenamedH2Dialect.ROWS_WRITTEN.get() - writtenBefore,
         "every changed row is written by the registered dialect");
+    assertTrue(RenamedH2Dialect.CLAUSES_ASKED.get() > clausesBefore,
+        "the state table's DDL and the batch reads take their vendor clauses from the dialect");
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(

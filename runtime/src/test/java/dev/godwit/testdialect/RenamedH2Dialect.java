@@ -14,12 +14,17 @@ import java.util.stream.Collectors;
 /**
  * A dialect written against the SPI alone, as a database added in its own jar would be: it writes
  * a batch one statement per row (plain SQL that H2 accepts) instead of the built-in dialects'
- * set-based statements, and counts the rows it wrote, so a test can tell it was the one used.
+ * set-based statements, reads with standard SQL's {@code FETCH FIRST} instead of {@code LIMIT}, and
+ * counts the rows it wrote and the vendor clauses it was asked for, so a test can tell it was the
+ * one used for both.
  */
 public final class RenamedH2Dialect extends Dialect {
 
   /** Rows written through this dialect, across instances. */
   public static final AtomicInteger ROWS_WRITTEN = new AtomicInteger();
+
+  /** Times the engine asked this dialect for its limit, lock or state-table instant type. */
+  public static final AtomicInteger CLAUSES_ASKED = new AtomicInteger();
 
   private static final int DEADLOCK = 40001;
   private static final int LOCK_TIMEOUT = 50200;
@@ -38,6 +43,24 @@ public final class RenamedH2Dialect extends Dialect {
   @Override
   public String returning(String update, String column) {
     return "SELECT " + column + " FROM FINAL TABLE (" + update + ")";
+  }
+
+  @Override
+  public String limitClause() {
+    CLAUSES_ASKED.incrementAndGet();
+    return " FETCH FIRST ? ROWS ONLY";
+  }
+
+  @Override
+  public String lockClause() {
+    CLAUSES_ASKED.incrementAndGet();
+    return " FOR UPDATE";
+  }
+
+  @Override
+  public String instantType() {
+    CLAUSES_ASKED.incrementAndGet();
+    return "TIMESTAMP(6) WITH TIME ZONE";
   }
 
   @Override

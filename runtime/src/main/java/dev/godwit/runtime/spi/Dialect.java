@@ -30,8 +30,14 @@ public abstract class Dialect {
 
   private static final Pattern NAME_TOKEN = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-  /** SQL states that mean "try the transaction again": serialization failure, deadlock, lock timeout. */
-  private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03");
+  /**
+   * The SQL states every database means "try the transaction again" by: SQL:2011's serialization
+   * failure (class 40, transaction rollback). A dialect adds its own in {@link #isTransientError}.
+   */
+  private static final Set<String> TRANSIENT_STATES = Set.of("40001");
+
+  /** SQL:2011's unique constraint violation (class 23, integrity constraint violation). */
+  private static final String UNIQUE_VIOLATION = "23505";
 
   /** How many quoted names and statements a dialect remembers: far more than a schema has. */
   private static final int REMEMBERED = 1024;
@@ -246,6 +252,59 @@ public abstract class Dialect {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether an error says an insert met a row with the same unique key: by default SQLState
+   * {@code 23505}, as H2 and PostgreSQL report it; a database with its own code overrides this.
+   *
+   * @param error what a statement failed with
+   * @return {@code true} for a duplicate key
+   */
+  public boolean isDuplicateKey(SQLException error) {
+    return UNIQUE_VIOLATION.equals(error.getSQLState());
+  }
+
+  /**
+   * The column type the state table stores instants in (lease expiry, heartbeats): one that keeps
+   * the instant whatever the session's time zone. By default SQL's {@code TIMESTAMP WITH TIME ZONE}.
+   *
+   * @return a type name for {@code CREATE TABLE}
+   */
+  public String instantType() {
+    return "TIMESTAMP WITH TIME ZONE";
+  }
+
+  /**
+   * The column type of the state table's text of up to {@code length} characters. By default
+   * {@code VARCHAR(length)}.
+   *
+   * @param length the longest text, in characters
+   * @return a type name for {@code CREATE TABLE}
+   */
+  public String textType(int length) {
+    return "VARCHAR(" + length + ")";
+  }
+
+  /**
+   * What follows a keyset {@code SELECT ... ORDER BY} to read at most a bound number of rows, with
+   * one parameter for that number. By default {@code LIMIT ?}, which H2 and PostgreSQL accept.
+   *
+   * @return the clause, with a leading space
+   */
+  public String limitClause() {
+    return " LIMIT ?";
+  }
+
+  /**
+   * What follows a {@code SELECT} (after its limit) to lock the rows it reads until the transaction
+   * ends, so that a batch's rows cannot change between its read and its write. By default
+   * {@code FOR UPDATE}.
+   *
+   * @return the clause, with a leading space
+   */
+  public String lockClause() {
+    return " FOR UPDATE";
   }
 
   /**

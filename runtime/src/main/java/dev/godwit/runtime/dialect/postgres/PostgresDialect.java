@@ -82,7 +82,8 @@ public final class PostgresDialect extends Dialect {
 
   @Override
   protected boolean isTransientError(SQLException error) {
-    return false;
+    // 40P01 deadlock_detected, 55P03 lock_not_available (a lock timeout), PostgreSQL Appendix A
+    return "40P01".equals(error.getSQLState()) || "55P03".equals(error.getSQLState());
   }
 
   @Override

@@ -74,7 +74,7 @@ public final class TableSql<T> {
         .collect(Collectors.joining(", "));
     return new BoundSql("SELECT COUNT(*) OVER (), COUNT(CASE WHEN " + noNull
         + " THEN 1 END) OVER (), " + keyList + " FROM (" + ids.text() + ") AS godwit_window"
-        + " ORDER BY " + descending + " LIMIT 1", ids.bindings());
+        + " ORDER BY " + descending + dialect.limitClause(), one(ids.bindings()));
   }
 
   /** Every column of the rows with these keys, in key order. */
@@ -125,14 +125,21 @@ public final class TableSql<T> {
     return new BoundSql(sql.toString(), bindings);
   }
 
+  /** Bindings followed by a limit of one row. */
+  private static List<Binding> one(List<Binding> bindings) {
+    List<Binding> limited = new ArrayList<>(bindings);
+    limited.add(new Binding(ColumnType.INTEGER, 1));
+    return limited;
+  }
+
   private BoundSql keyset(String selected, Condition<T> where, Object after, int limit, boolean lock) {
     List<Binding> bindings = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ").append(selected).append(" FROM ").append(name);
     where(sql, bindings, where, after, null);
-    sql.append(" ORDER BY ").append(keyList).append(" LIMIT ?");
+    sql.append(" ORDER BY ").append(keyList).append(dialect.limitClause());
     bindings.add(new Binding(ColumnType.INTEGER, limit));
     if (lock) {
-      sql.append(" FOR UPDATE");
+      sql.append(dialect.lockClause());
     }
     return new BoundSql(sql.toString(), bindings);
   }

@@ -8,6 +8,7 @@ import dev.godwit.runtime.internal.engine.Progress;
 import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.sql.Binding;
+import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -36,25 +37,6 @@ public final class StateStore {
       + " {rows_visited}, {rows_changed}, {estimated_total}, {batch_size}, {started_at},"
       + " {heartbeat_at}, {finished_at}, {error}, {error_row_id}, {pass}, {owner},"
       + " {lease_expires_at}, {requested}";
-
-  private static final String CREATE = "CREATE TABLE IF NOT EXISTS {godwit_migrations} ("
-      + "{name} VARCHAR(200) NOT NULL PRIMARY KEY,"
-      + " {table_name} VARCHAR(200) NOT NULL,"
-      + " {state} VARCHAR(16) NOT NULL,"
-      + " {cursor_value} VARCHAR(2000),"
-      + " {rows_visited} BIGINT DEFAULT 0 NOT NULL,"
-      + " {rows_changed} BIGINT DEFAULT 0 NOT NULL,"
-      + " {estimated_total} BIGINT DEFAULT -1 NOT NULL,"
-      + " {batch_size} INTEGER DEFAULT 0 NOT NULL,"
-      + " {started_at} TIMESTAMP WITH TIME ZONE,"
-      + " {heartbeat_at} TIMESTAMP WITH TIME ZONE,"
-      + " {finished_at} TIMESTAMP WITH TIME ZONE,"
-      + " {error} VARCHAR(" + Errors.MAX_LENGTH + "),"
-      + " {error_row_id} VARCHAR(2000),"
-      + " {pass} INTEGER DEFAULT 0 NOT NULL,"
-      + " {owner} VARCHAR(200),"
-      + " {lease_expires_at} TIMESTAMP WITH TIME ZONE,"
-      + " {requested} VARCHAR(16))";
 
   private static final String LEASE_HELD = " WHERE {name} = ? AND {owner} = ?";
   private static final String LEASE_FREE =
@@ -86,7 +68,7 @@ public final class StateStore {
     }
     database.call(connection -> {
       try (Statement statement = connection.createStatement()) {
-        statement.execute(sql(CREATE));
+        statement.execute(createTable(database.dialect()));
       } catch (SQLException e) {
         // PostgreSQL's IF NOT EXISTS can still fail when another process creates it at once
         if (!exists()) {
@@ -136,7 +118,7 @@ public final class StateStore {
             + " SELECT ?, ?, ? FROM {godwit_migrations} WHERE {name} = ? HAVING COUNT(*) = 0",
             name, table, MigrationState.PENDING.name(), name);
       } catch (SQLException e) {
-        if (!"23505".equals(e.getSQLState())) {
+        if (!database.dialect().isDuplicateKey(e)) {
           throw e;
         }
       }
@@ -322,6 +304,29 @@ public final class StateStore {
         resultSet.getString(13));
     return new StoredState(status, resultSet.getInt(14), resultSet.getString(15),
         ColumnType.INSTANT.read(resultSet, 16), resultSet.getString(17));
+  }
+
+  /** The state table's DDL, with the type names of the database's dialect. */
+  private static String createTable(Dialect dialect) {
+    String instant = dialect.instantType();
+    return dialect.sql("CREATE TABLE IF NOT EXISTS {godwit_migrations} ("
+        + "{name} " + dialect.textType(200) + " NOT NULL PRIMARY KEY,"
+        + " {table_name} " + dialect.textType(200) + " NOT NULL,"
+        + " {state} " + dialect.textType(16) + " NOT NULL,"
+        + " {cursor_value} " + dialect.textType(2000) + ","
+        + " {rows_visited} BIGINT DEFAULT 0 NOT NULL,"
+        + " {rows_changed} BIGINT DEFAULT 0 NOT NULL,"
+        + " {estimated_total} BIGINT DEFAULT -1 NOT NULL,"
+        + " {batch_size} INTEGER DEFAULT 0 NOT NULL,"
+        + " {started_at} " + instant + ","
+        + " {heartbeat_at} " + instant + ","
+        + " {finished_at} " + instant + ","
+        + " {error} " + dialect.textType(Errors.MAX_LENGTH) + ","
+        + " {error_row_id} " + dialect.textType(2000) + ","
+        + " {pass} INTEGER DEFAULT 0 NOT NULL,"
+        + " {owner} " + dialect.textType(200) + ","
+        + " {lease_expires_at} " + instant + ","
+        + " {requested} " + dialect.textType(16) + ")");
   }
 
   private String sql(String template) {
