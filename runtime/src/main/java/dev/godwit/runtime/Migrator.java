@@ -7,6 +7,7 @@ import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.state.StateStore;
 import dev.godwit.runtime.internal.state.StoredState;
+import dev.godwit.runtime.spi.DialectProvider;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -52,10 +54,21 @@ public final class Migrator {
   /** Tables whose mapping was found sound here: each is checked once per migrator. */
   private final Set<Table<?>> soundTables = ConcurrentHashMap.newKeySet();
 
-  private Migrator(DataSource dataSource) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.database = new Database(dataSource);
-    this.store = new StateStore(database);
+  private Migrator(Builder builder) {
+    this.dataSource = builder.dataSource;
+    this.database = new Database(dataSource, builder.dialect);
+    this.store = new StateStore(database, builder.stateSchema, builder.stateTable, builder.worker);
+  }
+
+  /**
+   * A builder of a migrator on a database, for what a framework integration configures: where the
+   * state lives, how this process is named in leases, and which dialect to use.
+   *
+   * @param dataSource where the tables and the state live
+   * @return a builder holding the defaults of {@link #create}
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
   }
 
   /**
@@ -67,7 +80,7 @@ public final class Migrator {
    * @return the migrator
    */
   public static Migrator create(DataSource dataSource) {
-    return new Migrator(dataSource);
+    return builder(dataSource).build();
   }
 
   /**
@@ -287,6 +300,98 @@ public final class Migrator {
         throw database.unreachable(e);
       }
       throw new MigrationException("Could not " + doing + ": " + Errors.oneLine(e) + ".", e);
+    }
+  }
+
+  /** Configures a {@link Migrator}; every setting has the default {@link #create} uses. */
+  public static final class Builder {
+    /** A plain identifier, as the state table's schema and name must be. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** The owner column holds 200 characters; a run adds {@code " run "} and eight of its own. */
+    private static final int MAX_WORKER = 180;
+
+    private final DataSource dataSource;
+    private String stateSchema;
+    private String stateTable = "godwit_migrations";
+    private String worker = "pid " + ProcessHandle.current().pid();
+    private DialectProvider dialect;
+
+    private Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * The table the migrations' state is kept in, created on first use.
+     *
+     * @param name a plain identifier (letters, digits, underscores; folded like any plain name);
+     *     {@code godwit_migrations} by default
+     * @return this builder
+     * @throws IllegalArgumentException if it is not a plain identifier
+     */
+    public Builder stateTable(String name) {
+      this.stateTable = plain("state table", name);
+      return this;
+    }
+
+    /**
+     * The schema of the state table.
+     *
+     * @param schema a plain identifier of an existing schema, or {@code null} (the default) for the
+     *     connection's current schema
+     * @return this builder
+     * @throws IllegalArgumentException if it is not a plain identifier
+     */
+    public Builder stateSchema(String schema) {
+      this.stateSchema = schema == null ? null : plain("state table's schema", schema);
+      return this;
+    }
+
+    /**
+     * How this process is named in the state table while it holds a migration's lease, so an
+     * operator can tell which worker runs it.
+     *
+     * @param name 1 to {@value #MAX_WORKER} characters, not blank; {@code pid <process id>} by default
+     * @return this builder
+     * @throws IllegalArgumentException if it is blank or longer
+     */
+    public Builder workerName(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank() || name.length() > MAX_WORKER) {
+        throw new IllegalArgumentException("a worker name must be 1 to " + MAX_WORKER
+            + " characters and not blank, not '" + name + "'");
+      }
+      this.worker = name;
+      return this;
+    }
+
+    /**
+     * The dialect to use whatever the database reports, instead of the registered provider that
+     * accepts its JDBC metadata.
+     *
+     * @param provider creates the dialect from the database's metadata on first use
+     * @return this builder
+     */
+    public Builder dialect(DialectProvider provider) {
+      this.dialect = Objects.requireNonNull(provider, "provider");
+      return this;
+    }
+
+    /**
+     * The migrator.
+     *
+     * @return a new migrator; it connects on first use
+     */
+    public Migrator build() {
+      return new Migrator(this);
+    }
+
+    private static String plain(String what, String name) {
+      Objects.requireNonNull(name, what);
+      if (!PLAIN.matcher(name).matches()) {
+        throw new IllegalArgumentException("the " + what + " must be a plain identifier of letters,"
+            + " digits and underscores, not '" + name + "'");
+      }
+      return name;
     }
   }
 }

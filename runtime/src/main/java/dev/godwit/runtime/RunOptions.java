@@ -5,68 +5,178 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How one run of a migration behaves. Immutable: every {@code with…} method returns a copy.
+ * How one run of a migration behaves. Immutable: made by {@link #builder()}, and every
+ * {@code with…} method returns a copy, so options can be added without breaking callers.
  *
  * <pre>{@code
- * migrator.run(migration, RunOptions.defaults().withBatchSize(500).withListener(System.out::println));
+ * migrator.run(migration, RunOptions.builder().batchSize(500).listener(System.out::println).build());
+ * migrator.run(migration, RunOptions.defaults().withBatchSize(500));
  * migrator.run(migration, RunOptions.dryRun());
  * }</pre>
- *
- * @param isDryRun run only the next batch (at the stored cursor, or the first), report the rows it
- *     would change, roll everything back, the state table included
- * @param batchSize rows per batch; {@code 0} keeps the migration's own
- * @param reset forget the stored cursor and counts and start over from the first row
- * @param range visit only these rows instead of the migration's own range; {@code null} keeps it
- * @param parallelism threads applying {@code migrateOne} within a batch; {@code 1} runs them in order,
- *     or on 4 threads for a migration declared {@link Migration.Builder#parallel() parallel}
- * @param pauseBetweenBatches sleep after each committed batch, to leave room to the application
- * @param singleTransactionLimit {@code > 0}: migrate the whole range in one transaction, refusing
- *     (before changing anything) if it holds more rows than this; {@code 0}: batches
- * @param leaseDuration how long a runner's claim lasts without a heartbeat before another runner may
- *     take the migration over
- * @param maxRetries how often a batch that hit a serialization failure, deadlock or lock timeout is
- *     retried, with backoff, before the migration fails
- * @param listener sees every committed batch
  */
-public record RunOptions(
-    boolean isDryRun,
-    int batchSize,
-    boolean reset,
-    Condition<?> range,
-    int parallelism,
-    Duration pauseBetweenBatches,
-    long singleTransactionLimit,
-    Duration leaseDuration,
-    int maxRetries,
-    ProgressListener listener) {
+public final class RunOptions {
 
   /** The lease a runner holds when none is set: heartbeats come far more often than this. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
-  /** Checks every option. */
-  public RunOptions {
-    if (batchSize < 0) {
-      throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
+  private final boolean isDryRun;
+  private final int batchSize;
+  private final boolean reset;
+  private final Condition<?> range;
+  private final int parallelism;
+  private final Duration pauseBetweenBatches;
+  private final long singleTransactionLimit;
+  private final Duration leaseDuration;
+  private final int maxRetries;
+  private final ProgressListener listener;
+
+  private RunOptions(Builder builder) {
+    if (builder.batchSize < 0) {
+      throw new IllegalArgumentException("batch size must be positive, not " + builder.batchSize);
     }
-    if (parallelism < 1) {
-      throw new IllegalArgumentException("parallelism must be at least 1, not " + parallelism);
-    }
-    if (singleTransactionLimit < 0) {
+    if (builder.parallelism < 1) {
       throw new IllegalArgumentException(
-          "the single-transaction limit must be positive, not " + singleTransactionLimit);
+          "parallelism must be at least 1, not " + builder.parallelism);
     }
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("retries cannot be negative, not " + maxRetries);
+    if (builder.singleTransactionLimit < 0) {
+      throw new IllegalArgumentException("the single-transaction limit must be positive, not "
+          + builder.singleTransactionLimit);
     }
-    Objects.requireNonNull(pauseBetweenBatches, "pauseBetweenBatches");
-    if (pauseBetweenBatches.isNegative()) {
+    if (builder.maxRetries < 0) {
+      throw new IllegalArgumentException("retries cannot be negative, not " + builder.maxRetries);
+    }
+    Objects.requireNonNull(builder.pauseBetweenBatches, "pauseBetweenBatches");
+    if (builder.pauseBetweenBatches.isNegative()) {
       throw new IllegalArgumentException("the pause between batches cannot be negative");
     }
-    Objects.requireNonNull(leaseDuration, "leaseDuration");
-    if (leaseDuration.isNegative() || leaseDuration.isZero()) {
+    Objects.requireNonNull(builder.leaseDuration, "leaseDuration");
+    if (builder.leaseDuration.isNegative() || builder.leaseDuration.isZero()) {
       throw new IllegalArgumentException("the lease must be positive");
     }
-    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(builder.listener, "listener");
+    this.isDryRun = builder.isDryRun;
+    this.batchSize = builder.batchSize;
+    this.reset = builder.reset;
+    this.range = builder.range;
+    this.parallelism = builder.parallelism;
+    this.pauseBetweenBatches = builder.pauseBetweenBatches;
+    this.singleTransactionLimit = builder.singleTransactionLimit;
+    this.leaseDuration = builder.leaseDuration;
+    this.maxRetries = builder.maxRetries;
+    this.listener = builder.listener;
+  }
+
+  /**
+   * A builder holding the {@linkplain #defaults() defaults}.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder holding these options, to change some of them.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Whether to run only the next batch (at the stored cursor, or the first), report the rows it
+   * would change, and roll everything back, the state table included.
+   *
+   * @return {@code true} for a dry run
+   */
+  public boolean isDryRun() {
+    return isDryRun;
+  }
+
+  /**
+   * Rows per batch.
+   *
+   * @return a positive number, or {@code 0} to keep the migration's own
+   */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /**
+   * Whether to forget the stored cursor and counts and start over from the first row.
+   *
+   * @return {@code true} to start over
+   */
+  public boolean reset() {
+    return reset;
+  }
+
+  /**
+   * The rows to visit instead of the migration's own range.
+   *
+   * @return a condition on the migration's table, or {@code null} to keep its range
+   */
+  public Condition<?> range() {
+    return range;
+  }
+
+  /**
+   * Threads applying {@code migrateOne} within a batch.
+   *
+   * @return {@code 1} to run them in order, or on 4 threads for a migration declared
+   *     {@link Migration.Builder#parallel() parallel}; more to use that many
+   */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /**
+   * How long to sleep after each committed batch, to leave room to the application.
+   *
+   * @return a duration, zero for none
+   */
+  public Duration pauseBetweenBatches() {
+    return pauseBetweenBatches;
+  }
+
+  /**
+   * Above zero: migrate the whole range in one transaction, refusing (before changing anything) if
+   * it holds more rows than this.
+   *
+   * @return the most rows one transaction may migrate, or {@code 0} for batches
+   */
+  public long singleTransactionLimit() {
+    return singleTransactionLimit;
+  }
+
+  /**
+   * How long a runner's claim lasts without a heartbeat before another runner may take the
+   * migration over.
+   *
+   * @return a positive duration
+   */
+  public Duration leaseDuration() {
+    return leaseDuration;
+  }
+
+  /**
+   * How often a batch that hit a serialization failure, deadlock or lock timeout is retried, with
+   * backoff, before the migration fails.
+   *
+   * @return zero or more
+   */
+  public int maxRetries() {
+    return maxRetries;
+  }
+
+  /**
+   * What sees every committed batch.
+   *
+   * @return the listener, {@link ProgressListener#NONE} by default
+   */
+  public ProgressListener listener() {
+    return listener;
   }
 
   /**
@@ -76,8 +186,7 @@ public record RunOptions(
    * @return the default options
    */
   public static RunOptions defaults() {
-    return new RunOptions(false, 0, false, null, 1, Duration.ZERO, 0, DEFAULT_LEASE, 10,
-        ProgressListener.NONE);
+    return builder().build();
   }
 
   /**
@@ -96,7 +205,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withDryRun(boolean value) {
-    return with(copy -> copy.isDryRun = value);
+    return with(builder -> builder.isDryRun = value);
   }
 
   /**
@@ -109,7 +218,7 @@ public record RunOptions(
     if (value <= 0) {
       throw new IllegalArgumentException("batch size must be positive, not " + value);
     }
-    return with(copy -> copy.batchSize = value);
+    return with(builder -> builder.batchSize = value);
   }
 
   /**
@@ -118,7 +227,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withReset() {
-    return with(copy -> copy.reset = true);
+    return with(builder -> builder.reset = true);
   }
 
   /**
@@ -128,7 +237,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withRange(Condition<?> value) {
-    return with(copy -> copy.range = Objects.requireNonNull(value, "range"));
+    return with(builder -> builder.range = Objects.requireNonNull(value, "range"));
   }
 
   /**
@@ -138,7 +247,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withParallelism(int threads) {
-    return with(copy -> copy.parallelism = threads);
+    return with(builder -> builder.parallelism = threads);
   }
 
   /**
@@ -148,7 +257,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withPauseBetweenBatches(Duration value) {
-    return with(copy -> copy.pauseBetweenBatches = value);
+    return with(builder -> builder.pauseBetweenBatches = value);
   }
 
   /**
@@ -161,7 +270,7 @@ public record RunOptions(
     if (maxRows <= 0) {
       throw new IllegalArgumentException("the single-transaction limit must be positive, not " + maxRows);
     }
-    return with(copy -> copy.singleTransactionLimit = maxRows);
+    return with(builder -> builder.singleTransactionLimit = maxRows);
   }
 
   /**
@@ -171,7 +280,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withLeaseDuration(Duration value) {
-    return with(copy -> copy.leaseDuration = value);
+    return with(builder -> builder.leaseDuration = value);
   }
 
   /**
@@ -181,7 +290,7 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withMaxRetries(int value) {
-    return with(copy -> copy.maxRetries = value);
+    return with(builder -> builder.maxRetries = value);
   }
 
   /**
@@ -191,30 +300,60 @@ public record RunOptions(
    * @return the copy
    */
   public RunOptions withListener(ProgressListener value) {
-    return with(copy -> copy.listener = value);
+    return with(builder -> builder.listener = value);
   }
 
   /** A copy with some options changed; the record's constructor checks the result. */
-  private RunOptions with(Consumer<Copy> change) {
-    Copy copy = new Copy(this);
-    change.accept(copy);
-    return copy.build();
+  private RunOptions with(Consumer<Builder> change) {
+    Builder builder = toBuilder();
+    change.accept(builder);
+    return builder.build();
   }
 
-  /** The options being changed by a {@code with…} method. */
-  private static final class Copy {
-    boolean isDryRun;
-    int batchSize;
-    boolean reset;
-    Condition<?> range;
-    int parallelism;
-    Duration pauseBetweenBatches;
-    long singleTransactionLimit;
-    Duration leaseDuration;
-    int maxRetries;
-    ProgressListener listener;
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof RunOptions that && isDryRun == that.isDryRun
+        && batchSize == that.batchSize && reset == that.reset && Objects.equals(range, that.range)
+        && parallelism == that.parallelism && pauseBetweenBatches.equals(that.pauseBetweenBatches)
+        && singleTransactionLimit == that.singleTransactionLimit
+        && leaseDuration.equals(that.leaseDuration) && maxRetries == that.maxRetries
+        && listener.equals(that.listener);
+  }
 
-    Copy(RunOptions options) {
+  @Override
+  public int hashCode() {
+    return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
+        singleTransactionLimit, leaseDuration, maxRetries, listener);
+  }
+
+  @Override
+  public String toString() {
+    return "RunOptions[isDryRun=" + isDryRun + ", batchSize=" + batchSize + ", reset=" + reset
+        + ", range=" + range + ", parallelism=" + parallelism + ", pauseBetweenBatches="
+        + pauseBetweenBatches + ", singleTransactionLimit=" + singleTransactionLimit
+        + ", leaseDuration=" + leaseDuration + ", maxRetries=" + maxRetries + ", listener="
+        + listener + "]";
+  }
+
+  /**
+   * Collects options; {@link #build()} checks them all at once. Starts from the {@linkplain
+   * RunOptions#defaults() defaults}.
+   */
+  public static final class Builder {
+    private boolean isDryRun;
+    private int batchSize;
+    private boolean reset;
+    private Condition<?> range;
+    private int parallelism = 1;
+    private Duration pauseBetweenBatches = Duration.ZERO;
+    private long singleTransactionLimit;
+    private Duration leaseDuration = DEFAULT_LEASE;
+    private int maxRetries = 10;
+    private ProgressListener listener = ProgressListener.NONE;
+
+    private Builder() {}
+
+    private Builder(RunOptions options) {
       isDryRun = options.isDryRun;
       batchSize = options.batchSize;
       reset = options.reset;
@@ -227,9 +366,125 @@ public record RunOptions(
       listener = options.listener;
     }
 
-    RunOptions build() {
-      return new RunOptions(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-          singleTransactionLimit, leaseDuration, maxRetries, listener);
+    /**
+     * Sets {@link RunOptions#isDryRun()}.
+     *
+     * @param value whether to dry-run
+     * @return this builder
+     */
+    public Builder dryRun(boolean value) {
+      isDryRun = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#batchSize()}.
+     *
+     * @param value a positive number of rows, or {@code 0} for the migration's own
+     * @return this builder
+     */
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#reset()}.
+     *
+     * @param value whether to start over from the first row
+     * @return this builder
+     */
+    public Builder reset(boolean value) {
+      reset = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#range()}.
+     *
+     * @param value a condition on the migration's table, or {@code null} for its own range
+     * @return this builder
+     */
+    public Builder range(Condition<?> value) {
+      range = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#parallelism()}.
+     *
+     * @param threads at least 1
+     * @return this builder
+     */
+    public Builder parallelism(int threads) {
+      parallelism = threads;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#pauseBetweenBatches()}.
+     *
+     * @param value zero or more
+     * @return this builder
+     */
+    public Builder pauseBetweenBatches(Duration value) {
+      pauseBetweenBatches = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#singleTransactionLimit()}.
+     *
+     * @param maxRows the most rows one transaction may migrate, or {@code 0} for batches
+     * @return this builder
+     */
+    public Builder singleTransactionLimit(long maxRows) {
+      singleTransactionLimit = maxRows;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#leaseDuration()}.
+     *
+     * @param value a positive duration
+     * @return this builder
+     */
+    public Builder leaseDuration(Duration value) {
+      leaseDuration = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#maxRetries()}.
+     *
+     * @param value zero or more
+     * @return this builder
+     */
+    public Builder maxRetries(int value) {
+      maxRetries = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#listener()}.
+     *
+     * @param value what sees every committed batch
+     * @return this builder
+     */
+    public Builder listener(ProgressListener value) {
+      listener = value;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @return immutable options
+     * @throws IllegalArgumentException naming the first option out of its range
+     * @throws NullPointerException if the pause, lease or listener is {@code null}
+     */
+    public RunOptions build() {
+      return new RunOptions(this);
     }
   }
 }

@@ -97,4 +97,16 @@ class DialectProviderTest {
     assertTrue(message.endsWith("or put a jar that registers a"
         + " dev.godwit.runtime.spi.DialectProvider for it on the class path."), message);
   }
+
+  @Test
+  void aDialectChosenOnTheBuilderIsUsedWhateverTheDatabaseReports() throws SQLException {
+    DataSource dataSource = withNotes("Unheard-of DB");
+    int writtenBefore = RenamedH2Dialect.ROWS_WRITTEN.get();
+
+    RunResult result = Migrator.builder(dataSource).dialect(new RenamedH2DialectProvider()).build()
+        .run(upperCase());
+
+    assertEquals(MigrationState.SUCCEEDED, result.status().state());
+    assertEquals(6, RenamedH2Dialect.ROWS_WRITTEN.get() - writtenBefore);
+  }
 }

@@ -181,9 +181,7 @@ class BadInputTest {
     assertMessage(message, () -> Migration.on(User.TABLE, "users.sized").batchSize(size));
     assertMessage(message, () -> RunOptions.defaults().withBatchSize(size));
     if (size < 0) {
-      RunOptions defaults = RunOptions.defaults();
-      assertMessage(message, () -> new RunOptions(false, size, false, null, 1, Duration.ZERO, 0,
-          defaults.leaseDuration(), defaults.maxRetries(), defaults.listener()));
+      assertMessage(message, () -> RunOptions.builder().batchSize(size).build());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.godwit.runtime.internal.jdbc;
 
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.spi.Dialect;
+import dev.godwit.runtime.spi.DialectProvider;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,10 +12,13 @@ import javax.sql.DataSource;
 public final class Database {
 
   private final DataSource dataSource;
+  /** The provider chosen by the user, or {@code null} to find one by the database's metadata. */
+  private final DialectProvider provider;
   private volatile Dialect dialect;
 
-  public Database(DataSource dataSource) {
+  public Database(DataSource dataSource, DialectProvider provider) {
     this.dataSource = dataSource;
+    this.provider = provider;
   }
 
   /** Work done on a connection. */
@@ -38,7 +42,8 @@ public final class Database {
     }
     try {
       if (dialect == null) {
-        dialect = Dialect.of(connection);
+        dialect = provider == null ? Dialect.of(connection)
+            : provider.create(connection.getMetaData());
       }
       connection.setAutoCommit(true);
       return connection;

@@ -50,7 +50,7 @@ public final class Lease implements AutoCloseable {
    */
   public static Lease claim(StateStore store, String name, Duration duration, int batchSize, boolean reset)
       throws SQLException {
-    String owner = "pid " + ProcessHandle.current().pid() + " run "
+    String owner = store.worker() + " run "
         + UUID.randomUUID().toString().substring(0, 8);
     Instant now = StateStore.now();
     if (!store.claim(name, owner, now, now.plus(duration), batchSize, reset)) {

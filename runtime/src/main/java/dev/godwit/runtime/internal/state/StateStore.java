@@ -52,8 +52,31 @@ public final class StateStore {
    */
   private final Map<String, String> localRequests = new ConcurrentHashMap<>();
 
-  public StateStore(Database database) {
+  /** The state table as a template token: {@code {name}} or {@code {schema}.{name}}. */
+  private final String tableToken;
+  private final String schema;
+  private final String table;
+  private final String worker;
+
+  /**
+   * The state of migrations in a table of the database.
+   *
+   * @param schema the state table's schema (a plain identifier), or {@code null} for the
+   *     connection's current one
+   * @param table the state table's name, a plain identifier
+   * @param worker names this process in lease owners
+   */
+  public StateStore(Database database, String schema, String table, String worker) {
     this.database = database;
+    this.schema = schema;
+    this.table = table;
+    this.worker = worker;
+    this.tableToken = (schema == null ? "" : "{" + schema + "}.") + "{" + table + "}";
+  }
+
+  /** What names this process in the owner of the leases it takes. */
+  public String worker() {
+    return worker;
   }
 
   /** The current time, at the precision both databases keep. */
@@ -68,7 +91,7 @@ public final class StateStore {
     }
     database.call(connection -> {
       try (Statement statement = connection.createStatement()) {
-        statement.execute(createTable(database.dialect()));
+        statement.execute(sql(createTable(database.dialect())));
       } catch (SQLException e) {
         // PostgreSQL's IF NOT EXISTS can still fail when another process creates it at once
         if (!exists()) {
@@ -88,9 +111,11 @@ public final class StateStore {
     return database.call(connection -> {
       DatabaseMetaData metaData = connection.getMetaData();
       String escape = metaData.getSearchStringEscape();
-      String pattern = database.dialect().fold("godwit_migrations").replace("_", escape + "_");
+      String pattern = database.dialect().fold(table).replace("_", escape + "_");
+      String inSchema = schema == null ? connection.getSchema()
+          : database.dialect().fold(schema).replace("_", escape + "_");
       try (ResultSet tables = metaData.getTables(
-          connection.getCatalog(), connection.getSchema(), pattern, null)) {
+          connection.getCatalog(), inSchema, pattern, null)) {
         return tables.next();
       }
     });
@@ -309,7 +334,7 @@ public final class StateStore {
   /** The state table's DDL, with the type names of the database's dialect. */
   private static String createTable(Dialect dialect) {
     String instant = dialect.instantType();
-    return dialect.sql("CREATE TABLE IF NOT EXISTS {godwit_migrations} ("
+    return ("CREATE TABLE IF NOT EXISTS {godwit_migrations} ("
         + "{name} " + dialect.textType(200) + " NOT NULL PRIMARY KEY,"
         + " {table_name} " + dialect.textType(200) + " NOT NULL,"
         + " {state} " + dialect.textType(16) + " NOT NULL,"
@@ -330,7 +355,7 @@ public final class StateStore {
   }
 
   private String sql(String template) {
-    return database.dialect().sql(template);
+    return database.dialect().sql(template.replace("{godwit_migrations}", tableToken));
   }
 
   private int update(Connection connection, String template, Object... parameters)

@@ -1,0 +1,38 @@
+package dev.godwit.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Options built with the builder are the options the {@code with…} methods make, and checked alike. */
+class RunOptionsTest {
+
+  @Test
+  void theBuilderAndTheWithMethodsMakeEqualOptions() {
+    RunOptions built = RunOptions.builder().dryRun(true).batchSize(500).parallelism(3)
+        .pauseBetweenBatches(Duration.ofMillis(20)).leaseDuration(Duration.ofSeconds(5))
+        .maxRetries(2).build();
+    RunOptions chained = RunOptions.dryRun().withBatchSize(500).withParallelism(3)
+        .withPauseBetweenBatches(Duration.ofMillis(20)).withLeaseDuration(Duration.ofSeconds(5))
+        .withMaxRetries(2);
+
+    assertEquals(chained, built);
+    assertEquals(chained.hashCode(), built.hashCode());
+    assertEquals(RunOptions.defaults(), RunOptions.builder().build());
+    assertEquals(built, built.toBuilder().build());
+    assertEquals(7, built.toBuilder().batchSize(7).build().batchSize());
+    assertEquals(500, built.batchSize(), "a builder from options does not change them");
+  }
+
+  @Test
+  void theBuilderChecksEveryOptionWhenItBuilds() {
+    assertEquals("parallelism must be at least 1, not 0", assertThrows(
+        IllegalArgumentException.class, () -> RunOptions.builder().parallelism(0).build())
+        .getMessage());
+    assertEquals("retries cannot be negative, not -1", assertThrows(
+        IllegalArgumentException.class, () -> RunOptions.builder().maxRetries(-1).build())
+        .getMessage());
+  }
+}
