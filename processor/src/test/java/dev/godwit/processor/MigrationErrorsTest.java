@@ -63,7 +63,7 @@ class MigrationErrorsTest {
                 @Widened @Backfill(value = "FREE", batchSize = 0) Plan plan) {}
             """),
         "[GodwitBatchSize] batchSize 0 is not a number of rows; use a positive number, or leave it out"
-            + " for the default of 100",
+            + " for the default of 1000",
         "batchSize = 0");
   }
 

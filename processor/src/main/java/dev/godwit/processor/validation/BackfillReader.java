@@ -31,6 +31,9 @@ final class BackfillReader {
       "all", "migrations", "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll",
       "toString", "wait");
 
+  /** Where the runtime declares the default batch size the message names. */
+  private static final String RUNTIME_MIGRATION = "dev.godwit.runtime.Migration";
+
   private final Elements elements;
   private final Types types;
   private final Visibility visibility;
@@ -63,7 +66,8 @@ final class BackfillReader {
     Optional<AnnotationValue> batchSizeValue = Annotations.explicit(annotation, "batchSize");
     int batchSize = batchSizeValue.map(value -> (Integer) value.getValue()).orElse(0);
     if (batchSizeValue.isPresent() && batchSize <= 0) {
-      report.error(Message.BATCH_SIZE, field.element, annotation, batchSizeValue.get(), batchSize);
+      report.error(Message.BATCH_SIZE, field.element, annotation, batchSizeValue.get(), batchSize,
+          defaultBatchSize());
     }
     Backfill backfill = null;
     if (sources.isEmpty()) {
@@ -269,5 +273,20 @@ final class BackfillReader {
     return SourceVersion.isIdentifier(name)
         && !SourceVersion.isKeyword(name)
         && !RESERVED_NAMES.contains(name);
+  }
+
+  /**
+   * The default batch size as the runtime on the compile class path declares it
+   * ({@code Migration.DEFAULT_BATCH_SIZE}), so the message cannot drift from what a run uses.
+   */
+  private Object defaultBatchSize() {
+    TypeElement migration = elements.getTypeElement(RUNTIME_MIGRATION);
+    if (migration == null) {
+      return RUNTIME_MIGRATION + ".DEFAULT_BATCH_SIZE";
+    }
+    return ElementFilter.fieldsIn(migration.getEnclosedElements()).stream()
+        .filter(field -> field.getSimpleName().contentEquals("DEFAULT_BATCH_SIZE"))
+        .map(VariableElement::getConstantValue).findFirst()
+        .orElse(RUNTIME_MIGRATION + ".DEFAULT_BATCH_SIZE");
   }
 }

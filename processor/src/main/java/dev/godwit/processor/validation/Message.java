@@ -148,7 +148,7 @@ public enum Message {
           + " package-private or public"),
   BATCH_SIZE("GodwitBatchSize",
       "batchSize %d is not a number of rows; use a positive number, or leave it out for the default of"
-          + " 100"),
+          + " %s"),
   BATCH_SIZE_CONFLICT("GodwitBatchSize",
       "migration %s gets batch size %d from field %s and %d from field %s; set batchSize on one of its"
           + " fields only"),
