@@ -16,6 +16,11 @@ final class BatchReads {
   private final Connection connection;
   private final Dialect dialect;
 
+  /** The database's dialect. */
+  Dialect dialect() {
+    return dialect;
+  }
+
   BatchReads(Connection connection, Dialect dialect) {
     this.connection = connection;
     this.dialect = dialect;

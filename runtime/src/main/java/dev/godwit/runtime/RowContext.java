@@ -85,7 +85,7 @@ final class RowContext implements MigrationContext {
 
   private void write(BatchWrites.Write write) {
     checkOpen();
-    BatchWrites.check(write);
+    BatchWrites.check(write, reads.dialect());
     writes.add(write);
   }
 
