@@ -68,6 +68,18 @@ public final class Names {
   }
 
   /**
+   * A name after the indefinite article its first letter calls for: {@code a Plan}, {@code an
+   * OrderStatus}.
+   *
+   * @param name a type's simple name
+   * @return the name with {@code a} or {@code an} before it
+   */
+  public static String withArticle(String name) {
+    return ("AEIOU".indexOf(Character.toUpperCase(name.isEmpty() ? 'x' : name.charAt(0))) >= 0
+        ? "an " : "a ") + name;
+  }
+
+  /**
    * The name of the constant for a Java name: {@code isPro} to {@code IS_PRO}.
    *
    * @param name a Java name

@@ -43,6 +43,13 @@ class NamesTest {
   }
 
   @Test
+  void putsTheArticleItsFirstLetterCallsFor() {
+    assertEquals("a Plan", Names.withArticle("Plan"));
+    assertEquals("an OrderStatus", Names.withArticle("OrderStatus"));
+    assertEquals("an Enum", Names.withArticle("Enum"));
+  }
+
+  @Test
   void ignoresATurkishDefaultLocale() {
     Locale original = Locale.getDefault();
     try {
