@@ -138,8 +138,48 @@ class ColumnMappingErrorsTest {
             }
             """),
         "[GodwitConverter] converter YesNo of field active cannot be created by generated code in"
-            + " package com.example; make it a non-abstract, non-inner class without type parameters,"
-            + " visible from that package, with a no-argument constructor visible from it",
+            + " package com.example: its no-argument constructor is not visible from that package;"
+            + " make it public",
+        "Boolean active;");
+  }
+
+  @Test
+  void refusesAConverterWithoutANoArgumentConstructorSayingSo() {
+    assertError(jpa("""
+            @MigratedTable @Entity
+            public class Team {
+              @Id Long id;
+              @Convert(converter = Team.Prefixed.class) String code;
+
+              public static class Prefixed implements AttributeConverter<String, String> {
+                private final String prefix;
+                public Prefixed(String prefix) { this.prefix = prefix; }
+                public String convertToDatabaseColumn(String value) { return prefix + value; }
+                public String convertToEntityAttribute(String text) { return text.substring(4); }
+              }
+            }
+            """),
+        "[GodwitConverter] converter Prefixed of field code cannot be created by generated code in"
+            + " package com.example: it has no no-argument constructor; add one",
+        "String code;");
+  }
+
+  @Test
+  void refusesAnInnerConverterSayingSo() {
+    assertError(jpa("""
+            @MigratedTable @Entity
+            public class Team {
+              @Id Long id;
+              @Convert(converter = Team.YesNo.class) Boolean active;
+
+              public class YesNo implements AttributeConverter<Boolean, String> {
+                public String convertToDatabaseColumn(Boolean value) { return value ? "Y" : "N"; }
+                public Boolean convertToEntityAttribute(String text) { return text.equals("Y"); }
+              }
+            }
+            """),
+        "[GodwitConverter] converter YesNo of field active cannot be created by generated code in"
+            + " package com.example: it is an inner class; make it static",
         "Boolean active;");
   }
 

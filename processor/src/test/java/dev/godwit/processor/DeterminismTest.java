@@ -68,7 +68,8 @@ class DeterminismTest {
     assertSameFiles(reference.files(), turkish.files());
     String table = new String(
         turkish.files().get("generated/com/example/InvoiceTable.java"), StandardCharsets.UTF_8);
-    assertTrue(table.contains("INVOICE_ID = Column.of(\"invoice_id\""), table);
+    // Spring Boot's naming gives invoiceID the column invoiceid; the I's stay dotted under Turkish.
+    assertTrue(table.contains("INVOICE_ID = Column.of(\"invoiceid\""), table);
     assertTrue(table.contains("IS_PAID = Column.of(\"is_paid\""), table);
     assertTrue(table.contains("Table.of(\"invoice\""), table);
   }

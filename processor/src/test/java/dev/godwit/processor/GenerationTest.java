@@ -117,7 +117,7 @@ class GenerationTest {
   }
 
   @Test
-  void derivesSnakeCaseNames() {
+  void derivesNamesAsSpringBootsDefaultNamingStrategyDoes() {
     Compilation compilation = Compilations.compile(Compilations.source("com.example.UserAccount", """
         package com.example;
 
@@ -126,8 +126,8 @@ class GenerationTest {
         """));
     assertThat(compilation).succeeded();
     assertContains(compilation, "UserAccountTable", "Table.of(\"user_account\"");
-    assertContains(compilation, "UserAccountTable", "USER_ID = Column.of(\"user_id\"");
-    assertContains(compilation, "UserAccountTable", "HTTP_CODE = Column.of(\"http_code\"");
+    assertContains(compilation, "UserAccountTable", "USER_ID = Column.of(\"userid\"");
+    assertContains(compilation, "UserAccountTable", "HTTP_CODE = Column.of(\"httpcode\"");
     assertContains(compilation, "UserAccountTable", "ADDRESS2 = Column.of(\"address2\"");
   }
 

@@ -119,6 +119,7 @@ public final class Migrator {
     Objects.requireNonNull(migration, "migration");
     Objects.requireNonNull(options, "options");
     checkMapping(migration.table(), "running " + migration.name());
+    checkScales(migration);
     return call("run migration " + migration.name(),
         () -> new MigrationRun<>(database, store, migration, options).run());
   }
@@ -149,6 +150,7 @@ public final class Migrator {
     for (Migration<?> migration : migrations) {
       if (done(migration, options).isEmpty()) {
         checkMapping(migration.table(), "running " + migration.name());
+        checkScales(migration);
       }
     }
     List<RunResult> results = new ArrayList<>();
@@ -265,6 +267,31 @@ public final class Migrator {
   public void checkMapping(Table<?> table) {
     Objects.requireNonNull(table, "table");
     checkMapping(table, "migrating it");
+  }
+
+  /**
+   * Refuses an in-database migration whose constant or copied decimals have more digits after the
+   * decimal point than their column's declared scale: PostgreSQL and H2 round such a value to the
+   * scale without an error (PostgreSQL documentation, section 8.1.2), so the run would succeed over
+   * values it changed.
+   */
+  private void checkScales(Migration<?> migration) {
+    if (!migration.inDatabase()) {
+      return;
+    }
+    Table<?> table = migration.table();
+    for (Assignment<?> assignment : migration.assignments()) {
+      try {
+        if (assignment.source() == null) {
+          database.dialect().checkScale(table, assignment.target(), assignment.value());
+        } else {
+          database.dialect().checkCopyScale(table, assignment.target(), assignment.source());
+        }
+      } catch (IllegalArgumentException e) {
+        throw new MigrationException("Migration " + migration.name() + " is refused: "
+            + e.getMessage() + ".");
+      }
+    }
   }
 
   /** Checks a table once per migrator, with {@code use} completing "create it before ...". */

@@ -46,6 +46,40 @@ public final class Names {
   }
 
   /**
+   * The SQL name a Java name gets when nothing declares one: the physical name Spring Boot's default
+   * naming strategy ({@code CamelCaseToUnderscoresNamingStrategy}) gives it, so that a Godwit entity
+   * and a Spring Boot application agree on every column: dots become underscores, an underscore goes
+   * between a lower-case letter and an upper-case one followed by a lower-case one, and all is in lower
+   * case ({@code isPro} to {@code is_pro}, but {@code externalID} to {@code externalid} and
+   * {@code line2Code} to {@code line2code}, as Spring Boot names them).
+   *
+   * @param name a Java name, or a logical name such as {@code petType_id}
+   * @return the physical SQL name
+   */
+  public static String physicalName(String name) {
+    StringBuilder out = new StringBuilder(name.replace('.', '_'));
+    for (int i = 1; i < out.length() - 1; i++) {
+      if (Character.isLowerCase(out.charAt(i - 1)) && Character.isUpperCase(out.charAt(i))
+          && Character.isLowerCase(out.charAt(i + 1))) {
+        out.insert(i++, '_');
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * A name after the indefinite article its first letter calls for: {@code a Plan}, {@code an
+   * OrderStatus}.
+   *
+   * @param name a type's simple name
+   * @return the name with {@code a} or {@code an} before it
+   */
+  public static String withArticle(String name) {
+    return ("AEIOU".indexOf(Character.toUpperCase(name.isEmpty() ? 'x' : name.charAt(0))) >= 0
+        ? "an " : "a ") + name;
+  }
+
+  /**
    * The name of the constant for a Java name: {@code isPro} to {@code IS_PRO}.
    *
    * @param name a Java name

@@ -91,7 +91,7 @@ final class ColumnMappingReader {
   SqlNames.Named columnName(Element field, String fieldName, ValidationReport.Builder report) {
     SqlNames.Named column = SqlNames.nameOf(field, AnnotationNames.COLUMN,
             AnnotationNames.FOREIGN_COLUMNS_BY_NAME, AnnotationNames.SPRING_COLUMN)
-        .orElse(new SqlNames.Named(Names.snakeCase(fieldName), null, null));
+        .orElse(new SqlNames.Named(Names.physicalName(fieldName), null, null));
     if (!SqlNames.checkExact("column", column, field, report) && !Names.isPlainIdentifier(column.name())) {
       report.error(Message.COLUMN_NAME, field, column.annotation(), column.value(), column.name(),
           fieldName, Names.suggestIdentifier(column.name()));
@@ -211,9 +211,10 @@ final class ColumnMappingReader {
           TypeNames.describe(storedType));
       return null;
     }
-    if (!isCreatable(converter)) {
+    String notCreatable = whyNotCreatable(converter, from);
+    if (notCreatable != null) {
       report.error(Message.CONVERTER_CLASS, field, convert, site, converterName, fieldName,
-          from.getQualifiedName());
+          from.getQualifiedName(), notCreatable);
       return null;
     }
     TypeMirror raw = types.erasure(attribute);
@@ -252,23 +253,34 @@ final class ColumnMappingReader {
     return List.of();
   }
 
-  /** Whether generated code in the entity's package can write {@code new X()}. */
-  private boolean isCreatable(TypeElement converter) {
-    boolean inner = converter.getEnclosingElement() instanceof TypeElement
-        && !converter.getModifiers().contains(Modifier.STATIC);
-    if (converter.getKind() != ElementKind.CLASS
-        || converter.getModifiers().contains(Modifier.ABSTRACT)
-        || inner
-        || !converter.getTypeParameters().isEmpty()
-        || !visibility.isVisible(converter, from)) {
-      return false;
+  /**
+   * Why generated code in the entity's package cannot write {@code new X()}, as the fix to make, or
+   * {@code null} when it can.
+   */
+  private String whyNotCreatable(TypeElement converter, PackageElement from) {
+    if (converter.getKind() != ElementKind.CLASS) {
+      return "it is not a class; make it one";
+    }
+    if (converter.getModifiers().contains(Modifier.ABSTRACT)) {
+      return "it is abstract; name a concrete converter";
+    }
+    if (converter.getEnclosingElement() instanceof TypeElement
+        && !converter.getModifiers().contains(Modifier.STATIC)) {
+      return "it is an inner class; make it static";
+    }
+    if (!converter.getTypeParameters().isEmpty()) {
+      return "it has type parameters; name a converter without them";
+    }
+    if (!visibility.isVisible(converter, from)) {
+      return "it is not visible from that package; make it public";
     }
     for (ExecutableElement constructor : ElementFilter.constructorsIn(converter.getEnclosedElements())) {
-      if (constructor.getParameters().isEmpty() && visibility.isVisibleMember(constructor, from)) {
-        return true;
+      if (constructor.getParameters().isEmpty()) {
+        return visibility.isVisibleMember(constructor, from) ? null
+            : "its no-argument constructor is not visible from that package; make it public";
       }
     }
-    return false;
+    return "it has no no-argument constructor; add one";
   }
 
   /** A version field is a counter the runtime increments, which no migration may write. */

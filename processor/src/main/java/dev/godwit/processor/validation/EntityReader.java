@@ -145,9 +145,9 @@ public final class EntityReader {
     SqlNames.Named named = SqlNames.nameOf(type, AnnotationNames.MIGRATED_TABLE,
             AnnotationNames.FOREIGN_TABLES_BY_NAME, AnnotationNames.SPRING_TABLE)
         .or(() -> SqlNames.named(type, AnnotationNames.ENTITIES, "name")
-            .map(entity -> new SqlNames.Named(Names.snakeCase(Annotations.text(entity.value())),
+            .map(entity -> new SqlNames.Named(Names.physicalName(Annotations.text(entity.value())),
                 entity.annotation(), entity.value())))
-        .orElse(new SqlNames.Named(Names.snakeCase(type.getSimpleName().toString()), null, null));
+        .orElse(new SqlNames.Named(Names.physicalName(type.getSimpleName().toString()), null, null));
     if (!SqlNames.checkExact("table", named, type, report) && !Names.isPlainIdentifier(named.name())) {
       report.error(Message.TABLE_NAME, type, named.annotation(), named.value(), named.name(),
           Names.suggestIdentifier(named.name()));

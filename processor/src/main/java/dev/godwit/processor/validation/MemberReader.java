@@ -145,7 +145,7 @@ final class MemberReader {
     }
     field.valueType = reading.type();
     SqlNames.Named column = EntityReader.columnNameOf(field.element)
-        .orElse(new SqlNames.Named(Names.snakeCase(field.name), null, null));
+        .orElse(new SqlNames.Named(Names.physicalName(field.name), null, null));
     field.column = column.name();
     field.columnAnnotation = column.annotation();
     field.columnValue = column.value();
@@ -216,7 +216,7 @@ final class MemberReader {
     field.valueType = reading.type();
     String idColumn = EntityReader.columnNameOf(id)
         .map(SqlNames.Named::name)
-        .orElse(Names.snakeCase(id.getSimpleName().toString()));
+        .orElse(Names.physicalName(id.getSimpleName().toString()));
     Optional<AnnotationMirror> joinColumn = Annotations.findAny(field.element, AnnotationNames.JOIN_COLUMNS);
     Optional<AnnotationValue> referenced = joinColumn.flatMap(mirror ->
         Annotations.explicitText(mirror, "referencedColumnName"));
@@ -232,7 +232,7 @@ final class MemberReader {
         .map(value -> new SqlNames.Named(SqlNames.exactForm(Annotations.text(value)), joinColumn.get(),
             value))
         .or(() -> EntityReader.columnNameOf(field.element))
-        .orElse(new SqlNames.Named(Names.snakeCase(field.name) + "_" + idColumn, null, null));
+        .orElse(new SqlNames.Named(Names.physicalName(field.name + "_" + idColumn), null, null));
     field.column = column.name();
     field.columnAnnotation = column.annotation();
     field.columnValue = column.value();
@@ -317,7 +317,7 @@ final class MemberReader {
       }
       SqlNames.Named column = Optional.ofNullable(overrides.remove(componentName))
           .or(() -> EntityReader.columnNameOf(element))
-          .orElse(new SqlNames.Named(Names.snakeCase(componentName), null, null));
+          .orElse(new SqlNames.Named(Names.physicalName(componentName), null, null));
       component.column = prefix + column.name();
       component.columnAnnotation = column.annotation();
       component.columnValue = column.value();

@@ -106,9 +106,7 @@ public enum Message {
       "converter %s of field %s converts to %s, which Godwit cannot store; convert to String, Boolean,"
           + " Integer, Long, Double, BigDecimal, UUID, Instant, LocalDate or LocalDateTime"),
   CONVERTER_CLASS("GodwitConverter",
-      "converter %s of field %s cannot be created by generated code in package %s; make it a"
-          + " non-abstract, non-inner class without type parameters, visible from that package, with a"
-          + " no-argument constructor visible from it"),
+      "converter %s of field %s cannot be created by generated code in package %s: %s"),
   VERSION_TYPE("GodwitVersion",
       "version field %s has type %s, which Godwit cannot increment as a counter; declare it as long,"
           + " Long, int or Integer, or remove @Version"),

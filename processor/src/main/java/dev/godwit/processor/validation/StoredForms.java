@@ -1,6 +1,7 @@
 package dev.godwit.processor.validation;
 
 import com.palantir.javapoet.ClassName;
+import dev.godwit.processor.model.Names;
 import dev.godwit.processor.model.ValueType;
 
 /**
@@ -33,7 +34,7 @@ final class StoredForms {
     }
     if (type instanceof ValueType.EnumValue enumValue) {
       return (enumValue.storage() == ValueType.EnumStorage.ORDINAL ? "the ordinal" : "the name")
-          + " of a " + enumValue.type().simpleName() + " constant";
+          + " of " + Names.withArticle(enumValue.type().simpleName()) + " constant";
     }
     String name = type.javaType() instanceof ClassName className
         ? className.simpleName()

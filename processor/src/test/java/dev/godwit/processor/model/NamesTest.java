@@ -25,6 +25,30 @@ class NamesTest {
     assertEquals(expected, Names.snakeCase(name));
   }
 
+  /** Each expectation is what Spring Boot's CamelCaseToUnderscoresNamingStrategy gives the name. */
+  @ParameterizedTest
+  @CsvSource({
+      "isPro, is_pro",
+      "plan, plan",
+      "emailOptIn, email_opt_in",
+      "externalID, externalid",
+      "line2Code, line2code",
+      "httpURLValue, httpurlvalue",
+      "vatNumberEU, vat_numbereu",
+      "petType_id, pet_type_id",
+      "UserPreference, user_preference",
+      "legacy_owners, legacy_owners"})
+  void namesColumnsAsSpringBootsDefaultNamingStrategyDoes(String name, String expected) {
+    assertEquals(expected, Names.physicalName(name));
+  }
+
+  @Test
+  void putsTheArticleItsFirstLetterCallsFor() {
+    assertEquals("a Plan", Names.withArticle("Plan"));
+    assertEquals("an OrderStatus", Names.withArticle("OrderStatus"));
+    assertEquals("an Enum", Names.withArticle("Enum"));
+  }
+
   @Test
   void ignoresATurkishDefaultLocale() {
     Locale original = Locale.getDefault();

@@ -130,6 +130,71 @@ public abstract class Dialect {
   }
 
   /**
+   * The scale (digits after the decimal point) of each NUMERIC column with a declared scale, per
+   * table, as the catalog check found them: a value with more digits would be rounded by the
+   * database without an error.
+   */
+  private final Map<String, Map<String, Integer>> decimalScales = new ConcurrentHashMap<>();
+
+  /**
+   * Remembers the declared scales of a table's NUMERIC columns, as the engine's catalog check found
+   * them. Engine bookkeeping kept per data source, not a vendor hook: a dialect does not override it.
+   *
+   * @param table the checked table
+   * @param scales declared scale by {@link Column#key()}
+   */
+  public final void rememberDecimalScales(Table<?> table, Map<String, Integer> scales) {
+    decimalScales.put(qualified(table), Map.copyOf(scales));
+  }
+
+  /**
+   * Checks that a value fits the declared scale of its NUMERIC column, as the catalog check found it.
+   *
+   * @param table the table written
+   * @param column the column written
+   * @param value the value, of the column's Java type
+   * @throws IllegalArgumentException naming the value, the column and the fix when the database
+   *     would round it; nothing for other columns, values and tables the check has not seen
+   */
+  public final void checkScale(Table<?> table, Column<?, ?> column, Object value) {
+    Object stored = column.type().toStored(value);
+    if (!(stored instanceof java.math.BigDecimal decimal)) {
+      return;
+    }
+    Integer scale = decimalScales.getOrDefault(qualified(table), Map.of()).get(column.key());
+    int needed = Math.max(decimal.stripTrailingZeros().scale(), 0);
+    if (scale != null && needed > scale) {
+      throw new IllegalArgumentException("the value " + decimal.stripTrailingZeros().toPlainString()
+          + " for " + table.qualifiedName() + "." + column.name() + " has " + needed
+          + " digits after the decimal point, more than the column's scale of " + scale
+          + ", so the database would round it without an error; declare the column with a scale"
+          + " of at least " + needed + ", or round the value in the migration");
+    }
+  }
+
+  /**
+   * Checks that copying one NUMERIC column into another keeps every digit: the target's declared
+   * scale is at least the source's (a source without a declared scale, or a column the catalog check
+   * has not seen, is not refused).
+   *
+   * @param table the table
+   * @param target the column written
+   * @param source the column copied
+   * @throws IllegalArgumentException naming both columns and the fix when digits would be rounded
+   */
+  public final void checkCopyScale(Table<?> table, Column<?, ?> target, Column<?, ?> source) {
+    Map<String, Integer> scales = decimalScales.getOrDefault(qualified(table), Map.of());
+    Integer targetScale = scales.get(target.key());
+    Integer sourceScale = scales.get(source.key());
+    if (targetScale != null && sourceScale != null && sourceScale > targetScale) {
+      throw new IllegalArgumentException("copying " + table.qualifiedName() + "." + source.name()
+          + " (scale " + sourceScale + ") into " + target.name() + " (scale " + targetScale
+          + ") would round its values without an error; declare " + target.name()
+          + " with a scale of at least " + sourceScale);
+    }
+  }
+
+  /**
    * A table's name as SQL refers to it: quoted, and qualified by its schema when it has one.
    *
    * @param table the table

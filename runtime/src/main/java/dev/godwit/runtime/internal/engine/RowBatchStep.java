@@ -141,7 +141,7 @@ public final class RowBatchStep<T> implements BatchStep<T> {
       List<BatchWrites.Write> writes = context.writes();
       if (patch != null && !patch.isEmpty()) {
         BatchWrites.Update update = new BatchWrites.Update(migration.table(), id, patch.copy());
-        BatchWrites.check(update);
+        BatchWrites.check(update, dialect);
         writes.add(update);
       }
       return writes;

@@ -92,7 +92,7 @@ public final class RowContext implements MigrationContext {
 
   private void write(BatchWrites.Write write) {
     checkOpen();
-    BatchWrites.check(write);
+    BatchWrites.check(write, reads.dialect());
     writes.add(write);
   }
 

@@ -9,6 +9,7 @@ import dev.godwit.runtime.spi.Dialect;
 import dev.godwit.runtime.spi.Identifiers;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -231,6 +232,7 @@ public final class SchemaCheck {
           + " does not exist" + tableHint() + "; create it before " + use + "."));
     }
     Map<String, CatalogColumn> catalogColumns = columns(found.get());
+    rememberDecimalScales(found.get());
     List<Problem> problems = new ArrayList<>();
     boolean keyComplete = true;
     for (Column<?, ?> column : table.columns()) {
@@ -284,6 +286,40 @@ public final class SchemaCheck {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Tells the dialect the declared scale of each NUMERIC column mapped to a {@code BigDecimal}, read
+   * from the SQL standard's {@code information_schema.columns} (which H2 and PostgreSQL both keep),
+   * where an unconstrained PostgreSQL {@code numeric} has no scale and keeps any: a value with more
+   * digits than a declared scale would be rounded by the database without an error.
+   */
+  private void rememberDecimalScales(Found found) throws SQLException {
+    Map<String, Column<?, ?>> decimals = new HashMap<>();
+    for (Column<?, ?> column : table.columns()) {
+      if (column.type().storedType() == ColumnType.DECIMAL) {
+        decimals.put(dialect.fold(column.name()), column);
+      }
+    }
+    if (decimals.isEmpty() || found.schema() == null) {
+      return;
+    }
+    Map<String, Integer> scales = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT column_name,"
+        + " numeric_scale FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
+      statement.setString(1, found.schema());
+      statement.setString(2, found.name());
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          Column<?, ?> column = decimals.get(rows.getString(1));
+          int scale = rows.getInt(2);
+          if (column != null && !rows.wasNull()) {
+            scales.put(column.key(), scale);
+          }
+        }
+      }
+    }
+    dialect.rememberDecimalScales(table, scales);
   }
 
   /** Every column of the table, by its name as stored. */

@@ -92,17 +92,22 @@ public final class BatchWrites {
   private final Map<RowKey, Delete> deletes = new LinkedHashMap<>();
 
   /**
-   * Checks a write before it is accepted, so a bad one fails on the row that asked for it.
+   * Checks a write before it is accepted, so a bad one fails on the row that asked for it: a
+   * decimal the database would round to its column's scale is refused here too.
    *
    * @throws IllegalArgumentException naming what is wrong and how to fix it
    */
-  public static void check(Write write) {
+  public static void check(Write write, Dialect dialect) {
     if (write instanceof Insert insert) {
       if (insert.values().isEmpty()) {
         throw new IllegalArgumentException(
             "an insert into " + insert.table() + " sets no column; set at least one");
       }
+      insert.values().values().forEach((column, value) ->
+          dialect.checkScale(insert.table(), column, value));
     } else if (write instanceof Update update) {
+      update.patch().values().forEach((column, value) ->
+          dialect.checkScale(update.table(), column, value));
       Table<?> table = update.table();
       RowKeys.checked(table, update.id());
       for (Column<?, ?> key : table.key()) {
