@@ -288,7 +288,8 @@ public final class Migrator {
           database.dialect().checkCopyScale(table, assignment.target(), assignment.source());
         }
       } catch (IllegalArgumentException e) {
-        throw new MigrationException("Migration " + migration.name() + " is refused: "
+        throw new MigrationException(ErrorCode.DECIMAL_SCALE, "Migration " + migration.name()
+            + " is refused: "
             + e.getMessage() + ".");
       }
     }
@@ -326,7 +327,7 @@ public final class Migrator {
       if (database.dialect().isConnectionFailure(e)) {
         throw database.unreachable(e);
       }
-      throw new MigrationException("Could not " + doing + ": " + Errors.oneLine(e) + ".", e);
+      throw new MigrationException(ErrorCode.DATABASE_ERROR, "Could not " + doing + ": " + Errors.oneLine(e) + ".", e);
     }
   }
 

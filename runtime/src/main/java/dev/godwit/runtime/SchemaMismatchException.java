@@ -62,7 +62,7 @@ public class SchemaMismatchException extends MigrationException {
    * @throws IllegalArgumentException if there is no problem
    */
   public SchemaMismatchException(String table, List<Problem> problems) {
-    super(message(table, problems));
+    super(ErrorCode.SCHEMA_MISMATCH, message(table, problems));
     this.table = table;
     this.problems = List.copyOf(problems);
   }

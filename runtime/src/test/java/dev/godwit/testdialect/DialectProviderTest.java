@@ -89,6 +89,7 @@ class DialectProviderTest {
     MigrationException refused = assertThrows(MigrationException.class,
         () -> Migrator.create(dataSource).run(upperCase()));
 
+    assertEquals(dev.godwit.runtime.ErrorCode.UNSUPPORTED_DATABASE, refused.code());
     String message = refused.getMessage();
     assertTrue(message.startsWith("The database is Unheard-of DB, which no registered Godwit"
         + " dialect supports; use "), message);

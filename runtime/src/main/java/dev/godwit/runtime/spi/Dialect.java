@@ -1,6 +1,7 @@
 package dev.godwit.runtime.spi;
 
 import dev.godwit.runtime.Column;
+import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.Table;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ public abstract class Dialect {
       }
       supported.add(provider.name());
     }
-    throw new MigrationException("The database is " + metaData.getDatabaseProductName()
+    throw new MigrationException(ErrorCode.UNSUPPORTED_DATABASE, "The database is " + metaData.getDatabaseProductName()
         + ", which no registered Godwit dialect supports; use " + String.join(" or ", supported)
         + ", or put a jar that registers a " + DialectProvider.class.getName()
         + " for it on the class path.");

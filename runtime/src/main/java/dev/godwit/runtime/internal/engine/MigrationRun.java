@@ -1,6 +1,7 @@
 package dev.godwit.runtime.internal.engine;
 
 import dev.godwit.runtime.Condition;
+import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.LeaseLostException;
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationException;
@@ -315,7 +316,8 @@ public final class MigrationRun<T> {
     Optional<StoredState> stored = store.find(migration.name());
     String recorded = stored.map(state -> state.status().table()).orElse(null);
     if (recorded != null && !migration.table().isRecordedAs(recorded)) {
-      throw new MigrationException("Migration " + migration.name() + " is recorded as a migration"
+      throw new MigrationException(ErrorCode.NAME_TAKEN, "Migration " + migration.name()
+          + " is recorded as a migration"
           + " of table " + recorded + ", not of " + migration.table().qualifiedName()
           + "; give each migration a name of its own.");
     }
@@ -334,7 +336,8 @@ public final class MigrationRun<T> {
     long rows = database.call(connection -> Verifier.count(connection, sql, range, after));
     long limit = options.singleTransactionLimit();
     if (rows > limit) {
-      throw new MigrationException("Migration " + migration.name() + " would visit " + rows
+      throw new MigrationException(ErrorCode.TOO_MANY_ROWS, "Migration " + migration.name()
+          + " would visit " + rows
           + " rows of " + migration.table().qualifiedName() + " in one transaction, more than the limit of "
           + limit + "; run it in batches, or raise the limit if the table is really small.");
     }

@@ -1,5 +1,6 @@
 package dev.godwit.runtime.internal.engine;
 
+import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.spi.Dialect;
@@ -61,7 +62,7 @@ public final class Retrier {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MigrationException("Migration " + name
+      throw new MigrationException(ErrorCode.INTERRUPTED, "Migration " + name
           + " was interrupted while waiting to retry a batch; run it again to continue.", e);
     }
   }

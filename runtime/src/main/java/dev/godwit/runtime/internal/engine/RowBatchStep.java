@@ -1,6 +1,7 @@
 package dev.godwit.runtime.internal.engine;
 
 import dev.godwit.runtime.Condition;
+import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.Patch;
@@ -117,7 +118,7 @@ public final class RowBatchStep<T> implements BatchStep<T> {
       futures = executor.invokeAll(calls);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MigrationException("Migration " + migration.name()
+      throw new MigrationException(ErrorCode.INTERRUPTED, "Migration " + migration.name()
           + " was interrupted while migrating a batch; run it again to continue.", e);
     }
     for (Future<List<BatchWrites.Write>> future : futures) {
@@ -125,7 +126,7 @@ public final class RowBatchStep<T> implements BatchStep<T> {
         results.add(future.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new MigrationException("Migration " + migration.name()
+        throw new MigrationException(ErrorCode.INTERRUPTED, "Migration " + migration.name()
             + " was interrupted while migrating a batch; run it again to continue.", e);
       } catch (ExecutionException e) {
         throw rethrow(e.getCause());

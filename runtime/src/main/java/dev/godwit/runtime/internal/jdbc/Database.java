@@ -1,5 +1,6 @@
 package dev.godwit.runtime.internal.jdbc;
 
+import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.spi.Dialect;
 import dev.godwit.runtime.spi.DialectProvider;
@@ -110,8 +111,8 @@ public final class Database {
 
   /** The one-sentence error for a database that does not answer. */
   public MigrationException unreachable(Throwable cause) {
-    return new MigrationException("Cannot reach the database " + describe() + " ("
-        + Errors.oneLine(cause) + "); check that it is running and that its URL and credentials"
+    return new MigrationException(ErrorCode.DATABASE_UNREACHABLE, "Cannot reach the database "
+        + describe() + " (" + Errors.oneLine(cause) + "); check that it is running and that its URL and credentials"
         + " are right.", cause);
   }
 

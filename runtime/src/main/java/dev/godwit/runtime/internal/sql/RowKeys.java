@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.godwit.runtime.Column;
+import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.Row;
 import dev.godwit.runtime.Table;
@@ -166,7 +167,8 @@ public final class RowKeys {
       }
       return List.of(values);
     } catch (IOException | RuntimeException e) {
-      throw new MigrationException("Migration " + migration + " recorded the cursor " + text
+      throw new MigrationException(ErrorCode.CURSOR_MISMATCH, "Migration " + migration
+          + " recorded the cursor " + text
           + ", which is not a key of " + table + " (" + names(table) + "), so the key changed since"
           + " it ran; run it again with RunOptions.defaults().withReset() to start over from the"
           + " first row.", e);
@@ -202,7 +204,7 @@ public final class RowKeys {
 
   /** The error for a NULL key value, which no keyset cursor can pass and no write can find. */
   public static MigrationException nullKey(Table<?> table) {
-    return new MigrationException("Table " + table + " has a row with NULL in its key column"
+    return new MigrationException(ErrorCode.NULL_KEY, "Table " + table + " has a row with NULL in its key column"
         + (table.hasCompositeKey() ? "s (" : " (") + names(table) + "), which Godwit cannot visit"
         + " in key order or write back; make the key the table's primary key, or a unique key over"
         + " NOT NULL columns.");
