@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -361,12 +360,8 @@ public final class MigrationRun<T> {
     if (threads <= 1 || migration.inDatabase()) {
       return null;
     }
-    AtomicInteger count = new AtomicInteger();
-    return Executors.newFixedThreadPool(threads, task -> {
-      Thread thread = new Thread(task, "godwit-" + migration.name() + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newFixedThreadPool(threads,
+        DaemonThreads.named("godwit-" + migration.name()));
   }
 
   /**

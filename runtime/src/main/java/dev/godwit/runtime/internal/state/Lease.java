@@ -2,6 +2,7 @@ package dev.godwit.runtime.internal.state;
 
 import dev.godwit.runtime.LeaseLostException;
 import dev.godwit.runtime.MigrationAlreadyRunningException;
+import dev.godwit.runtime.internal.engine.DaemonThreads;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -34,11 +35,8 @@ public final class Lease implements AutoCloseable {
     this.name = name;
     this.owner = owner;
     this.duration = duration;
-    this.heartbeat = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "godwit-heartbeat-" + name);
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(
+        DaemonThreads.named("godwit-heartbeat-" + name));
     long period = Math.max(duration.toMillis() / 3, 10);
     heartbeat.scheduleWithFixedDelay(this::beat, period, period, TimeUnit.MILLISECONDS);
   }
