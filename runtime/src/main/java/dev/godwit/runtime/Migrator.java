@@ -9,6 +9,7 @@ import dev.godwit.runtime.internal.state.StateStore;
 import dev.godwit.runtime.internal.state.StoredState;
 import dev.godwit.runtime.spi.DialectProvider;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,8 +23,9 @@ import javax.sql.DataSource;
  * Runs migrations online against a database, keeping their state in the {@code godwit_migrations}
  * table (created on first use). Thread-safe; several migrators, in one process or many, may share a
  * database: a lease on each migration's state row ensures only one runs it at a time, and a runner
- * that stops renewing its lease (it died) is taken over once the lease expires. Runners' clocks should
- * agree to well within the lease.
+ * that stops renewing its lease (it died) is taken over once the lease expires. Leases are timed by
+ * the database's clock alone (the JVM's {@linkplain Builder#clock clock} only dates what is recorded
+ * and reported), so runners whose clocks disagree still agree on when a lease ends.
  *
  * <p>A migration visits the rows of its range in key order, one transaction per batch: the
  * batch's rows are read with a row lock, migrated, written back with a constant number of statements,
@@ -57,12 +59,14 @@ public final class Migrator {
   private Migrator(Builder builder) {
     this.dataSource = builder.dataSource;
     this.database = new Database(dataSource, builder.dialect);
-    this.store = new StateStore(database, builder.stateSchema, builder.stateTable, builder.worker);
+    this.store = new StateStore(database, builder.stateSchema, builder.stateTable, builder.worker,
+        builder.clock);
   }
 
   /**
    * A builder of a migrator on a database, for what a framework integration configures: where the
-   * state lives, how this process is named in leases, and which dialect to use.
+   * state lives, how this process is named in leases, which clock dates what it records, and which
+   * dialect to use.
    *
    * @param dataSource where the tables and the state live
    * @return a builder holding the defaults of {@link #create}
@@ -216,7 +220,7 @@ public final class Migrator {
   public boolean cancel(String name) {
     Objects.requireNonNull(name, "name");
     return call("cancel migration " + name, () -> store.requestStop(name, StateStore.CANCEL,
-        MigrationState.CANCELED, StateStore.now(), MigrationState.PENDING, MigrationState.RUNNING));
+        MigrationState.CANCELED, store.now(), MigrationState.PENDING, MigrationState.RUNNING));
   }
 
   /**
@@ -232,7 +236,7 @@ public final class Migrator {
   public boolean pause(String name) {
     Objects.requireNonNull(name, "name");
     return call("pause migration " + name, () -> store.requestStop(name, StateStore.PAUSE,
-        MigrationState.PAUSED, StateStore.now(), MigrationState.RUNNING));
+        MigrationState.PAUSED, store.now(), MigrationState.RUNNING));
   }
 
   /**
@@ -343,6 +347,7 @@ public final class Migrator {
     private String stateTable = "godwit_migrations";
     private String worker = "pid " + ProcessHandle.current().pid();
     private DialectProvider dialect;
+    private Clock clock = Clock.systemUTC();
 
     private Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -389,6 +394,21 @@ public final class Migrator {
             + " characters and not blank, not '" + name + "'");
       }
       this.worker = name;
+      return this;
+    }
+
+    /**
+     * The clock that dates what this migrator records and reports: a run's start, heartbeats and
+     * finish, and so the rate and {@linkplain MigrationStatus#eta() time left} computed from them.
+     * Leases never use it: whether a lease is live, and when a lease taken or renewed ends, is
+     * decided by the database's clock ({@code CURRENT_TIMESTAMP}), so a runner whose clock is wrong
+     * can neither take a live lease nor be kept from an expired one.
+     *
+     * @param clock the clock; {@link Clock#systemUTC()} by default
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 

@@ -332,6 +332,24 @@ public abstract class Dialect {
   }
 
   /**
+   * An SQL expression for the database's current time plus a number of milliseconds, bound as the
+   * expression's one parameter (a {@code BIGINT}): the end of a lease taken or renewed now. Leases
+   * are timed by the database's clock alone, so runners whose own clocks disagree still agree on
+   * when a lease ends. By default SQL:2011's interval arithmetic on {@code CURRENT_TIMESTAMP}
+   * (ISO/IEC 9075-2, 6.30 and 6.33): {@code CURRENT_TIMESTAMP + CAST(? AS BIGINT) * INTERVAL
+   * '0.001' SECOND}.
+   *
+   * <p>{@code CURRENT_TIMESTAMP} is the start of the current transaction in H2 and PostgreSQL, so
+   * within a long transaction it lags the clock; callers that write an expiry inside one keep the
+   * later of it and the stored expiry.
+   *
+   * @return an expression of the type {@link #instantType()} compares with, with one {@code ?}
+   */
+  public String currentTimestampPlusMillis() {
+    return "CURRENT_TIMESTAMP + CAST(? AS BIGINT) * INTERVAL '0.001' SECOND";
+  }
+
+  /**
    * The column type the state table stores instants in (lease expiry, heartbeats): one that keeps
    * the instant whatever the session's time zone. By default SQL's {@code TIMESTAMP WITH TIME ZONE}.
    *

@@ -48,6 +48,17 @@ public final class H2Dialect extends Dialect {
     return "SELECT " + column + " FROM FINAL TABLE (" + update + ")";
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>H2's {@code DATEADD(MILLISECOND, n, CURRENT_TIMESTAMP)}, which keeps the time zone of its
+   * {@code TIMESTAMP WITH TIME ZONE} argument (H2 documentation, functions, DATEADD).
+   */
+  @Override
+  public String currentTimestampPlusMillis() {
+    return "DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+  }
+
   @Override
   protected boolean isTransientError(SQLException error) {
     int code = error.getErrorCode();

@@ -80,6 +80,17 @@ public final class PostgresDialect extends Dialect {
     return update + " RETURNING " + column;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>PostgreSQL's {@code timestamptz + integer * interval} (PostgreSQL documentation, section 9.9,
+   * date/time operators).
+   */
+  @Override
+  public String currentTimestampPlusMillis() {
+    return "CURRENT_TIMESTAMP + CAST(? AS BIGINT) * INTERVAL '1 millisecond'";
+  }
+
   @Override
   protected boolean isTransientError(SQLException error) {
     // 40P01 deadlock_detected, 55P03 lock_not_available (a lock timeout), PostgreSQL Appendix A

@@ -21,7 +21,6 @@ import dev.godwit.runtime.internal.state.StoredState;
 import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -109,7 +108,7 @@ public final class MigrationRun<T> {
       }
     }
     lease.close();
-    if (!store.finish(migration.name(), lease.owner(), ending.state(), StateStore.now(),
+    if (!store.finish(migration.name(), lease.owner(), ending.state(), store.now(),
         ending.error(), ending.errorRowId())) {
       throw new LeaseLostException(migration.name());
     }
@@ -246,15 +245,15 @@ public final class MigrationRun<T> {
         exhausted = batch.isEmpty();
         if (!exhausted) {
           next = next.advance(batch, RowKeys.text(migration.table(), batch.lastId()),
-              StateStore.now());
+              store.now());
         }
         if (!singleTransaction) {
           break;
         }
       }
       if (next != progress) {
-        Instant now = StateStore.now();
-        requested = store.saveProgress(connection, next, lease.owner(), now, lease.expiry(now));
+        requested = store.saveProgress(connection, next, lease.owner(), store.now(),
+            lease.duration());
       }
       connection.commit();
     } catch (SQLException | RowFailure | RuntimeException | Error e) {
@@ -283,7 +282,7 @@ public final class MigrationRun<T> {
         }
       });
       Progress after = batch.isEmpty() ? start : start.advance(batch,
-          RowKeys.text(migration.table(), batch.lastId()), StateStore.now());
+          RowKeys.text(migration.table(), batch.lastId()), store.now());
       return new RunResult(after.status(state, null, null, null), true, batch.changes());
     } catch (RowFailure failure) {
       return new RunResult(start.status(MigrationState.FAILED, null,
@@ -403,7 +402,7 @@ public final class MigrationRun<T> {
 
   private void recordQuietly(Lease lease, Ending ending) {
     try {
-      store.finish(migration.name(), lease.owner(), ending.state(), StateStore.now(),
+      store.finish(migration.name(), lease.owner(), ending.state(), store.now(),
           ending.error(), ending.errorRowId());
     } catch (SQLException | RuntimeException e) {
       LOG.warn("Could not record the failure of migration {}: {}", migration.name(),

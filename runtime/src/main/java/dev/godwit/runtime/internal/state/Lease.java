@@ -6,7 +6,6 @@ import dev.godwit.runtime.internal.engine.DaemonThreads;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,8 +49,7 @@ public final class Lease implements AutoCloseable {
       throws SQLException {
     String owner = store.worker() + " run "
         + UUID.randomUUID().toString().substring(0, 8);
-    Instant now = StateStore.now();
-    if (!store.claim(name, owner, now, now.plus(duration), batchSize, reset)) {
+    if (!store.claim(name, owner, store.now(), duration, batchSize, reset)) {
       throw new MigrationAlreadyRunningException(name);
     }
     LOG.debug("{} claimed migration {}", owner, name);
@@ -62,9 +60,9 @@ public final class Lease implements AutoCloseable {
     return owner;
   }
 
-  /** When a lease renewed at {@code now} ends. */
-  public Instant expiry(Instant now) {
-    return now.plus(duration);
+  /** How long the lease lasts after each renewal, by the database's clock. */
+  public Duration duration() {
+    return duration;
   }
 
   /**
@@ -80,8 +78,7 @@ public final class Lease implements AutoCloseable {
 
   private void beat() {
     try {
-      Instant now = StateStore.now();
-      if (!store.renew(name, owner, now, expiry(now))) {
+      if (!store.renew(name, owner, store.now(), duration)) {
         lost = true;
         LOG.warn("Migration {} was taken over by another runner; stopping after this batch", name);
         heartbeat.shutdown();

@@ -15,6 +15,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -39,10 +41,12 @@ public final class StateStore {
       + " {lease_expires_at}, {requested}";
 
   private static final String LEASE_HELD = " WHERE {name} = ? AND {owner} = ?";
+  // leases are timed by the database's clock alone; every statement testing one runs outside a
+  // batch's transaction, where CURRENT_TIMESTAMP is the statement's time
   private static final String LEASE_FREE =
-      " WHERE {name} = ? AND ({owner} IS NULL OR {lease_expires_at} < ?)";
+      " WHERE {name} = ? AND ({owner} IS NULL OR {lease_expires_at} < CURRENT_TIMESTAMP)";
   private static final String LEASE_LIVE =
-      " WHERE {name} = ? AND {owner} IS NOT NULL AND {lease_expires_at} >= ?";
+      " WHERE {name} = ? AND {owner} IS NOT NULL AND {lease_expires_at} >= CURRENT_TIMESTAMP";
 
   private final Database database;
 
@@ -57,6 +61,7 @@ public final class StateStore {
   private final String schema;
   private final String table;
   private final String worker;
+  private final Clock clock;
 
   /**
    * The state of migrations in a table of the database.
@@ -65,9 +70,11 @@ public final class StateStore {
    *     connection's current one
    * @param table the state table's name, a plain identifier
    * @param worker names this process in lease owners
+   * @param clock the time recorded as a run's start, heartbeat and finish; never a lease's
    */
-  public StateStore(Database database, String schema, String table, String worker) {
+  public StateStore(Database database, String schema, String table, String worker, Clock clock) {
     this.database = database;
+    this.clock = clock;
     this.schema = schema;
     this.table = table;
     this.worker = worker;
@@ -79,9 +86,12 @@ public final class StateStore {
     return worker;
   }
 
-  /** The current time, at the precision both databases keep. */
-  public static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  /**
+   * The current time by this store's clock, at the precision both databases keep: the time recorded
+   * as a run's start, heartbeat and finish. Leases never use it.
+   */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
   /** Creates the table unless it exists; safe when several processes race to create it. */
@@ -152,13 +162,16 @@ public final class StateStore {
   }
 
   /**
-   * Takes the lease of a migration whose lease is free or expired, marking it {@code RUNNING}.
+   * Takes the lease of a migration whose lease is free or expired by the database's clock, marking
+   * it {@code RUNNING}; the lease ends {@code lease} after the database's current time.
    *
+   * @param now the time recorded as the run's start and heartbeat
    * @return whether this owner now holds it
    */
-  public boolean claim(String name, String owner, Instant now, Instant leaseUntil, int batchSize,
+  public boolean claim(String name, String owner, Instant now, Duration lease, int batchSize,
       boolean reset) throws SQLException {
-    String set = "UPDATE {godwit_migrations} SET {state} = ?, {owner} = ?, {lease_expires_at} = ?,"
+    String set = "UPDATE {godwit_migrations} SET {state} = ?, {owner} = ?, {lease_expires_at} = "
+        + database.dialect().currentTimestampPlusMillis() + ","
         + " {heartbeat_at} = ?, {requested} = NULL, {error} = NULL, {error_row_id} = NULL,"
         + " {finished_at} = NULL, {batch_size} = ?, "
         + (reset
@@ -166,7 +179,7 @@ public final class StateStore {
                 + " {rows_changed} = 0, {estimated_total} = -1"
             : "{started_at} = COALESCE({started_at}, ?)");
     boolean claimed = database.call(connection -> update(connection, set + LEASE_FREE,
-        MigrationState.RUNNING.name(), owner, leaseUntil, now, batchSize, now, name, now) == 1);
+        MigrationState.RUNNING.name(), owner, lease.toMillis(), now, batchSize, now, name) == 1);
     if (claimed) {
       // the claim cleared any earlier request in the table; forget it here too
       localRequests.remove(name);
@@ -174,11 +187,17 @@ public final class StateStore {
     return claimed;
   }
 
-  /** Extends a held lease; {@code false} if this owner no longer holds it. */
-  public boolean renew(String name, String owner, Instant now, Instant leaseUntil) throws SQLException {
+  /**
+   * Extends a held lease to {@code lease} after the database's current time.
+   *
+   * @param now the time recorded as the heartbeat
+   * @return {@code false} if this owner no longer holds it
+   */
+  public boolean renew(String name, String owner, Instant now, Duration lease) throws SQLException {
     return database.call(connection -> update(connection,
-        "UPDATE {godwit_migrations} SET {heartbeat_at} = ?, {lease_expires_at} = ?" + LEASE_HELD,
-        now, leaseUntil, name, owner) == 1);
+        "UPDATE {godwit_migrations} SET {heartbeat_at} = ?, {lease_expires_at} = "
+            + database.dialect().currentTimestampPlusMillis() + LEASE_HELD,
+        now, lease.toMillis(), name, owner) == 1);
   }
 
   /** Records the estimated total of a held migration. */
@@ -190,20 +209,25 @@ public final class StateStore {
   /**
    * Advances the cursor and counts inside a batch's own transaction, renewing the lease, and reads in
    * the same statement what was asked of the migration meanwhile, so that a batch costs no separate
-   * query for it.
+   * query for it. The lease is extended to {@code lease} after the database's current time, which
+   * inside the batch's transaction is the transaction's start, so the stored expiry is kept when
+   * the heartbeat already wrote a later one.
    *
+   * @param now the time recorded as the heartbeat
    * @return {@code CANCEL}, {@code PAUSE}, or empty
    * @throws LeaseLostException if this owner no longer holds the lease, so the batch must not commit
    */
-  public Optional<String> saveProgress(Connection connection, Progress progress, String owner, Instant now,
-      Instant leaseUntil) throws SQLException {
+  public Optional<String> saveProgress(Connection connection, Progress progress, String owner,
+      Instant now, Duration lease) throws SQLException {
+    String expiry = database.dialect().currentTimestampPlusMillis();
     String update = "UPDATE {godwit_migrations} SET {cursor_value} = ?, {pass} = ?,"
-        + " {rows_visited} = ?, {rows_changed} = ?, {heartbeat_at} = ?, {lease_expires_at} = ?"
-        + LEASE_HELD;
+        + " {rows_visited} = ?, {rows_changed} = ?, {heartbeat_at} = ?, {lease_expires_at} ="
+        + " CASE WHEN {lease_expires_at} > " + expiry + " THEN {lease_expires_at} ELSE " + expiry
+        + " END" + LEASE_HELD;
     try (PreparedStatement statement = prepare(connection,
             database.dialect().returning(update, "{requested}"), progress.cursorText(),
-            progress.pass(), progress.visited(), progress.changed(), now, leaseUntil,
-            progress.name(), owner);
+            progress.pass(), progress.visited(), progress.changed(), now, lease.toMillis(),
+            lease.toMillis(), progress.name(), owner);
         ResultSet resultSet = statement.executeQuery()) {
       if (!resultSet.next()) {
         throw new LeaseLostException(progress.name());
@@ -269,9 +293,9 @@ public final class StateStore {
     if (!finished.isEmpty()) {
       idle.add(now);
     }
-    idle.addAll(List.of(name, now));
+    idle.add(name);
     idle.addAll(parameters);
-    List<Object> live = new ArrayList<>(List.of(request, name, now));
+    List<Object> live = new ArrayList<>(List.of(request, name));
     live.addAll(parameters);
     return database.call(connection -> update(connection, "UPDATE {godwit_migrations} SET"
         + " {state} = ?, {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + finished
