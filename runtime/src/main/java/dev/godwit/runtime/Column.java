@@ -1,7 +1,6 @@
 package dev.godwit.runtime;
 
 import dev.godwit.runtime.Condition.Operator;
-import dev.godwit.runtime.spi.Identifiers;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;

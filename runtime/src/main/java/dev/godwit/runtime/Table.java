@@ -1,6 +1,5 @@
 package dev.godwit.runtime;
 
-import dev.godwit.runtime.spi.Identifiers;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.godwit.processor.model;
 
+import dev.godwit.runtime.Identifiers;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Derives SQL and Java names from Java names, the same way under every default locale: nothing here
@@ -10,11 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class Names {
 
-  /** A plain name the runtime accepts as a table, schema or column name: it is the same check. */
-  private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-
-  /** The most characters an exact name may hold between its quotes: PostgreSQL's limit (NAMEDATALEN - 1). */
-  public static final int MAX_EXACT_LENGTH = 63;
+  /** The most characters an exact name may hold between its quotes: the runtime's own limit. */
+  public static final int MAX_EXACT_LENGTH = Identifiers.MAX_LENGTH;
 
   private Names() {}
 
@@ -117,7 +114,7 @@ public final class Names {
    * @return {@code true} for at most 63 ASCII letters, digits and underscores, not starting with a digit
    */
   public static boolean isPlainIdentifier(String name) {
-    return PLAIN_IDENTIFIER.matcher(name).matches();
+    return Identifiers.isPlain(name);
   }
 
   /**
@@ -173,22 +170,7 @@ public final class Names {
    * @return the fault as a phrase, or {@code null} when the text is a valid exact name
    */
   public static String exactNameFault(String text) {
-    if (text.isEmpty()) {
-      return "it is empty";
-    }
-    if (text.length() > MAX_EXACT_LENGTH) {
-      return "it is longer than " + MAX_EXACT_LENGTH + " characters";
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"') {
-        return "it holds a double quote";
-      }
-      if (Character.isISOControl(c)) {
-        return "it holds a control character";
-      }
-    }
-    return null;
+    return Identifiers.exactFault(text);
   }
 
   /**
@@ -199,7 +181,7 @@ public final class Names {
    * @return the name's text
    */
   public static String text(String name) {
-    return name.startsWith("\"") ? unquoted(name) : name;
+    return Identifiers.text(name);
   }
 
   /**
@@ -210,6 +192,6 @@ public final class Names {
    * @return the form two names are equal in when they name the same thing
    */
   public static String key(String name) {
-    return name.startsWith("\"") ? name : name.toLowerCase(Locale.ROOT);
+    return Identifiers.key(name);
   }
 }

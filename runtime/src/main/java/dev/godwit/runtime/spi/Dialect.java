@@ -2,6 +2,7 @@ package dev.godwit.runtime.spi;
 
 import dev.godwit.runtime.Column;
 import dev.godwit.runtime.ErrorCode;
+import dev.godwit.runtime.Identifiers;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.Table;
 import java.sql.Connection;

@@ -6,7 +6,7 @@ import dev.godwit.runtime.SchemaMismatchException.Code;
 import dev.godwit.runtime.SchemaMismatchException.Problem;
 import dev.godwit.runtime.Table;
 import dev.godwit.runtime.spi.Dialect;
-import dev.godwit.runtime.spi.Identifiers;
+import dev.godwit.runtime.Identifiers;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;

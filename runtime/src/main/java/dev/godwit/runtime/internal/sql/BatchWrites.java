@@ -4,7 +4,7 @@ import dev.godwit.runtime.Column;
 import dev.godwit.runtime.Patch;
 import dev.godwit.runtime.Table;
 import dev.godwit.runtime.spi.Dialect;
-import dev.godwit.runtime.spi.Identifiers;
+import dev.godwit.runtime.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.Row;
 import dev.godwit.runtime.Table;
-import dev.godwit.runtime.spi.Identifiers;
+import dev.godwit.runtime.Identifiers;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
