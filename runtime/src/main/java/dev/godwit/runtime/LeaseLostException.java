@@ -11,8 +11,6 @@ public final class LeaseLostException extends MigrationException {
    * @param name the migration's name
    */
   public LeaseLostException(String name) {
-    super(ErrorCode.LEASE_LOST, "Migration " + name + " was taken over by another runner after this runner's lease"
-        + " expired; its uncommitted batch was rolled back, so give it a longer lease if its"
-        + " heartbeats cannot keep up.");
+    super(ErrorCode.LEASE_LOST, ErrorCode.LEASE_LOST.message(name));
   }
 }

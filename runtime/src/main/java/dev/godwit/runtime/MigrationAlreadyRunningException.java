@@ -11,6 +11,6 @@ public class MigrationAlreadyRunningException extends MigrationException {
    * @param name the migration's name
    */
   public MigrationAlreadyRunningException(String name) {
-    super(ErrorCode.ALREADY_RUNNING, "migration " + name + " is already running in another runner");
+    super(ErrorCode.ALREADY_RUNNING, ErrorCode.ALREADY_RUNNING.message(name));
   }
 }

@@ -292,9 +292,8 @@ public final class Migrator {
           database.dialect().checkCopyScale(table, assignment.target(), assignment.source());
         }
       } catch (IllegalArgumentException e) {
-        throw new MigrationException(ErrorCode.DECIMAL_SCALE, "Migration " + migration.name()
-            + " is refused: "
-            + e.getMessage() + ".");
+        throw new MigrationException(ErrorCode.DECIMAL_SCALE,
+            ErrorCode.DECIMAL_SCALE.message(migration.name(), e.getMessage()));
       }
     }
   }
@@ -331,7 +330,8 @@ public final class Migrator {
       if (database.dialect().isConnectionFailure(e)) {
         throw database.unreachable(e);
       }
-      throw new MigrationException(ErrorCode.DATABASE_ERROR, "Could not " + doing + ": " + Errors.oneLine(e) + ".", e);
+      throw new MigrationException(ErrorCode.DATABASE_ERROR,
+          ErrorCode.DATABASE_ERROR.message(doing, Errors.oneLine(e)), e);
     }
   }
 

@@ -92,8 +92,7 @@ public class SchemaMismatchException extends MigrationException {
     if (problems.size() == 1) {
       return problems.get(0).message();
     }
-    return problems.size() + " problems with table " + table + " must be fixed before it is"
-        + " migrated:" + problems.stream().map(problem -> "\n  " + problem.message())
-            .collect(Collectors.joining());
+    return ErrorCode.SCHEMA_MISMATCH.message(problems.size(), table, problems.stream()
+        .map(problem -> "\n  " + problem.message()).collect(Collectors.joining()));
   }
 }

@@ -82,10 +82,9 @@ public abstract class Dialect {
       }
       supported.add(provider.name());
     }
-    throw new MigrationException(ErrorCode.UNSUPPORTED_DATABASE, "The database is " + metaData.getDatabaseProductName()
-        + ", which no registered Godwit dialect supports; use " + String.join(" or ", supported)
-        + ", or put a jar that registers a " + DialectProvider.class.getName()
-        + " for it on the class path.");
+    throw new MigrationException(ErrorCode.UNSUPPORTED_DATABASE, ErrorCode.UNSUPPORTED_DATABASE
+        .message(metaData.getDatabaseProductName(), String.join(" or ", supported),
+            DialectProvider.class.getName()));
   }
 
   /** The registered providers, loaded once. */

@@ -314,10 +314,8 @@ public final class MigrationRun<T> {
     Optional<StoredState> stored = store.find(migration.name());
     String recorded = stored.map(state -> state.status().table()).orElse(null);
     if (recorded != null && !migration.table().isRecordedAs(recorded)) {
-      throw new MigrationException(ErrorCode.NAME_TAKEN, "Migration " + migration.name()
-          + " is recorded as a migration"
-          + " of table " + recorded + ", not of " + migration.table().qualifiedName()
-          + "; give each migration a name of its own.");
+      throw new MigrationException(ErrorCode.NAME_TAKEN, ErrorCode.NAME_TAKEN.message(
+          migration.name(), recorded, migration.table().qualifiedName()));
     }
     if (!options.reset()) {
       // a cursor recorded under another key shape is refused before anything is claimed
@@ -334,10 +332,8 @@ public final class MigrationRun<T> {
     long rows = database.call(connection -> Verifier.count(connection, sql, range, after));
     long limit = options.singleTransactionLimit();
     if (rows > limit) {
-      throw new MigrationException(ErrorCode.TOO_MANY_ROWS, "Migration " + migration.name()
-          + " would visit " + rows
-          + " rows of " + migration.table().qualifiedName() + " in one transaction, more than the limit of "
-          + limit + "; run it in batches, or raise the limit if the table is really small.");
+      throw new MigrationException(ErrorCode.TOO_MANY_ROWS, ErrorCode.TOO_MANY_ROWS.message(
+          migration.name(), rows, migration.table().qualifiedName(), limit));
     }
   }
 

@@ -62,8 +62,8 @@ public final class Retrier {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MigrationException(ErrorCode.INTERRUPTED, "Migration " + name
-          + " was interrupted while waiting to retry a batch; run it again to continue.", e);
+      throw new MigrationException(ErrorCode.INTERRUPTED,
+          ErrorCode.INTERRUPTED.message(name, ErrorCode.WHILE_WAITING_TO_RETRY), e);
     }
   }
 }

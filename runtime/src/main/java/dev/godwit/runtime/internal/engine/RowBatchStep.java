@@ -118,16 +118,16 @@ public final class RowBatchStep<T> implements BatchStep<T> {
       futures = executor.invokeAll(calls);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MigrationException(ErrorCode.INTERRUPTED, "Migration " + migration.name()
-          + " was interrupted while migrating a batch; run it again to continue.", e);
+      throw new MigrationException(ErrorCode.INTERRUPTED,
+          ErrorCode.INTERRUPTED.message(migration.name(), ErrorCode.WHILE_MIGRATING), e);
     }
     for (Future<List<BatchWrites.Write>> future : futures) {
       try {
         results.add(future.get());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new MigrationException(ErrorCode.INTERRUPTED, "Migration " + migration.name()
-            + " was interrupted while migrating a batch; run it again to continue.", e);
+        throw new MigrationException(ErrorCode.INTERRUPTED,
+            ErrorCode.INTERRUPTED.message(migration.name(), ErrorCode.WHILE_MIGRATING), e);
       } catch (ExecutionException e) {
         throw rethrow(e.getCause());
       }

@@ -111,9 +111,8 @@ public final class Database {
 
   /** The one-sentence error for a database that does not answer. */
   public MigrationException unreachable(Throwable cause) {
-    return new MigrationException(ErrorCode.DATABASE_UNREACHABLE, "Cannot reach the database "
-        + describe() + " (" + Errors.oneLine(cause) + "); check that it is running and that its URL and credentials"
-        + " are right.", cause);
+    return new MigrationException(ErrorCode.DATABASE_UNREACHABLE,
+        ErrorCode.DATABASE_UNREACHABLE.message(describe(), Errors.oneLine(cause)), cause);
   }
 
   /**

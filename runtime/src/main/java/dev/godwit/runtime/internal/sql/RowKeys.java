@@ -167,11 +167,8 @@ public final class RowKeys {
       }
       return List.of(values);
     } catch (IOException | RuntimeException e) {
-      throw new MigrationException(ErrorCode.CURSOR_MISMATCH, "Migration " + migration
-          + " recorded the cursor " + text
-          + ", which is not a key of " + table + " (" + names(table) + "), so the key changed since"
-          + " it ran; run it again with RunOptions.defaults().withReset() to start over from the"
-          + " first row.", e);
+      throw new MigrationException(ErrorCode.CURSOR_MISMATCH,
+          ErrorCode.CURSOR_MISMATCH.message(migration, text, table, names(table)), e);
     }
   }
 
@@ -204,10 +201,8 @@ public final class RowKeys {
 
   /** The error for a NULL key value, which no keyset cursor can pass and no write can find. */
   public static MigrationException nullKey(Table<?> table) {
-    return new MigrationException(ErrorCode.NULL_KEY, "Table " + table + " has a row with NULL in its key column"
-        + (table.hasCompositeKey() ? "s (" : " (") + names(table) + "), which Godwit cannot visit"
-        + " in key order or write back; make the key the table's primary key, or a unique key over"
-        + " NOT NULL columns.");
+    return new MigrationException(ErrorCode.NULL_KEY, ErrorCode.NULL_KEY.message(table,
+        table.hasCompositeKey() ? "s" : "", names(table)));
   }
 
   private static String expected(Table<?> table) {
