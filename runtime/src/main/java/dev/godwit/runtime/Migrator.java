@@ -287,9 +287,9 @@ public final class Migrator {
     for (Assignment<?> assignment : migration.assignments()) {
       try {
         if (assignment.source() == null) {
-          database.dialect().checkScale(table, assignment.target(), assignment.value());
+          database.decimalScales().check(table, assignment.target(), assignment.value());
         } else {
-          database.dialect().checkCopyScale(table, assignment.target(), assignment.source());
+          database.decimalScales().checkCopy(table, assignment.target(), assignment.source());
         }
       } catch (IllegalArgumentException e) {
         throw new MigrationException(ErrorCode.DECIMAL_SCALE,
@@ -305,7 +305,7 @@ public final class Migrator {
     }
     List<SchemaMismatchException.Problem> problems = call("check the mapping of " + table,
         () -> database.call(connection -> SchemaCheck.problems(
-            connection, database.dialect(), table, use)));
+            connection, database.dialect(), database.decimalScales(), table, use)));
     if (!problems.isEmpty()) {
       throw new SchemaMismatchException(table.qualifiedName(), problems);
     }

@@ -346,7 +346,7 @@ public final class MigrationRun<T> {
   private BatchStep<T> step(ExecutorService executor) {
     return migration.inDatabase()
         ? new InDatabaseBatchStep<>(migration, dialect)
-        : new RowBatchStep<>(migration, dialect, executor);
+        : new RowBatchStep<>(migration, dialect, database.decimalScales(), executor);
   }
 
   private ExecutorService executor() {

@@ -7,6 +7,7 @@ import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.Patch;
 import dev.godwit.runtime.RowChange;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.internal.jdbc.DecimalScales;
 import dev.godwit.runtime.internal.jdbc.ResultSetRow;
 import dev.godwit.runtime.internal.jdbc.ReusedStatement;
 import dev.godwit.runtime.internal.sql.BatchReads;
@@ -37,15 +38,19 @@ public final class RowBatchStep<T> implements BatchStep<T> {
 
   private final Migration<T> migration;
   private final Dialect dialect;
+  private final DecimalScales scales;
   private final TableSql<T> sql;
   private final ExecutorService executor;
   private final ReusedStatement read = new ReusedStatement();
 
   /**
+   * @param scales the declared decimal scales the writes are checked against
    * @param executor runs {@code migrateOne} on several threads; {@code null} runs it on the caller's
    */
-  public RowBatchStep(Migration<T> migration, Dialect dialect, ExecutorService executor) {
+  public RowBatchStep(Migration<T> migration, Dialect dialect, DecimalScales scales,
+      ExecutorService executor) {
     this.migration = migration;
+    this.scales = scales;
     this.dialect = dialect;
     this.sql = new TableSql<>(dialect, migration.table());
     this.executor = executor;
@@ -103,7 +108,7 @@ public final class RowBatchStep<T> implements BatchStep<T> {
     if (executor == null) {
       for (int i = 0; i < rows.size(); i++) {
         results.add(migrateOne(rows.get(i), ids.get(i),
-            new RowContext(migration.name(), dryRun, reads)));
+            new RowContext(migration.name(), dryRun, reads, scales)));
       }
       return results;
     }
@@ -111,7 +116,7 @@ public final class RowBatchStep<T> implements BatchStep<T> {
     for (int i = 0; i < rows.size(); i++) {
       T row = rows.get(i);
       Object id = ids.get(i);
-      calls.add(() -> migrateOne(row, id, new RowContext(migration.name(), dryRun, reads)));
+      calls.add(() -> migrateOne(row, id, new RowContext(migration.name(), dryRun, reads, scales)));
     }
     List<Future<List<BatchWrites.Write>>> futures;
     try {
@@ -142,7 +147,7 @@ public final class RowBatchStep<T> implements BatchStep<T> {
       List<BatchWrites.Write> writes = context.writes();
       if (patch != null && !patch.isEmpty()) {
         BatchWrites.Update update = new BatchWrites.Update(migration.table(), id, patch.copy());
-        BatchWrites.check(update, dialect);
+        BatchWrites.check(update, scales);
         writes.add(update);
       }
       return writes;

@@ -4,6 +4,7 @@ import dev.godwit.runtime.Condition;
 import dev.godwit.runtime.MigrationContext;
 import dev.godwit.runtime.Patch;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.internal.jdbc.DecimalScales;
 import dev.godwit.runtime.internal.sql.BatchReads;
 import dev.godwit.runtime.internal.sql.BatchWrites;
 import dev.godwit.runtime.internal.sql.RowKeys;
@@ -22,11 +23,13 @@ public final class RowContext implements MigrationContext {
   private final String migrationName;
   private final boolean dryRun;
   private final BatchReads reads;
+  private final DecimalScales scales;
   private final List<BatchWrites.Write> writes = new ArrayList<>();
   private volatile boolean closed;
 
-  public RowContext(String migrationName, boolean dryRun, BatchReads reads) {
+  public RowContext(String migrationName, boolean dryRun, BatchReads reads, DecimalScales scales) {
     this.migrationName = migrationName;
+    this.scales = scales;
     this.dryRun = dryRun;
     this.reads = reads;
   }
@@ -92,7 +95,7 @@ public final class RowContext implements MigrationContext {
 
   private void write(BatchWrites.Write write) {
     checkOpen();
-    BatchWrites.check(write, reads.dialect());
+    BatchWrites.check(write, scales);
     writes.add(write);
   }
 

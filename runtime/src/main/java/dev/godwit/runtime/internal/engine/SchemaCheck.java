@@ -2,11 +2,12 @@ package dev.godwit.runtime.internal.engine;
 
 import dev.godwit.runtime.Column;
 import dev.godwit.runtime.ColumnType;
+import dev.godwit.runtime.Identifiers;
 import dev.godwit.runtime.SchemaMismatchException.Code;
 import dev.godwit.runtime.SchemaMismatchException.Problem;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.internal.jdbc.DecimalScales;
 import dev.godwit.runtime.spi.Dialect;
-import dev.godwit.runtime.Identifiers;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -200,13 +201,15 @@ public final class SchemaCheck {
   private final Connection connection;
   private final DatabaseMetaData metaData;
   private final Dialect dialect;
+  private final DecimalScales scales;
   private final Table<?> table;
   /** What the table is about to be used for, for messages: "running teams.backfillPlan". */
   private final String use;
 
-  private SchemaCheck(Connection connection, Dialect dialect, Table<?> table, String use)
-      throws SQLException {
+  private SchemaCheck(Connection connection, Dialect dialect, DecimalScales scales, Table<?> table,
+      String use) throws SQLException {
     this.connection = connection;
+    this.scales = scales;
     this.metaData = connection.getMetaData();
     this.dialect = dialect;
     this.table = table;
@@ -220,9 +223,9 @@ public final class SchemaCheck {
    * @param use what the table is checked for, completing "create it before ...", for example
    *     {@code "running teams.backfillPlan"}
    */
-  public static List<Problem> problems(Connection connection, Dialect dialect, Table<?> table, String use)
-      throws SQLException {
-    return new SchemaCheck(connection, dialect, table, use).problems();
+  public static List<Problem> problems(Connection connection, Dialect dialect, DecimalScales scales,
+      Table<?> table, String use) throws SQLException {
+    return new SchemaCheck(connection, dialect, scales, table, use).problems();
   }
 
   private List<Problem> problems() throws SQLException {
@@ -304,7 +307,7 @@ public final class SchemaCheck {
     if (decimals.isEmpty() || found.schema() == null) {
       return;
     }
-    Map<String, Integer> scales = new HashMap<>();
+    Map<String, Integer> byColumn = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement("SELECT column_name,"
         + " numeric_scale FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
       statement.setString(1, found.schema());
@@ -314,12 +317,12 @@ public final class SchemaCheck {
           Column<?, ?> column = decimals.get(rows.getString(1));
           int scale = rows.getInt(2);
           if (column != null && !rows.wasNull()) {
-            scales.put(column.key(), scale);
+            byColumn.put(column.key(), scale);
           }
         }
       }
     }
-    dialect.rememberDecimalScales(table, scales);
+    scales.remember(table, byColumn);
   }
 
   /** Every column of the table, by its name as stored. */

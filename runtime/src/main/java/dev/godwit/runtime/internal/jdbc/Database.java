@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 public final class Database {
 
   private final DataSource dataSource;
+  private final DecimalScales decimalScales = new DecimalScales();
   /** The provider chosen by the user, or {@code null} to find one by the database's metadata. */
   private final DialectProvider provider;
   private volatile Dialect dialect;
@@ -92,6 +93,11 @@ public final class Database {
         connection.close();
       }
     }
+  }
+
+  /** The declared scales of the NUMERIC columns the catalog check has seen on this database. */
+  public DecimalScales decimalScales() {
+    return decimalScales;
   }
 
   /** The dialect, connecting once to detect it if needed. */

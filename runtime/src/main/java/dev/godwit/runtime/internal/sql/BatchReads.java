@@ -20,11 +20,6 @@ public final class BatchReads {
   private final Connection connection;
   private final Dialect dialect;
 
-  /** The database's dialect. */
-  public Dialect dialect() {
-    return dialect;
-  }
-
   public BatchReads(Connection connection, Dialect dialect) {
     this.connection = connection;
     this.dialect = dialect;

@@ -1,10 +1,11 @@
 package dev.godwit.runtime.internal.sql;
 
 import dev.godwit.runtime.Column;
+import dev.godwit.runtime.Identifiers;
 import dev.godwit.runtime.Patch;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.internal.jdbc.DecimalScales;
 import dev.godwit.runtime.spi.Dialect;
-import dev.godwit.runtime.Identifiers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -97,17 +98,17 @@ public final class BatchWrites {
    *
    * @throws IllegalArgumentException naming what is wrong and how to fix it
    */
-  public static void check(Write write, Dialect dialect) {
+  public static void check(Write write, DecimalScales scales) {
     if (write instanceof Insert insert) {
       if (insert.values().isEmpty()) {
         throw new IllegalArgumentException(
             "an insert into " + insert.table() + " sets no column; set at least one");
       }
       insert.values().values().forEach((column, value) ->
-          dialect.checkScale(insert.table(), column, value));
+          scales.check(insert.table(), column, value));
     } else if (write instanceof Update update) {
       update.patch().values().forEach((column, value) ->
-          dialect.checkScale(update.table(), column, value));
+          scales.check(update.table(), column, value));
       Table<?> table = update.table();
       RowKeys.checked(table, update.id());
       for (Column<?, ?> key : table.key()) {
