@@ -1,6 +1,7 @@
 package dev.godwit.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.godwit.processor.Compilations.assertContains;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -300,10 +301,5 @@ class ColumnMappingGenerationTest {
     Compilation compilation = Compilations.compile(all);
     assertThat(compilation).succeeded();
     return compilation;
-  }
-
-  private static void assertContains(Compilation compilation, String simpleName, String code) {
-    assertThat(compilation).generatedSourceFile("com.example." + simpleName).contentsAsUtf8String()
-        .contains(code);
   }
 }

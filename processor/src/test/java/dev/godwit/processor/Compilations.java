@@ -120,4 +120,18 @@ final class Compilations {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Asserts that a generated class of {@code com.example} holds some code. */
+  static void assertContains(Compilation compilation, String simpleName, String code) {
+    assertThat(compilation).generatedSourceFile("com.example." + simpleName).contentsAsUtf8String()
+        .contains(code);
+  }
+
+  /** The source of a runtime-retained annotation type with some members, for tests of foreign annotations. */
+  static JavaFileObject annotation(String packageName, String name, String members) {
+    return source(packageName + "." + name,
+        "package " + packageName + ";\n\n"
+            + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
+            + "public @interface " + name + " { " + members + " }\n");
+  }
 }

@@ -1,6 +1,8 @@
 package dev.godwit.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.godwit.processor.Compilations.annotation;
+import static dev.godwit.processor.Compilations.assertContains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -241,18 +243,5 @@ class GenerationTest {
     assertContains(compilation, "TeamDualRead", "return ratio != null ? ratio : 1000.0;");
     assertContains(compilation, "TeamDualRead", "UUID.fromString(\"123e4567-e89b-12d3-a456-426614174000\")");
     assertContains(compilation, "TeamDualRead", "return greeting != null ? greeting : \"say \\\"hi\\\"\";");
-  }
-
-  /** Asserts that a generated class of {@code com.example} holds some code. */
-  private static void assertContains(Compilation compilation, String simpleName, String code) {
-    assertThat(compilation).generatedSourceFile("com.example." + simpleName).contentsAsUtf8String()
-        .contains(code);
-  }
-
-  private static JavaFileObject annotation(String packageName, String name, String members) {
-    return Compilations.source(packageName + "." + name,
-        "package " + packageName + ";\n\n"
-            + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
-            + "public @interface " + name + " { " + members + " }\n");
   }
 }

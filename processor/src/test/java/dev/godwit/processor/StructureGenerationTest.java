@@ -1,6 +1,8 @@
 package dev.godwit.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.godwit.processor.Compilations.annotation;
+import static dev.godwit.processor.Compilations.assertContains;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
@@ -362,17 +364,5 @@ class StructureGenerationTest {
     assertThat(compilation).generatedSourceFile("com.example.TeamTable").contentsAsUtf8String()
         .doesNotContain("workCity == null");
     assertContains(compilation, "TeamTable", "return new Place(workCity, workStreet);");
-  }
-
-  private static void assertContains(Compilation compilation, String simpleName, String code) {
-    assertThat(compilation).generatedSourceFile("com.example." + simpleName).contentsAsUtf8String()
-        .contains(code);
-  }
-
-  private static JavaFileObject annotation(String packageName, String name, String members) {
-    return Compilations.source(packageName + "." + name,
-        "package " + packageName + ";\n\n"
-            + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
-            + "public @interface " + name + " { " + members + " }\n");
   }
 }

@@ -87,6 +87,28 @@ public final class Identifiers {
   }
 
   /**
+   * The SQL name Spring Boot's default naming strategy ({@code CamelCaseToUnderscoresNamingStrategy})
+   * gives a name: dots become underscores, an underscore goes between a lower-case letter and an
+   * upper-case one followed by a lower-case one, and all is in lower case ({@code isPro} to
+   * {@code is_pro}, {@code externalID} to {@code externalid}, {@code line2Code} to
+   * {@code line2code}). The processor names unnamed columns and tables with it, and the catalog check
+   * uses it to point out a column Spring Boot would have named differently.
+   *
+   * @param name a Java name, or a logical name such as {@code petType_id}
+   * @return the physical SQL name
+   */
+  public static String physicalName(String name) {
+    StringBuilder out = new StringBuilder(name.replace('.', '_'));
+    for (int i = 1; i < out.length() - 1; i++) {
+      if (Character.isLowerCase(out.charAt(i - 1)) && Character.isUpperCase(out.charAt(i))
+          && Character.isLowerCase(out.charAt(i + 1))) {
+        out.insert(i++, '_');
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /**
    * Whether a checked name is exact: quoted, used as declared.
    *
    * @param name a checked name

@@ -54,14 +54,7 @@ public final class Names {
    * @return the physical SQL name
    */
   public static String physicalName(String name) {
-    StringBuilder out = new StringBuilder(name.replace('.', '_'));
-    for (int i = 1; i < out.length() - 1; i++) {
-      if (Character.isLowerCase(out.charAt(i - 1)) && Character.isUpperCase(out.charAt(i))
-          && Character.isLowerCase(out.charAt(i + 1))) {
-        out.insert(i++, '_');
-      }
-    }
-    return out.toString().toLowerCase(Locale.ROOT);
+    return Identifiers.physicalName(name);
   }
 
   /**

@@ -522,29 +522,13 @@ public final class SchemaCheck {
       return ", though a column \"" + sameLetters.get() + "\" does (write its name between double"
           + " quotes to map it exactly)";
     }
-    String underscored = springBootName(wanted);
+    String underscored = Identifiers.physicalName(wanted);
     return names.stream()
         .filter(name -> !underscored.equalsIgnoreCase(wanted) && name.equalsIgnoreCase(underscored))
         .findFirst()
         .map(name -> ", though a column " + name + " does, the name Spring Boot's default naming"
             + " strategy gives " + wanted + " (declare the column's name as " + underscored + ")")
         .orElse("");
-  }
-
-  /**
-   * The physical name Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy} gives a name: an
-   * underscore between a lower-case letter and an upper-case one followed by a lower-case one, dots
-   * as underscores, all in lower case.
-   */
-  private static String springBootName(String name) {
-    StringBuilder builder = new StringBuilder(name.replace('.', '_'));
-    for (int i = 1; i < builder.length() - 1; i++) {
-      if (Character.isLowerCase(builder.charAt(i - 1)) && Character.isUpperCase(builder.charAt(i))
-          && Character.isLowerCase(builder.charAt(i + 1))) {
-        builder.insert(i++, '_');
-      }
-    }
-    return builder.toString().toLowerCase(Locale.ROOT);
   }
 
   /** A column's name for messages: {@code table.column}, as declared. */
