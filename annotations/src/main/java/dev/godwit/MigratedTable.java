@@ -75,4 +75,14 @@ public @interface MigratedTable {
    * @return the schema name, or empty for the default
    */
   String schema() default "";
+
+  /**
+   * Columns of the table that no field maps any more and that the contract phase drops
+   * ({@code ALTER TABLE ... DROP COLUMN}), written like {@link #value()}. Naming a column here is the
+   * code's declaration that its data may go: a column that is merely unmapped is never dropped. A
+   * name that a field still maps is a compile error.
+   *
+   * @return the removed columns' names, empty for none
+   */
+  String[] removed() default {};
 }

@@ -37,6 +37,8 @@ public final class Migration<T> {
   private final boolean parallel;
   private final RowMigration<T> rowMigration;
   private final List<Assignment<T>> assignments;
+  private final Phase phase;
+  private final boolean destroysData;
 
   private Migration(Builder<T> builder, RowMigration<T> rowMigration, List<Assignment<T>> assignments) {
     this.name = builder.name;
@@ -47,6 +49,8 @@ public final class Migration<T> {
     this.parallel = builder.parallel;
     this.rowMigration = rowMigration;
     this.assignments = assignments;
+    this.phase = builder.phase;
+    this.destroysData = builder.destroysData;
   }
 
   /**
@@ -152,6 +156,27 @@ public final class Migration<T> {
     return assignments;
   }
 
+  /**
+   * The lifecycle phase the migration belongs to: {@link Phase#MIGRATE} for a backfill and for any
+   * migration that says nothing else, {@link Phase#CONTRACT} for a generated clear.
+   *
+   * @return the phase
+   */
+  public Phase phase() {
+    return phase;
+  }
+
+  /**
+   * Whether the migration destroys data no other column or table keeps (a clear, a delete): such a
+   * migration runs only when asked for by name or with destructive steps explicitly allowed, never as
+   * part of a run of "everything".
+   *
+   * @return {@code true} if declared destructive, or in the {@link Phase#CONTRACT} phase
+   */
+  public boolean destroysData() {
+    return destroysData || phase == Phase.CONTRACT;
+  }
+
   @Override
   public String toString() {
     return name;
@@ -170,6 +195,8 @@ public final class Migration<T> {
     private Condition<T> range = Condition.all();
     private Verification<T> verification;
     private boolean parallel;
+    private Phase phase = Phase.MIGRATE;
+    private boolean destroysData;
 
     private Builder(Table<T> table, String name) {
       this.table = Objects.requireNonNull(table, "table");
@@ -240,6 +267,35 @@ public final class Migration<T> {
      */
     public Builder<T> parallel() {
       this.parallel = true;
+      return this;
+    }
+
+    /**
+     * The lifecycle phase the migration belongs to; {@link Phase#MIGRATE} if not set. A migration of
+     * the {@link Phase#CONTRACT} phase {@linkplain Migration#destroysData() destroys data}.
+     *
+     * @param phase {@link Phase#MIGRATE} or {@link Phase#CONTRACT}: the other phases hold schema
+     *     steps only
+     * @return this builder
+     * @throws IllegalArgumentException for {@link Phase#EXPAND} or {@link Phase#NARROW}
+     */
+    public Builder<T> phase(Phase phase) {
+      if (phase != Phase.MIGRATE && phase != Phase.CONTRACT) {
+        throw new IllegalArgumentException(
+            "a migration belongs to the migrate or contract phase, not " + phase.label());
+      }
+      this.phase = phase;
+      return this;
+    }
+
+    /**
+     * Declares that the migration destroys data no other column or table keeps (it clears or deletes):
+     * it then runs only when asked for by name, or with destructive migrations explicitly allowed.
+     *
+     * @return this builder
+     */
+    public Builder<T> destroysData() {
+      this.destroysData = true;
       return this;
     }
 

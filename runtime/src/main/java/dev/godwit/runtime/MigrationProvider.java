@@ -15,4 +15,15 @@ public interface MigrationProvider {
    * @return the migrations
    */
   List<Migration<?>> migrations();
+
+  /**
+   * The expected schemas of the tables whose migrations this provider publishes: what
+   * {@link Migrator#check()} and the schema plan compare with the database. Generated providers
+   * publish their table's {@code XTable.SCHEMA}; a hand-written provider publishes none unless it says.
+   *
+   * @return the schemas
+   */
+  default List<TableSchema<?>> schemas() {
+    return List.of();
+  }
 }

@@ -17,9 +17,11 @@ import java.util.ServiceLoader;
 public final class MigrationRegistry {
 
   private final Map<String, Migration<?>> migrations;
+  private final List<TableSchema<?>> schemas;
 
-  private MigrationRegistry(Map<String, Migration<?>> migrations) {
+  private MigrationRegistry(Map<String, Migration<?>> migrations, List<TableSchema<?>> schemas) {
     this.migrations = migrations;
+    this.schemas = List.copyOf(schemas);
   }
 
   /**
@@ -36,14 +38,23 @@ public final class MigrationRegistry {
    *
    * @param classLoader where to look
    * @return the registry
-   * @throws IllegalStateException if two published migrations share a name
+   * @throws IllegalStateException if two published migrations share a name, or two published
+   *     schemas describe the same table
    */
   public static MigrationRegistry load(ClassLoader classLoader) {
     List<MigrationProvider> providers = new ArrayList<>();
     ServiceLoader.load(MigrationProvider.class, classLoader).forEach(providers::add);
     providers.sort(Comparator.comparing(provider -> provider.getClass().getName()));
     Map<String, Migration<?>> byName = new LinkedHashMap<>();
+    Map<String, TableSchema<?>> schemas = new LinkedHashMap<>();
     for (MigrationProvider provider : providers) {
+      for (TableSchema<?> schema : provider.schemas()) {
+        TableSchema<?> previous = schemas.putIfAbsent(schema.table().qualifiedName(), schema);
+        if (previous != null && previous != schema) {
+          throw new IllegalStateException("two published schemas describe table "
+              + schema.table().qualifiedName() + "; publish one per table");
+        }
+      }
       for (Migration<?> migration : provider.migrations()) {
         Migration<?> previous = byName.putIfAbsent(migration.name(), migration);
         if (previous != null && previous != migration) {
@@ -52,7 +63,17 @@ public final class MigrationRegistry {
         }
       }
     }
-    return new MigrationRegistry(Collections.unmodifiableMap(byName));
+    return new MigrationRegistry(
+        Collections.unmodifiableMap(byName), new ArrayList<>(schemas.values()));
+  }
+
+  /**
+   * Every published table schema, providers by class name.
+   *
+   * @return the schemas
+   */
+  public List<TableSchema<?>> schemas() {
+    return schemas;
   }
 
   /**
