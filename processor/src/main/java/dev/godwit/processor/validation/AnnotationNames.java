@@ -128,6 +128,9 @@ public final class AnnotationNames {
   static final String SPRING_MAPPED_COLLECTION =
       "org.springframework.data.relational.core.mapping.MappedCollection";
 
+  /** JPA's {@code @Basic}, whose {@code optional = false} makes its column {@code NOT NULL}. */
+  static final List<String> BASICS = jpa("Basic");
+
   /** JPA's {@code @JoinColumn}. */
   static final List<String> JOIN_COLUMNS = jpa("JoinColumn");
 
