@@ -26,7 +26,8 @@ import javax.lang.model.element.AnnotationMirror;
  * {@value #HIBERNATE_LENGTH} characters ({@code org.hibernate.Length.DEFAULT}, JPA's default
  * {@code length}), a decimal column precision {@value #HIBERNATE_PRECISION}
  * ({@code Dialect.getDefaultDecimalPrecision()}) and scale {@value #HIBERNATE_SCALE}
- * ({@code org.hibernate.engine.jdbc.Size.DEFAULT_SCALE}). Other entities declare no size: Godwit's own
+ * ({@code org.hibernate.engine.jdbc.Size.DEFAULT_SCALE}); a column declaring only its precision gets
+ * JPA's default scale, 0. Other entities declare no size: Godwit's own
  * annotations say none, so the dialect's default type is used.
  */
 final class ColumnSchemaReader {
@@ -110,8 +111,10 @@ final class ColumnSchemaReader {
       return new ColumnSize(declared(column, "length").orElse(HIBERNATE_LENGTH), 0, 0);
     }
     if (stored == ScalarKind.DECIMAL) {
-      return new ColumnSize(0, declared(column, "precision").orElse(HIBERNATE_PRECISION),
-          declared(column, "scale").orElse(HIBERNATE_SCALE));
+      Optional<Integer> precision = declared(column, "precision");
+      // A declared precision takes JPA's scale, 0, unless a scale is declared too.
+      return new ColumnSize(0, precision.orElse(HIBERNATE_PRECISION),
+          declared(column, "scale").orElse(precision.isPresent() ? 0 : HIBERNATE_SCALE));
     }
     return ColumnSize.DEFAULT;
   }
