@@ -94,12 +94,12 @@ public final class AccountTable {
 
   private static Patch<Account> write(Account account) {
     return patch()
-        .id(account.id())
-        .email(account.email())
+        .id(account.getId())
+        .email(account.getEmail())
         .isPro(account.isPro())
-        .plan(account.plan())
-        .nickname(account.nickname())
-        .seats(account.seats());
+        .plan(account.getPlan())
+        .nickname(account.getNickname())
+        .seats(account.getSeats());
   }
 
   /**
