@@ -63,7 +63,7 @@ public final class Migrator {
     this.database = new Database(dataSource, builder.dialect);
     this.store = new StateStore(database, builder.stateSchema, builder.stateTable, builder.worker,
         builder.clock);
-    this.schemaSteps = new SchemaSteps(database, store, builder.stateSchema, builder.stateTable);
+    this.schemaSteps = new SchemaSteps(database, store, builder.stateSchema);
   }
 
   /**
