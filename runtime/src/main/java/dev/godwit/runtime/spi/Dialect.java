@@ -433,10 +433,19 @@ public abstract class Dialect {
    * The statements that start a schema step's transaction so that each of its statements waits at
    * most {@code timeout} for a lock, then fails with an error {@link #isLockTimeout} recognises.
    *
+   * <p>By default none is known, and applying a schema step is refused: a DDL statement left to
+   * wait for its lock would queue every later writer of the table behind it.
+   *
    * @param timeout the longest wait, in whole milliseconds
    * @return the statements, run in the step's transaction before its DDL
+   * @throws MigrationException by default, naming the database
    */
-  public abstract List<String> lockTimeout(java.time.Duration timeout);
+  public List<String> lockTimeout(java.time.Duration timeout) {
+    throw new MigrationException(ErrorCode.OTHER, ErrorCode.OTHER.message("The " + name()
+        + " dialect cannot bound how long a schema statement waits for a lock, so Godwit does not"
+        + " apply schema steps on it; apply the plan's SQL with a tool of your own, or give the"
+        + " dialect lockTimeout and isLockTimeout."));
+  }
 
   /**
    * The statements that will restore the connection's lock timeout as it is now, for a database
@@ -456,9 +465,11 @@ public abstract class Dialect {
    * Whether an error, or one of its chain, says a statement gave up waiting for a lock.
    *
    * @param error what a statement failed with
-   * @return {@code true} for this database's lock timeout
+   * @return {@code true} for this database's lock timeout; by default never
    */
-  public abstract boolean isLockTimeout(SQLException error);
+  public boolean isLockTimeout(SQLException error) {
+    return false;
+  }
 
   /**
    * What the sessions blocking a statement's lock on a table are doing, for the message of a step
