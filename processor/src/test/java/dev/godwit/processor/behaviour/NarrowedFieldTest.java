@@ -3,16 +3,19 @@ package dev.godwit.processor.behaviour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.runtime.ColumnSchema;
 import dev.godwit.runtime.Migration;
+import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.Migrator;
 import dev.godwit.runtime.Phase;
 import dev.godwit.runtime.RunResult;
 import dev.godwit.runtime.TableSchema;
 import dev.godwit.runtime.testing.TestDatabase;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -72,6 +75,34 @@ class NarrowedFieldTest {
     assertFalse(migrator.verify(NarrowedTeamVerification.clearSeats()).complete());
     assertEquals(List.of("12 seats", "many"),
         Rows.all(database, NarrowedTeamTable.TABLE).stream().map(NarrowedTeam::getSeats).toList());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void theGeneratedSchemaGatesNarrowOnTheBackfillAndDropsTheRemovedColumn(TestDatabase kind)
+      throws Exception {
+    DataSource database = kind.newDatabase();
+    Rows.execute(database, "CREATE TABLE renamed_members (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+        + " full_name VARCHAR(100), nickname VARCHAR(100))");
+    Rows.execute(database, "INSERT INTO renamed_members VALUES (1, 'Ada', NULL, 'A'),"
+        + " (2, 'Bob', 'Robert', 'B')");
+    Migrator migrator = Migrator.create(database);
+    List<TableSchema<?>> schemas = List.of(RenamedMemberTable.SCHEMA);
+
+    MigrationException early = assertThrows(MigrationException.class,
+        () -> migrator.apply(schemas, Phase.NARROW));
+    assertTrue(early.getMessage().contains("renamed_members.backfillFullName has 1 row left"),
+        early.getMessage());
+    assertTrue(migrator.run(RenamedMemberMigrations.backfillFullName()).succeeded());
+    migrator.apply(schemas, Phase.NARROW);
+    migrator.apply(schemas, Phase.CONTRACT);
+
+    assertThrows(SQLException.class, () -> Rows.execute(database,
+        "INSERT INTO renamed_members (id, name) VALUES (3, 'Cy')"), "full_name is NOT NULL");
+    assertEquals(List.of(0L), Rows.query(database, "SELECT COUNT(*) FROM information_schema.columns"
+        + " WHERE lower(table_name) = 'renamed_members' AND lower(column_name) = 'nickname'")
+        .stream().map(count -> ((Number) count).longValue()).toList());
+    migrator.check(schemas);
   }
 
   @Test
