@@ -77,6 +77,22 @@ class BackfillErrorsTest {
   }
 
   @Test
+  void refusesARetiringFieldThatJpaDeclaresNotNull() {
+    assertError(ColumnMappingErrorsTest.jpa("""
+            @MigratedTable @Entity
+            public class Team {
+              @Id Long id;
+              @Deprecated(forRemoval = true)
+              @Column(name = "is_pro", nullable = false) Boolean isPro;
+            }
+            """),
+        "[GodwitRetiringNotNull] isPro is marked @Deprecated(forRemoval = true), so new code may stop"
+            + " writing it, but @Column declares it NOT NULL; remove that, so that its column accepts"
+            + " NULL before the code stops writing it",
+        "@Column(name = \"is_pro\", nullable = false) Boolean isPro;");
+  }
+
+  @Test
   void refusesARemovedColumnThatAFieldStillMaps() {
     assertError(team("""
             @MigratedTable(value = "teams",

@@ -392,6 +392,11 @@ public final class EntityReader {
         report.error(Message.WIDENED_NOT_NULL, field.element, field.notNullAnnotation, null,
             field.name, "@" + field.notNullAnnotation.getAnnotationType().asElement().getSimpleName());
       }
+      if (field.deprecation == Property.Deprecation.FOR_REMOVAL && !field.isId()
+          && field.notNullAnnotation != null) {
+        report.error(Message.RETIRING_NOT_NULL, field.element, field.notNullAnnotation, null,
+            field.name, "@" + field.notNullAnnotation.getAnnotationType().asElement().getSimpleName());
+      }
       if (field.deprecation == Property.Deprecation.FOR_REMOVAL && field.isPrimitive()) {
         report.error(Message.CLEAR_PRIMITIVE, field.element, field.deprecatedAnnotation, null,
             field.name, field.type, boxedName(field));

@@ -160,6 +160,9 @@ public enum Message {
   CLEAR_PRIMITIVE("GodwitClearPrimitive",
       "%s has the primitive type %s, which cannot be cleared to NULL; declare it as %s before marking it"
           + " @Deprecated(forRemoval = true)"),
+  RETIRING_NOT_NULL("GodwitRetiringNotNull",
+      "%s is marked @Deprecated(forRemoval = true), so new code may stop writing it, but %s declares it"
+          + " NOT NULL; remove that, so that its column accepts NULL before the code stops writing it"),
   CLEAR_ID("GodwitClearId",
       "the primary key %s cannot be cleared; remove forRemoval = true from its @Deprecated"),
   MIGRATION_NAME("GodwitMigrationName",
