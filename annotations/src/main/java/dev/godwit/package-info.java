@@ -10,9 +10,9 @@
  *
  * <ol>
  *   <li><b>Widen</b> (deploy 1, with the expand phase's schema steps). Add the new field as
- *       {@link dev.godwit.Widened @Widened}: nullable while old rows lack it. Say how an old row gets it with {@link dev.godwit.Backfill @Backfill}: a
- *       constant, a copy of another field, or a static method. Mark the old field with Java's own
- *       {@link java.lang.Deprecated @Deprecated}. Read the new value through the generated
+ *       {@link dev.godwit.Widened @Widened}: nullable while old rows lack it. Say how an old row gets
+ *       it with {@link dev.godwit.Backfill @Backfill}: a constant, a copy of another field, or a static
+ *       method. Mark the old field with Java's own {@link java.lang.Deprecated @Deprecated}. Read the new value through the generated
  *       {@code XDualRead} accessor, which falls back to the old format exactly as the backfill would,
  *       and write both formats.
  *   <li><b>Migrate</b> (between deploys). Run the generated {@code XMigrations.backfillField()} with the

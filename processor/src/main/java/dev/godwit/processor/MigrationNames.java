@@ -14,7 +14,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * The tables and migrations generated so far in this compilation, across entities, by schema-qualified
  * table: two entities mapping the same table would publish migrations of the same name, and two
- * schemas of one table, both of which the runtime's registry refuses. Tables are the same when their schemas and names are, plain names ignoring case
+ * schemas of one table, both of which the runtime's registry refuses. Tables are the same when their
+ * schemas and names are, plain names ignoring case
  * (the database folds them), exact names exactly; a table of the same name in another schema is
  * another table.
  */

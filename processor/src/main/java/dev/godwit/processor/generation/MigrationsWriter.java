@@ -36,7 +36,8 @@ final class MigrationsWriter {
                 + "left.\n\n<p>$L\n",
             entity.table(), entity.type(), entity.verificationClass(), clears
                 ? "Backfills belong to the migrate phase. Clears belong to the contract phase: they destroy\n"
-                    + "data, so a run of every migration leaves them out, and they run only on explicit request."
+                    + "data, so a run of every migration leaves them out, and they run only on explicit"
+                    + " request."
                 : "Every migration here is a backfill, in the migrate phase.")
         .addSuperinterface(RuntimeTypes.MIGRATION_PROVIDER)
         .addMethod(MethodSpec.constructorBuilder()

@@ -448,7 +448,8 @@ public final class EntityReader {
   private static List<String> removedColumns(
       TypeElement type, List<FieldDraft> columns, ValidationReport.Builder report) {
     Optional<AnnotationMirror> migratedTable = Annotations.find(type, AnnotationNames.MIGRATED_TABLE);
-    Optional<AnnotationValue> declared = migratedTable.flatMap(table -> Annotations.explicit(table, "removed"));
+    Optional<AnnotationValue> declared =
+        migratedTable.flatMap(table -> Annotations.explicit(table, "removed"));
     if (declared.isEmpty()) {
       return List.of();
     }
