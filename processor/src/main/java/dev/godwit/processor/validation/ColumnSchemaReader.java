@@ -21,7 +21,8 @@ import javax.lang.model.element.AnnotationMirror;
  * {@code @AssociationOverride} replaces the field's own. A component of an embeddable is never
  * required for being primitive: its column is {@code NULL} whenever the embeddable is.
  *
- * <p>Sizes come from JPA's {@code @Column(length, precision, scale)}. Without them, a JPA entity's
+ * <p>Sizes come from JPA's {@code @Column(length, precision, scale)}; a join column takes those of the
+ * referenced primary key's {@code @Column}. Without them, a JPA entity's
  * columns get the sizes Hibernate ORM 6.6 gives them when it creates the table: a character column
  * {@value #HIBERNATE_LENGTH} characters ({@code org.hibernate.Length.DEFAULT}, JPA's default
  * {@code length}), a decimal column precision {@value #HIBERNATE_PRECISION}
@@ -66,7 +67,8 @@ final class ColumnSchemaReader {
               .or(() -> MemberReader.toOne(field.element).flatMap(toOne -> notNull(toOne, "optional")))
               .orElse(null);
           field.required = field.isId() || field.notNullAnnotation != null;
-          field.size = size(field.valueType, null, jpa);
+          // A join column has the type, and so the size, of the primary key it refers to.
+          field.size = size(field.valueType, field.targetIdColumn, jpa);
         }
         case AGGREGATE_REFERENCE -> field.required = field.isId();
         case EMBEDDED -> {

@@ -82,6 +82,8 @@ final class FieldDraft {
 
   /** For a reference: the referenced entity, and how generated code reads and sets its id. */
   ClassName target;
+  /** For a reference: the JPA {@code @Column} of the referenced id, whose size the join column takes. */
+  AnnotationMirror targetIdColumn;
   Accessor targetIdGetter;
   Accessor targetIdSetter;
 

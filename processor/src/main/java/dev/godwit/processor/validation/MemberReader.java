@@ -214,6 +214,7 @@ final class MemberReader {
       return;
     }
     field.valueType = reading.type();
+    field.targetIdColumn = Annotations.findAny(id, AnnotationNames.FOREIGN_COLUMNS_BY_NAME).orElse(null);
     String idColumn = EntityReader.columnNameOf(id)
         .map(SqlNames.Named::name)
         .orElse(Names.physicalName(id.getSimpleName().toString()));

@@ -68,6 +68,9 @@ public class Invoice {
   @ManyToOne
   PetType thirdKind;
 
+  @ManyToOne
+  Region region;
+
   @Embedded
   @AttributeOverride(name = "city", column = @Column(name = "billing_city", nullable = false, length = 60))
   Address billing;

@@ -35,7 +35,7 @@ class SchemaMatchesHibernateTest {
   @EnumSource(TestDatabase.class)
   void everyColumnIsRequiredAndSizedAsHibernateCreatesIt(TestDatabase kind) throws Exception {
     DataSource database = kind.newDatabase();
-    try (Orm orm = Orm.springNamed(database, PetType.class, Invoice.class)) {
+    try (Orm orm = Orm.springNamed(database, PetType.class, Region.class, Invoice.class)) {
       Map<String, Catalogued> catalog = catalog(database, "invoices");
       List<String> mismatches = new ArrayList<>();
       for (ColumnSchema column : InvoiceTable.SCHEMA.columns()) {
