@@ -226,6 +226,23 @@ class GenerationTest {
   }
 
   @Test
+  void statesNoSizeForALargeObjectOrAColumnOfADeclaredType() {
+    Compilation compilation = Compilations.compile(ColumnMappingErrorsTest.jpa("""
+        @MigratedTable @Entity
+        public class Team {
+          @Id Long id;
+          @Lob String memo;
+          @Column(columnDefinition = "text") String notes;
+          String name;
+        }
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", ".optional(MEMO)\n"
+        + "      .optional(NOTES)\n"
+        + "      .optional(NAME, ColumnSchema.Size.length(255))");
+  }
+
+  @Test
   void groupsTheBackfillsThatShareAMigrationName() {
     Compilation compilation = Compilations.compile(Compilations.team("""
         @MigratedTable("teams")

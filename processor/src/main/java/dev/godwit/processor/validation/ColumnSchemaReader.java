@@ -29,7 +29,8 @@ import javax.lang.model.element.AnnotationMirror;
  * ({@code Dialect.getDefaultDecimalPrecision()}) and scale {@value #HIBERNATE_SCALE}
  * ({@code org.hibernate.engine.jdbc.Size.DEFAULT_SCALE}); a column declaring only its precision gets
  * JPA's default scale, 0. Other entities declare no size: Godwit's own
- * annotations say none, so the dialect's default type is used.
+ * annotations say none, so the dialect's default type is used. Neither does a {@code @Lob} nor a column
+ * whose {@code columnDefinition} spells out its type: their size is the database's to say.
  */
 final class ColumnSchemaReader {
 
@@ -58,7 +59,10 @@ final class ColumnSchemaReader {
                   .flatMap(basic -> notNull(basic, "optional")))
               .orElse(null);
           field.required = field.isId() || field.isPrimitive() || field.notNullAnnotation != null;
-          field.size = size(field.valueType, column, jpa);
+          boolean ownType = Annotations.findAny(field.element, AnnotationNames.LOBS).isPresent()
+              || column != null && Annotations.explicitText(column, "columnDefinition").isPresent();
+          // A large object, or a type the application spells out, has no size Godwit could state.
+          field.size = ownType ? ColumnSize.DEFAULT : size(field.valueType, column, jpa);
         }
         case REFERENCE -> {
           AnnotationMirror join = field.overrideColumn != null ? field.overrideColumn
