@@ -5,8 +5,10 @@ import dev.godwit.processor.generation.GeneratedFiles;
 import dev.godwit.processor.generation.SourceGenerator;
 import dev.godwit.processor.validation.AnnotationNames;
 import dev.godwit.processor.validation.EntityReader;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -21,11 +23,19 @@ import javax.lang.model.element.TypeElement;
  * dual-read accessors and verifications ({@link SourceGenerator}); in the last round, publishes every
  * generated {@code XMigrations} in {@code META-INF/services}.
  *
+ * <p>One option: {@value #UNPUBLISHED}, a comma-separated list of package names whose entities get
+ * their generated classes but are not published in the service file, so that they may map a table a
+ * published entity maps and repeat its migration names: the next deploy's entities kept beside the
+ * current ones, or test fixtures.
+ *
  * <p>Declared to Gradle as aggregating ({@code META-INF/gradle/incremental.annotation.processors}):
  * each entity's classes depend on that entity alone, but the service file gathers them all.
  */
 @AutoService(Processor.class)
 public final class GodwitProcessor extends AbstractProcessor {
+
+  /** The option naming the packages whose entities are generated but not published. */
+  public static final String UNPUBLISHED = "godwit.unpublished";
 
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
@@ -49,7 +59,25 @@ public final class GodwitProcessor extends AbstractProcessor {
     boolean generatedAvailable = environment.getElementUtils().getTypeElement(GENERATED) != null;
     step = new EntityStep(environment.getElementUtils(), environment.getMessager(),
         readers.apply(environment), new SourceGenerator(generatedAvailable),
-        new GeneratedFiles(environment.getFiler()));
+        new GeneratedFiles(environment.getFiler()),
+        unpublishedPackages(environment.getOptions().get(UNPUBLISHED)));
+  }
+
+  /** The package names of the {@value #UNPUBLISHED} option, blanks around commas ignored. */
+  private static Set<String> unpublishedPackages(String option) {
+    if (option == null) {
+      return Set.of();
+    }
+    return Arrays.stream(option.split(","))
+        .map(String::strip)
+        .filter(name -> !name.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** {@value #UNPUBLISHED}. */
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(UNPUBLISHED);
   }
 
   /**
