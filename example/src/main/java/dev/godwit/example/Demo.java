@@ -262,14 +262,16 @@ public final class Demo implements Callable<Integer> {
     return report;
   }
 
-  /** Runs migrations in order with live progress; a series skips those already done. */
+  /**
+   * Runs migrations in order with live progress, each line printed as the runtime reports it; a
+   * series skips those already done and stops at one that fails.
+   */
   private void runPhase(Migrator migrator, List<Migration<?>> migrations) {
     ProgressPrinter progress = new ProgressPrinter(out, Duration.ofSeconds(1));
-    List<RunResult> results = migrations.size() == 1
-        ? List.of(migrator.run(migrations.get(0), RunOptions.defaults().withListener(progress)))
-        : migrator.runAll(migrations, RunOptions.defaults().withListener(progress));
-    for (RunResult result : results) {
-      progress.finished(result.status());
+    if (migrations.size() == 1) {
+      migrator.run(migrations.get(0), RunOptions.defaults().withListener(progress));
+    } else {
+      migrator.runAll(migrations, RunOptions.defaults().withListener(progress));
     }
   }
 
