@@ -10,6 +10,7 @@ import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.schema.SchemaSteps;
 import dev.godwit.runtime.internal.state.StateStore;
 import dev.godwit.runtime.internal.state.StoredState;
+import dev.godwit.runtime.spi.Dialect;
 import dev.godwit.runtime.spi.DialectProvider;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -521,6 +522,11 @@ public final class Migrator {
 
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /** The database's dialect, detected on first use: what {@link SchemaExport} writes SQL with. */
+  Dialect dialect() {
+    return database.dialect();
   }
 
   /** Work on the database that may fail with an SQL error. */
