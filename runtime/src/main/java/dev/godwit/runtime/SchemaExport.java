@@ -29,7 +29,10 @@ import java.util.regex.Pattern;
  *       DO} block raising an exception with the guard's message; on H2 a query that casts the
  *       message to a number, so that H2's "Data conversion error converting" carries it. Flyway
  *       runs a file in one transaction where the database allows it (PostgreSQL: DDL included), so
- *       a failed guard leaves the phase unapplied.
+ *       a failed guard leaves the phase unapplied. The price, on PostgreSQL: the lock that {@code
+ *       ADD CONSTRAINT ... NOT VALID} takes is then held until the file commits, so writers of the
+ *       table wait for the {@code VALIDATE CONSTRAINT} scan too, which {@link Migrator#apply}
+ *       avoids by committing each statement on its own; narrow a large table with {@code apply}.
  *   <li>{@link Format#LIQUIBASE}: formatted SQL changelogs ({@code --liquibase formatted sql}),
  *       {@code godwit_<version>_expand.sql} and so on, one changeset per step, each guard a
  *       {@code --precondition-sql-check expectedResult:0} under {@code --preconditions onFail:HALT
