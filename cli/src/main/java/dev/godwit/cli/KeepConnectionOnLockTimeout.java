@@ -26,8 +26,11 @@ public final class KeepConnectionOnLockTimeout implements SQLExceptionOverride {
    * @param error what a statement failed with
    * @return {@code DO_NOT_EVICT} for H2's lock timeout, {@code CONTINUE_EVICT} otherwise
    */
-  @Override
-  public Override adjudicate(SQLException error) {
-    return error.getErrorCode() == H2_LOCK_TIMEOUT ? Override.DO_NOT_EVICT : Override.CONTINUE_EVICT;
+  // java.lang's: the interface's own nested type is named Override too
+  @java.lang.Override
+  public SQLExceptionOverride.Override adjudicate(SQLException error) {
+    return error.getErrorCode() == H2_LOCK_TIMEOUT
+        ? SQLExceptionOverride.Override.DO_NOT_EVICT
+        : SQLExceptionOverride.Override.CONTINUE_EVICT;
   }
 }
