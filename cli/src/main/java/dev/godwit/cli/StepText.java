@@ -12,7 +12,8 @@ final class StepText {
   static void print(PrintStream out, SchemaStep step) {
     out.println("-- " + oneLine(step.description()));
     for (SchemaStep.Guard guard : step.guards()) {
-      out.println("--   guard: " + oneLine(guard.description()) + "; otherwise " + oneLine(guard.fix()));
+      out.println("--   guard: " + withoutPeriod(guard.description()) + " (if not: "
+          + withoutPeriod(guard.fix()) + ")");
       out.println("--     " + oneLine(guard.violationsSql()) + "  -- must return 0");
     }
     for (String statement : step.statements()) {
@@ -23,6 +24,11 @@ final class StepText {
   /** {@code 1 step}, {@code 2 steps}. */
   static String steps(int count) {
     return count + (count == 1 ? " step" : " steps");
+  }
+
+  private static String withoutPeriod(String text) {
+    String line = oneLine(text);
+    return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
   }
 
   private static String oneLine(String text) {

@@ -267,9 +267,8 @@ public final class SchemaExport {
 
   /** What a failed guard says: which guard, before which step, and the fix. */
   private static String guardMessage(SchemaStep step, SchemaStep.Guard guard) {
-    return "Godwit guard failed: " + sentence(guard.description()) + " does not hold, so "
-        + uncapitalized(sentence(step.description())) + " cannot be applied yet; "
-        + guard.fix();
+    return "Godwit refused the step '" + sentence(step.description()) + "': its guard '"
+        + sentence(guard.description()) + "' does not hold; " + uncapitalized(oneLine(guard.fix()));
   }
 
   private static void comment(StringBuilder text, String line) {

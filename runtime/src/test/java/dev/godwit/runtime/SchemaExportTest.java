@@ -69,7 +69,8 @@ class SchemaExportTest {
     assertTrue(narrowSql.contains("guard: "), narrowSql);
 
     FlywayException refused = assertThrows(FlywayException.class, () -> flyway(db).migrate());
-    assertTrue(chain(refused).contains("Godwit guard failed"), chain(refused));
+    assertTrue(chain(refused).contains("Godwit refused the step 'Require a value in accounts.plan"),
+        chain(refused));
     assertTrue(chain(refused).contains("accounts.backfillPlan"), chain(refused));
     assertEquals(1, db.count("SELECT COUNT(*) FROM accounts WHERE plan IS NULL"));
     assertTrue(nullable(db, "plan"), "the narrow step did not run");
