@@ -140,7 +140,7 @@ public final class Demo implements Callable<Integer> {
       heading("5. Dry run of teams.backfillPlan: its first batch, rolled back");
       RunResult dry = migrator.run(TeamMigrations.backfillPlan(), RunOptions.dryRun());
       out.printf(Locale.ROOT, "  %d rows would change (first %d shown)%n",
-          dry.changes().size(), dry.changes().size());
+          dry.rowsWouldChange(), dry.changes().size());
       for (RowChange change : dry.changes()) {
         out.printf(Locale.ROOT, "    id %s: %s -> %s%n", change.id(), change.before(), change.after());
       }
