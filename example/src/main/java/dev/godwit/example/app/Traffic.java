@@ -217,7 +217,8 @@ public final class Traffic implements AutoCloseable {
             readThroughDualRead(connection, pick(random, slot));
           }
         } catch (SQLException e) {
-          // a statement prepared while a schema step held the table: this write never happened
+          // refused while a schema step changed the table: a write that failed is not recorded
+          // above, one that committed before its dual read failed is
           failures.incrementAndGet();
         }
         Thread.sleep(1);
