@@ -24,14 +24,12 @@ import org.springframework.core.io.ResourceLoader;
  * MigrationRegistry} of the migrations and schemas the application publishes, the startup check
  * ({@code godwit.check}) and the {@link GodwitMigrationRunner} ({@code godwit.run-on-startup}).
  * Everything backs off with {@code godwit.enabled=false}.
+ *
+ * <p>The order of the startup check relative to Flyway, Liquibase and JPA is not set here but by
+ * Spring Boot's database initialization ordering, which orders beans rather than configurations:
+ * see {@link GodwitSchemaCheckDatabaseInitializerDetector}.
  */
-@AutoConfiguration(
-    afterName = {
-      "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-      "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
-      "org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration"
-    },
-    beforeName = "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration")
+@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 @ConditionalOnClass(Migrator.class)
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnProperty(prefix = "godwit", name = "enabled", matchIfMissing = true)

@@ -154,6 +154,7 @@ public class GodwitEndpoint {
    * @param destroysData whether it destroys data (never run from the application)
    * @param state its recorded state; {@code PENDING} if never run
    * @param runningHere whether this application is running it now
+   * @param cursor the key of the last row of the last committed batch, as text, or {@code null}
    * @param rowsVisited rows visited
    * @param rowsChanged rows changed
    * @param estimatedTotal rows to visit in all, or -1 if unknown
@@ -166,7 +167,7 @@ public class GodwitEndpoint {
    * @param errorRowId the key of the row that failed, or {@code null}
    */
   public record MigrationReport(String name, String table, String phase, Boolean destroysData,
-      MigrationState state, boolean runningHere, long rowsVisited, long rowsChanged,
+      MigrationState state, boolean runningHere, String cursor, long rowsVisited, long rowsChanged,
       long estimatedTotal, Double percent, String eta, String startedAt, String heartbeatAt,
       String finishedAt, String error, String errorRowId) {
 
@@ -178,10 +179,10 @@ public class GodwitEndpoint {
       Boolean destroys = migration != null ? migration.destroysData() : null;
       if (status == null) {
         return new MigrationReport(name, table, phase, destroys, MigrationState.PENDING,
-            runningHere, 0, 0, -1, null, null, null, null, null, null, null);
+            runningHere, null, 0, 0, -1, null, null, null, null, null, null, null);
       }
       return new MigrationReport(name, table, phase, destroys, status.state(), runningHere,
-          status.rowsVisited(), status.rowsChanged(), status.estimatedTotal(),
+          status.cursor(), status.rowsVisited(), status.rowsChanged(), status.estimatedTotal(),
           status.percent().orElse(null), status.eta().map(Duration::toString).orElse(null),
           text(status.startedAt()), text(status.heartbeatAt()), text(status.finishedAt()),
           status.error(), status.errorRowId());

@@ -1,6 +1,7 @@
 package dev.godwit.spring.boot.autoconfigure;
 
 import dev.godwit.runtime.Migration;
+import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       previous one (or the start of the run) to its commit, so it includes the pause between
  *       batches;
  *   <li>{@code godwit.rows.remaining}: a gauge of the rows left, the run's estimated total less the
- *       rows visited, as of the last committed batch.
+ *       rows visited, as of the last committed batch, and zero once the migration succeeded.
  * </ul>
  */
 public class GodwitMetrics implements GodwitRunListener {
@@ -62,7 +63,10 @@ public class GodwitMetrics implements GodwitRunListener {
     run.visited = status.rowsVisited();
     run.changed = status.rowsChanged();
     run.lastBatchAt = now;
-    if (status.estimatedTotal() >= 0) {
+    if (status.state() == MigrationState.SUCCEEDED) {
+      // the estimate counted rows that writers then moved out of the range: none is left
+      run.remaining.set(0);
+    } else if (status.estimatedTotal() >= 0) {
       run.remaining.set(Math.max(0, status.estimatedTotal() - status.rowsVisited()));
     }
   }
