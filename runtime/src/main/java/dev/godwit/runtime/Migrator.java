@@ -5,6 +5,7 @@ import dev.godwit.runtime.internal.engine.SchemaCheck;
 import dev.godwit.runtime.internal.engine.Verifier;
 import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
+import dev.godwit.runtime.internal.schema.SchemaSteps;
 import dev.godwit.runtime.internal.state.StateStore;
 import dev.godwit.runtime.internal.state.StoredState;
 import dev.godwit.runtime.spi.DialectProvider;
@@ -53,6 +54,7 @@ public final class Migrator {
   private final DataSource dataSource;
   private final Database database;
   private final StateStore store;
+  private final SchemaSteps schemaSteps;
   /** Tables whose mapping was found sound here: each is checked once per migrator. */
   private final Set<Table<?>> soundTables = ConcurrentHashMap.newKeySet();
 
@@ -61,6 +63,7 @@ public final class Migrator {
     this.database = new Database(dataSource, builder.dialect);
     this.store = new StateStore(database, builder.stateSchema, builder.stateTable, builder.worker,
         builder.clock);
+    this.schemaSteps = new SchemaSteps(database, store, builder.stateSchema);
   }
 
   /**
@@ -310,6 +313,133 @@ public final class Migrator {
       throw new SchemaMismatchException(table.qualifiedName(), problems);
     }
     soundTables.add(table);
+  }
+
+  /**
+   * The schema steps that bring the database's catalog to what the code expects, per phase, in the
+   * order they must run, as SQL for this database. Reads the catalog and, for the guards, nothing
+   * else; changes nothing.
+   *
+   * <ul>
+   *   <li>Expand: {@code CREATE TABLE} of a missing table (every column, {@code NOT NULL} for the
+   *       required and narrowed ones, and the primary key on the key); {@code ADD COLUMN} of a
+   *       missing column, always nullable and without a default, which PostgreSQL 11 and later and
+   *       H2 apply to the catalog alone, without rewriting the table; {@code DROP NOT NULL} on a
+   *       widened or retiring column, or a column declared removed, that is still {@code NOT NULL}.
+   *   <li>Narrow: {@code SET NOT NULL} on a required or narrowed column that is nullable. On
+   *       PostgreSQL as {@code ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID}, {@code VALIDATE
+   *       CONSTRAINT} (which scans under a lock that lets writes go on), {@code SET NOT NULL} (which
+   *       then uses the validated constraint instead of scanning: PostgreSQL 12 and later,
+   *       documentation of {@code ALTER TABLE}) and {@code DROP CONSTRAINT}; a constraint left by a
+   *       step that stopped halfway is reused. Guarded by: the column holds no NULL; for a
+   *       narrowed or widened column, the backfill that fills it is recorded {@code SUCCEEDED} and
+   *       its verification finds no row left.
+   *   <li>Contract: {@code DROP COLUMN} of each column the code declared removed that still exists,
+   *       guarded by no narrow step of its table being pending.
+   * </ul>
+   *
+   * <p>What no step can fix (a column of an incompatible type, a key that is not unique) is left to
+   * {@link #check(List)}.
+   *
+   * @param schemas what the code expects of each table ({@code XTable.SCHEMA})
+   * @return the plan; empty when the catalog matches the code
+   * @throws MigrationException with {@link ErrorCode#SCHEMA_NOT_PLANNABLE} if a guard cannot be
+   *     written faithfully as SQL (a verification whose condition holds a value without an exact SQL
+   *     literal), or if the database cannot be reached
+   */
+  public SchemaPlan plan(List<? extends TableSchema<?>> schemas) {
+    Objects.requireNonNull(schemas, "schemas");
+    return call("plan the schema", () -> schemaSteps.plan(List.copyOf(schemas)));
+  }
+
+  /**
+   * Applies one phase's steps with default options: see {@link #apply(List, Phase, ApplyOptions)}.
+   *
+   * @param schemas what the code expects of each table
+   * @param phase {@link Phase#EXPAND}, {@link Phase#NARROW} or {@link Phase#CONTRACT}
+   * @return the steps applied, with their tries
+   * @throws MigrationException as {@link #apply(List, Phase, ApplyOptions)} does
+   */
+  public ApplyResult apply(List<? extends TableSchema<?>> schemas, Phase phase) {
+    return apply(schemas, phase, ApplyOptions.defaults());
+  }
+
+  /**
+   * Applies one phase's steps: plans again from the live catalog, checks every step's guards now,
+   * then runs the steps in order, each statement in a transaction of its own under the options'
+   * lock timeout, retrying a statement whose lock wait timed out with exponential backoff and
+   * jitter. Expand is always allowed; narrow is refused while a column's backfill has rows left;
+   * contract is refused while a narrow step of the table is pending. Every step applied is recorded
+   * in the {@code godwit_schema_history} table beside the state table (created on first use): its
+   * phase, table, column, kind and statements, when it was applied by the database's clock, and by
+   * which {@linkplain Builder#workerName worker}. Applying a phase again is a no-op: its plan is
+   * empty.
+   *
+   * <p>A {@linkplain ApplyOptions#isDryRun() dry run} plans and checks the guards, and runs no
+   * statement.
+   *
+   * @param schemas what the code expects of each table
+   * @param phase {@link Phase#EXPAND}, {@link Phase#NARROW} or {@link Phase#CONTRACT}
+   * @param options dry run, lock timeout and retries
+   * @return the steps applied (or, in a dry run, that would run), with their tries
+   * @throws IllegalArgumentException for {@link Phase#MIGRATE}, which holds no schema step
+   * @throws MigrationException with {@link ErrorCode#SCHEMA_STEP_REFUSED} if a step's guard does
+   *     not hold (nothing of the phase has run then), {@link ErrorCode#SCHEMA_LOCK_TIMEOUT} if a
+   *     statement never got its lock (the steps before it stay applied and recorded), {@link
+   *     ErrorCode#SCHEMA_NOT_PLANNABLE} as {@link #plan} does, or if the database refuses a
+   *     statement or cannot be reached
+   */
+  public ApplyResult apply(List<? extends TableSchema<?>> schemas, Phase phase,
+      ApplyOptions options) {
+    Objects.requireNonNull(schemas, "schemas");
+    Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(options, "options");
+    if (phase == Phase.MIGRATE) {
+      throw new IllegalArgumentException("the migrate phase holds no schema step; run its"
+          + " migrations with run or runAll");
+    }
+    return call("apply the " + phase.label() + " phase",
+        () -> schemaSteps.apply(List.copyOf(schemas), phase, options));
+  }
+
+  /**
+   * Checks the code against the database, as a deploy pipeline or an application's startup does
+   * before serving the code: every table and column exists with a type that holds its Java type
+   * faithfully and a unique NOT NULL key (as {@link #checkMapping} checks), no column the code
+   * requires holds NULL, no expand step is pending, and no table whose code declares removed columns
+   * has narrow steps pending. A pending narrow step whose data is ready, or a pending contract step,
+   * is not a problem: the code runs before them.
+   *
+   * @param schemas what the code expects of each table
+   * @throws SchemaCheckException listing every problem of every table, each with its fix
+   * @throws MigrationException if the database cannot be reached
+   */
+  public void check(List<? extends TableSchema<?>> schemas) {
+    Objects.requireNonNull(schemas, "schemas");
+    List<SchemaMismatchException.Problem> problems = new ArrayList<>();
+    List<String> tables = new ArrayList<>();
+    for (TableSchema<?> schema : schemas) {
+      List<SchemaMismatchException.Problem> found = call("check " + schema.table(),
+          () -> schemaSteps.check(schema));
+      if (!found.isEmpty()) {
+        tables.add(schema.table().qualifiedName());
+        problems.addAll(found);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SchemaCheckException(tables, problems);
+    }
+  }
+
+  /**
+   * Checks the code against the database for every schema the class path publishes ({@link
+   * MigrationRegistry#load()}): see {@link #check(List)}.
+   *
+   * @throws SchemaCheckException listing every problem of every table, each with its fix
+   * @throws MigrationException if the database cannot be reached
+   */
+  public void check() {
+    check(MigrationRegistry.load().schemas());
   }
 
   DataSource dataSource() {

@@ -7,7 +7,10 @@ import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,6 +60,40 @@ public final class H2Dialect extends Dialect {
   @Override
   public String currentTimestampPlusMillis() {
     return "DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>H2's {@code SET LOCK_TIMEOUT}, which lasts the session (H2 documentation, "SET
+   * LOCK_TIMEOUT"): {@link #restoreLockTimeout} puts back the session's own.
+   */
+  @Override
+  public List<String> lockTimeout(Duration timeout) {
+    return List.of("SET LOCK_TIMEOUT " + timeout.toMillis());
+  }
+
+  /** The session's {@code LOCK_TIMEOUT}, from {@code INFORMATION_SCHEMA.SETTINGS}. */
+  @Override
+  public List<String> restoreLockTimeout(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT SETTING_VALUE FROM"
+            + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOCK_TIMEOUT'")) {
+      return rows.next() ? List.of("SET LOCK_TIMEOUT " + Long.parseLong(rows.getString(1).trim()))
+          : List.of();
+    }
+  }
+
+  /** H2's {@code LOCK_TIMEOUT_1} (50200), SQLState {@code HYT00}. */
+  @Override
+  public boolean isLockTimeout(SQLException error) {
+    for (SQLException next = error; next != null; next = next.getNextException()) {
+      if (next.getErrorCode() == LOCK_TIMEOUT) {
+        return true;
+      }
+    }
+    return error.getCause() instanceof SQLException cause && cause != error
+        && isLockTimeout(cause);
   }
 
   @Override
