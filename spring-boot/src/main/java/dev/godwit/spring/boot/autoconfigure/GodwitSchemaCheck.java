@@ -1,27 +1,36 @@
 package dev.godwit.spring.boot.autoconfigure;
 
+import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationRegistry;
 import dev.godwit.runtime.Migrator;
+import dev.godwit.runtime.SchemaCheckException;
 import dev.godwit.runtime.SchemaMismatchException;
-import dev.godwit.runtime.TableSchema;
+import dev.godwit.runtime.Table;
 import dev.godwit.spring.boot.autoconfigure.GodwitProperties.CheckMode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
 /**
- * The startup check: compares the schemas the application's code publishes (the generated
- * {@code XTable.SCHEMA}s, through the {@link MigrationRegistry}) with the database, when the bean is
- * initialized. Spring Boot's database-initialization ordering places that after Flyway's and
+ * The startup check: {@link Migrator#check(List)} of the schemas the application's code publishes
+ * (the generated {@code XTable.SCHEMA}s, through the {@link MigrationRegistry}), when the bean is
+ * initialized: every table and column there with a faithful type and a unique key, no column the
+ * code requires holding NULL, no expand step pending. The tables of published migrations that no
+ * published schema describes (a hand-written provider's) have their mapping checked ({@link
+ * Migrator#checkMapping}). Spring Boot's database-initialization ordering places that after Flyway's and
  * Liquibase's migrations and before JPA's EntityManagerFactory (see {@link
  * GodwitSchemaCheckDatabaseInitializerDetector}), so the schema checked is the one the migrations
  * left, and no repository serves a request before the check.
  *
- * <p>In {@link CheckMode#FAIL} mode a mismatch fails startup with the {@link SchemaMismatchException}
+ * <p>In {@link CheckMode#FAIL} mode a mismatch fails startup with a {@link SchemaCheckException}
  * (reported by {@link SchemaMismatchFailureAnalyzer}, every problem with its fix); in {@link
  * CheckMode#WARN} mode it is logged and kept for the health indicator and the endpoint.
  */
@@ -50,36 +59,54 @@ public class GodwitSchemaCheck implements InitializingBean {
   /**
    * Runs the check.
    *
-   * @throws SchemaMismatchException in {@link CheckMode#FAIL} mode, listing every problem found in
-   *     every table, each with its fix
+   * @throws SchemaCheckException in {@link CheckMode#FAIL} mode, listing every
+   *     problem found in every table, each with its fix
    * @throws dev.godwit.runtime.MigrationException if the database cannot be reached
    */
   @Override
   public void afterPropertiesSet() {
-    List<SchemaMismatchException> mismatches = new ArrayList<>();
-    for (TableSchema<?> schema : registry.schemas()) {
+    List<String> tables = new ArrayList<>();
+    List<SchemaMismatchException.Problem> found = new ArrayList<>();
+    try {
+      migrator.check(registry.schemas());
+    } catch (SchemaMismatchException mismatch) {
+      tables.add(mismatch.table());
+      found.addAll(mismatch.problems());
+    }
+    for (Table<?> table : tablesWithoutSchema()) {
       try {
-        migrator.checkMapping(schema.table());
-      } catch (SchemaMismatchException e) {
-        mismatches.add(e);
+        migrator.checkMapping(table);
+      } catch (SchemaMismatchException mismatch) {
+        tables.add(mismatch.table());
+        found.addAll(mismatch.problems());
       }
     }
-    if (mismatches.isEmpty()) {
-      log.info("Godwit's startup check found the database as the code of {} table(s) expects it",
-          registry.schemas().size());
+    problems = List.copyOf(found);
+    if (found.isEmpty()) {
+      log.info("Godwit's startup check found the database as the code expects it");
       return;
     }
-    SchemaMismatchException mismatch = mismatches.size() == 1 ? mismatches.get(0)
-        : new SchemaMismatchException(
-            mismatches.stream().map(SchemaMismatchException::table)
-                .collect(Collectors.joining(", ")),
-            mismatches.stream().flatMap(e -> e.problems().stream()).toList());
-    problems = mismatch.problems();
     if (mode == CheckMode.FAIL) {
-      throw mismatch;
+      throw new SchemaCheckException(tables, found);
     }
     log.warn("Godwit's startup check found {} problem(s); starting anyway because godwit.check=warn:"
-        + "{}", problems.size(), SchemaMismatchFailureAnalyzer.list(problems));
+        + "{}", found.size(), SchemaMismatchFailureAnalyzer.list(found));
+  }
+
+  /**
+   * The tables of published migrations that no published schema describes (a hand-written
+   * provider's): their mapping at least is checked.
+   */
+  private Collection<Table<?>> tablesWithoutSchema() {
+    Set<String> described = new HashSet<>();
+    registry.schemas().forEach(schema -> described.add(schema.table().qualifiedName()));
+    Map<String, Table<?>> tables = new LinkedHashMap<>();
+    for (Migration<?> migration : registry.all()) {
+      if (!described.contains(migration.table().qualifiedName())) {
+        tables.putIfAbsent(migration.table().qualifiedName(), migration.table());
+      }
+    }
+    return tables.values();
   }
 
   /**
