@@ -1,0 +1,262 @@
+package dev.godwit.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.godwit.runtime.MigrationState;
+import dev.godwit.runtime.MigrationStatus;
+import dev.godwit.runtime.Migrator;
+import dev.godwit.runtime.SchemaCheckException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Every condition and property of the auto-configuration, on a real H2 database. */
+class GodwitAutoConfigurationTest {
+
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  private final String url = "jdbc:h2:mem:autoconfig" + DATABASES.incrementAndGet()
+      + ";DB_CLOSE_DELAY=-1";
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+          GodwitAutoConfiguration.class, GodwitActuatorAutoConfiguration.class,
+          GodwitMetricsAutoConfiguration.class))
+      .withPropertyValues("spring.datasource.url=" + url);
+
+  @Test
+  void configuresEverythingOnTheApplicationsDataSource() throws SQLException {
+    createTeams(true);
+    runner.run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
+          .hasSingleBean(GodwitSchemaCheck.class).hasSingleBean(GodwitMigrationRunner.class)
+          .hasSingleBean(GodwitHealthIndicator.class)
+          .doesNotHaveBean(GodwitEndpoint.class).doesNotHaveBean(GodwitMetrics.class);
+      assertThat(context.getBean(GodwitSchemaCheck.class).problems()).isEmpty();
+      assertThat(context.getBean(GodwitMigrationRunner.class).startupMigrations())
+          .containsExactly(TestMigrations.BACKFILL_PLAN);
+    });
+  }
+
+  @Test
+  void backsOffWithoutADataSource() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(GodwitAutoConfiguration.class))
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class));
+  }
+
+  @Test
+  void backsOffWithoutTheRuntime() {
+    runner.withClassLoader(new FilteredClassLoader(Migrator.class))
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class)
+            .doesNotHaveBean(GodwitSchemaCheck.class));
+  }
+
+  @Test
+  void backsOffWhenDisabled() {
+    runner.withPropertyValues("godwit.enabled=false")
+        .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Migrator.class)
+            .doesNotHaveBean(GodwitSchemaCheck.class));
+  }
+
+  @Test
+  void backsOffWhenTheApplicationDefinesItsMigrator() throws SQLException {
+    createTeams(true);
+    runner.withUserConfiguration(OwnMigrator.class).run(context -> {
+      assertThat(context).hasNotFailed().hasSingleBean(Migrator.class);
+      assertThat(context.getBean(Migrator.class)).isSameAs(context.getBean("ownMigrator"));
+    });
+  }
+
+  @Test
+  void keepsStateWhereThePropertiesSay() throws SQLException {
+    createTeams(true);
+    runner.withPropertyValues("godwit.state-table=app_migrations").run(context -> {
+      context.getBean(Migrator.class).run(TestMigrations.BACKFILL_PLAN);
+      assertThat(tableExists("APP_MIGRATIONS")).isTrue();
+      assertThat(tableExists("GODWIT_MIGRATIONS")).isFalse();
+    });
+  }
+
+  @Test
+  void refusesAStateTableThatIsNotAPlainName() {
+    runner.withPropertyValues("godwit.state-table=migrations; DROP TABLE teams")
+        .run(context -> assertThat(context).hasFailed().getFailure()
+            .hasRootCauseMessage("the state table must be a plain identifier of letters, digits"
+                + " and underscores, not 'migrations; DROP TABLE teams'"));
+  }
+
+  @Test
+  void failsStartupOverAMissingColumnByDefault() throws SQLException {
+    createTeams(false);
+    runner.run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause().isInstanceOf(SchemaCheckException.class)
+          .hasMessageContaining("Column teams.plan does not exist");
+    });
+  }
+
+  @Test
+  void warnsAndReportsReadinessDownWhenTold() throws SQLException {
+    createTeams(false);
+    runner.withPropertyValues("godwit.check=warn").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(GodwitSchemaCheck.class).problems()).singleElement()
+          .satisfies(problem -> assertThat(problem.message())
+              .contains("Column teams.plan does not exist"));
+      Health health = context.getBean(GodwitHealthIndicator.class).health();
+      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+      assertThat(health.getDetails()).containsKey("checkProblems");
+    });
+  }
+
+  @Test
+  void skipsTheCheckWhenOff() throws SQLException {
+    createTeams(false);
+    runner.withPropertyValues("godwit.check=OFF").run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean(GodwitSchemaCheck.class);
+      assertThat(context.getBean(GodwitHealthIndicator.class).health().getStatus())
+          .isEqualTo(Status.UP);
+    });
+  }
+
+  @Test
+  void runsTheMigratePhaseOnceReadyWhenTold() throws SQLException {
+    createTeams(true);
+    runner.withPropertyValues("godwit.run-on-startup=true").run(context -> {
+      ready(context);
+      Migrator migrator = context.getBean(Migrator.class);
+      MigrationStatus status = awaitDone(migrator, "teams.backfillPlan");
+      assertThat(status.state()).isEqualTo(MigrationState.SUCCEEDED);
+      assertThat(status.rowsChanged()).isEqualTo(3);
+      assertThat(migrator.status("teams.clearIsPro")).as("a destructive migration").isEmpty();
+    });
+  }
+
+  @Test
+  void runsNothingOnceReadyByDefault() throws SQLException {
+    createTeams(true);
+    runner.run(context -> {
+      ready(context);
+      Thread.sleep(300);
+      assertThat(context.getBean(GodwitMigrationRunner.class).current()).isEmpty();
+      assertThat(context.getBean(Migrator.class).status("teams.backfillPlan")).isEmpty();
+    });
+  }
+
+  @Test
+  void exposesTheEndpointWhenExposed() throws SQLException {
+    createTeams(true);
+    runner.withPropertyValues("management.endpoints.web.exposure.include=godwit").run(context -> {
+      assertThat(context).hasSingleBean(GodwitEndpoint.class);
+      assertThat(context.getBean(GodwitEndpoint.class).migrations().migrations())
+          .extracting(GodwitEndpoint.MigrationReport::name)
+          .containsExactly("teams.backfillPlan", "teams.clearIsPro");
+    });
+  }
+
+  @Test
+  void leavesActuatorOutWithoutActuator() throws SQLException {
+    createTeams(true);
+    runner.withClassLoader(new FilteredClassLoader(Endpoint.class))
+        .withPropertyValues("management.endpoints.web.exposure.include=godwit")
+        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
+            .doesNotHaveBean(GodwitEndpoint.class).doesNotHaveBean(GodwitHealthIndicator.class));
+  }
+
+  @Test
+  void leavesTheHealthIndicatorOutWhenDisabled() throws SQLException {
+    createTeams(true);
+    runner.withPropertyValues("management.health.godwit.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean(GodwitHealthIndicator.class));
+  }
+
+  @Test
+  void recordsMetricsWhenAMeterRegistryExists() throws SQLException {
+    createTeams(true);
+    runner.withUserConfiguration(Meters.class).withPropertyValues("godwit.run-on-startup=true")
+        .run(context -> {
+          assertThat(context).hasSingleBean(GodwitMetrics.class);
+          ready(context);
+          awaitDone(context.getBean(Migrator.class), "teams.backfillPlan");
+          MeterRegistry meters = context.getBean(MeterRegistry.class);
+          assertThat(meters.get("godwit.rows.visited").tag("migration", "teams.backfillPlan")
+              .counter().count()).isEqualTo(3.0);
+          assertThat(meters.get("godwit.rows.changed").counter().count()).isEqualTo(3.0);
+          assertThat(meters.get("godwit.batch.duration").timer().count()).isEqualTo(2);
+          assertThat(meters.get("godwit.rows.remaining").gauge().value()).isZero();
+        });
+  }
+
+  private static void ready(ConfigurableApplicationContext context) {
+    context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+        context, Duration.ZERO));
+  }
+
+  private static MigrationStatus awaitDone(Migrator migrator, String name)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<MigrationStatus> status = migrator.status(name);
+      if (status.isPresent() && status.get().state() != MigrationState.RUNNING
+          && status.get().state() != MigrationState.PENDING) {
+        return status.get();
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError(name + " did not finish");
+  }
+
+  /** Creates {@code teams} with three old rows, with or without the widened column. */
+  private void createTeams(boolean widened) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE teams (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+          + " is_pro BOOLEAN" + (widened ? ", plan VARCHAR(16)" : "") + ")");
+      statement.execute("INSERT INTO teams (id, name, is_pro) VALUES (1, 'a', TRUE),"
+          + " (2, 'b', FALSE), (3, 'c', NULL)");
+    }
+  }
+
+  private boolean tableExists(String name) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+      return connection.getMetaData().getTables(null, null, name, null).next();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnMigrator {
+    @Bean
+    Migrator ownMigrator(DataSource dataSource) {
+      return Migrator.builder(dataSource).stateTable("own_migrations").build();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Meters {
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+  }
+}
