@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -154,6 +155,45 @@ class GodwitAutoConfigurationTest {
   }
 
   @Test
+  void instancesStartingTogetherRunEachMigrationOnce() throws SQLException {
+    createTeams(true);
+    ApplicationContextRunner instance = runner.withPropertyValues("godwit.run-on-startup=true",
+        "godwit.pause-between-batches=100ms", "godwit.wait-interval=20ms");
+    instance.withPropertyValues("godwit.worker-name=first").run(first ->
+        instance.withPropertyValues("godwit.worker-name=second").run(second -> {
+          ready(first);
+          ready(second);
+          MigrationStatus status = awaitDone(first.getBean(Migrator.class), "teams.backfillPlan");
+          assertThat(status.state()).isEqualTo(MigrationState.SUCCEEDED);
+          assertThat(status.rowsVisited()).as("each row visited once").isEqualTo(3);
+          awaitIdle(first.getBean(GodwitMigrationRunner.class));
+          awaitIdle(second.getBean(GodwitMigrationRunner.class));
+        }));
+  }
+
+  @Test
+  void gracefulShutdownPausesAtABatchBoundary() throws SQLException {
+    createTeams(true);
+    runner.withPropertyValues("godwit.run-on-startup=true", "godwit.pause-between-batches=1s")
+        .run(context -> {
+          Migrator migrator = context.getBean(Migrator.class);
+          ready(context);
+          while (migrator.status("teams.backfillPlan").map(MigrationStatus::rowsVisited)
+              .orElse(0L) == 0) {
+            Thread.sleep(10);
+          }
+        });
+    JdbcDataSource afterShutdown = new JdbcDataSource();
+    afterShutdown.setURL(url);
+    afterShutdown.setUser("sa");
+    MigrationStatus status = Migrator.create(afterShutdown).status("teams.backfillPlan")
+        .orElseThrow();
+    assertThat(status.state()).isEqualTo(MigrationState.PAUSED);
+    assertThat(status.rowsVisited()).isEqualTo(2);
+    assertThat(status.cursor()).isEqualTo("2");
+  }
+
+  @Test
   void runsNothingOnceReadyByDefault() throws SQLException {
     createTeams(true);
     runner.run(context -> {
@@ -225,6 +265,14 @@ class GodwitAutoConfigurationTest {
       Thread.sleep(20);
     }
     throw new AssertionError(name + " did not finish");
+  }
+
+  private static void awaitIdle(GodwitMigrationRunner runner) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (runner.current().isPresent()) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   /** Creates {@code teams} with three old rows, with or without the widened column. */
