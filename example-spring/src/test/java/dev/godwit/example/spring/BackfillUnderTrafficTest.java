@@ -94,7 +94,9 @@ abstract class BackfillUnderTrafficTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teams WHERE plan IS NULL", Long.class))
         .isZero();
     for (Map.Entry<Long, Plan> team : written.entrySet()) {
-      assertThat(get("/teams/" + team.getKey()).get("plan")).isEqualTo(team.getValue().name());
+      ResponseEntity<Map<String, Object>> read = http.exchange("/teams/{id}", HttpMethod.GET, null,
+          new ParameterizedTypeReference<>() {}, team.getKey());
+      assertThat(read.getBody().get("plan")).isEqualTo(team.getValue().name());
       assertThat(jdbc.queryForObject("SELECT plan FROM teams WHERE id = ?", String.class,
           team.getKey())).isEqualTo(team.getValue().name());
     }
@@ -127,8 +129,8 @@ abstract class BackfillUnderTrafficTest {
     if (random.nextInt(3) == 0) {
       long id = 1 + random.nextInt(OLD_ROWS);
       written.put(id, plan);
-      ResponseEntity<Map<String, Object>> updated = http.exchange("/teams/" + id, HttpMethod.PUT,
-          new HttpEntity<>(Map.of("plan", plan.name())), new ParameterizedTypeReference<>() {});
+      ResponseEntity<Map<String, Object>> updated = http.exchange("/teams/{id}", HttpMethod.PUT,
+          new HttpEntity<>(Map.of("plan", plan.name())), new ParameterizedTypeReference<>() {}, id);
       assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
     } else {
       ResponseEntity<Map<String, Object>> created = http.exchange("/teams", HttpMethod.POST,
