@@ -1,6 +1,7 @@
 package dev.godwit.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
@@ -16,9 +17,20 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import dev.godwit.runtime.MigrationProvider;
+import dev.godwit.runtime.MigrationRegistry;
+import dev.godwit.runtime.SchemaMismatchException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.NestedExceptionUtils;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -118,6 +130,37 @@ class GodwitAutoConfigurationTest {
   }
 
   @Test
+  void refusesNarrowedCodeOverUnmigratedDataWithTheFailureReport(@TempDir Path classes)
+      throws Exception {
+    createTeams(true);
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE members (id BIGINT PRIMARY KEY, role VARCHAR(16))");
+      statement.execute("INSERT INTO members (id, role) VALUES (1, 'ADMIN'), (2, NULL)");
+    }
+    Path services = classes.resolve("META-INF/services/" + MigrationProvider.class.getName());
+    Files.createDirectories(services.getParent());
+    Files.writeString(services, NarrowedMigrations.class.getName() + "\n");
+    ClassLoader deploy2 = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        getClass().getClassLoader());
+    runner.withBean(MigrationRegistry.class, () -> MigrationRegistry.load(deploy2))
+        .run(context -> {
+          assertThat(context).hasFailed();
+          SchemaCheckException failure = (SchemaCheckException) NestedExceptionUtils
+              .getRootCause(context.getStartupFailure());
+          assertThat(failure.problems()).singleElement().satisfies(problem ->
+              assertThat(problem.code()).isEqualTo(SchemaMismatchException.Code.REQUIRED_HOLDS_NULL));
+          FailureAnalysis analysis = new SchemaMismatchFailureAnalyzer()
+              .analyze(context.getStartupFailure());
+          assertThat(analysis.getDescription()).isEqualTo("Godwit's startup check found 1"
+              + " problem(s) between the code's entities and the database (members):\n  - "
+              + failure.problems().get(0).message());
+          assertThat(analysis.getAction()).contains("set godwit.check=warn to start while they"
+              + " remain");
+        });
+  }
+
+  @Test
   void warnsAndReportsReadinessDownWhenTold() throws SQLException {
     createTeams(false);
     runner.withPropertyValues("godwit.check=warn").run(context -> {
@@ -209,9 +252,19 @@ class GodwitAutoConfigurationTest {
     createTeams(true);
     runner.withPropertyValues("management.endpoints.web.exposure.include=godwit").run(context -> {
       assertThat(context).hasSingleBean(GodwitEndpoint.class);
-      assertThat(context.getBean(GodwitEndpoint.class).migrations().migrations())
+      GodwitEndpoint endpoint = context.getBean(GodwitEndpoint.class);
+      assertThat(endpoint.migrations().migrations())
           .extracting(GodwitEndpoint.MigrationReport::name)
           .containsExactly("teams.backfillPlan", "teams.clearIsPro");
+      assertThatThrownBy(() -> endpoint.control("teams.clearIsPro", "resume"))
+          .isInstanceOf(InvalidEndpointRequestException.class)
+          .hasMessage("migration teams.clearIsPro destroys data, so it is not run from the"
+              + " application; run it explicitly with 'godwit run teams.clearIsPro'");
+      assertThatThrownBy(() -> endpoint.control("teams.backfillPlan", "drop"))
+          .isInstanceOf(InvalidEndpointRequestException.class)
+          .hasMessage("unknown action 'drop'; use pause, resume or cancel");
+      assertThat(endpoint.migration("teams.backfilPlan")).isNull();
+      assertThat(context.getBean(Migrator.class).status("teams.clearIsPro")).isEmpty();
     });
   }
 
