@@ -58,7 +58,7 @@ public class GodwitProperties {
   private String stateSchema;
 
   /**
-   * How this instance is named in a migration's lease while it runs it; {@code pid <process id>}
+   * How this instance is named in a migration's lease while it runs it; "pid" and the process id
    * if not set.
    */
   private String workerName;
