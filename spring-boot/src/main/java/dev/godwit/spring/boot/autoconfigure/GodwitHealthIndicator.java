@@ -1,11 +1,14 @@
 package dev.godwit.spring.boot.autoconfigure;
 
+import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationRegistry;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.Migrator;
+import dev.godwit.runtime.SchemaMismatchException;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,7 +52,7 @@ public class GodwitHealthIndicator extends AbstractHealthIndicator {
 
   @Override
   protected void doHealthCheck(Health.Builder builder) {
-    Set<String> published = registry.all().stream().map(migration -> migration.name())
+    Set<String> published = registry.all().stream().map(Migration::name)
         .collect(Collectors.toSet());
     Map<String, MigrationState> states = new TreeMap<>();
     published.forEach(name -> states.put(name, MigrationState.PENDING));
@@ -66,11 +69,11 @@ public class GodwitHealthIndicator extends AbstractHealthIndicator {
       List<String> names = states.entrySet().stream().filter(entry -> entry.getValue() == state)
           .map(Map.Entry::getKey).toList();
       if (!names.isEmpty()) {
-        builder.withDetail(state.name().toLowerCase(java.util.Locale.ROOT), names);
+        builder.withDetail(state.name().toLowerCase(Locale.ROOT), names);
       }
     }
     List<String> problems = check == null ? List.of()
-        : check.problems().stream().map(problem -> problem.message()).toList();
+        : check.problems().stream().map(SchemaMismatchException.Problem::message).toList();
     if (problems.isEmpty()) {
       builder.up();
     } else {
