@@ -68,6 +68,9 @@ abstract class BackfillUnderTrafficTest {
     Map<String, Object> running = await(report -> "RUNNING".equals(report.get("state"))
         && ((Number) report.get("rowsVisited")).longValue() >= BATCH);
     assertThat(running.get("runningHere")).isEqualTo(true);
+    assertThat(running.get("phase")).isEqualTo("MIGRATE");
+    assertThat(running.get("estimatedTotal")).isEqualTo(OLD_ROWS);
+    assertThat((String) running.get("eta")).startsWith("PT");
     Map<String, Object> readiness = get("/actuator/health/readiness");
     assertThat(readiness.get("status")).isEqualTo("UP");
     assertThat(godwitHealth(readiness).get("running")).isEqualTo(List.of(NAME));
