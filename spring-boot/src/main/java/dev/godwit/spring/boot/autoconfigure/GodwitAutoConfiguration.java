@@ -29,7 +29,10 @@ import org.springframework.core.io.ResourceLoader;
  * Spring Boot's database initialization ordering, which orders beans rather than configurations:
  * see {@link GodwitSchemaCheckDatabaseInitializerDetector}.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"
+})
 @ConditionalOnClass(Migrator.class)
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnProperty(prefix = "godwit", name = "enabled", matchIfMissing = true)

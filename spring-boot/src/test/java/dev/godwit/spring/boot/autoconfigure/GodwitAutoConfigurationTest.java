@@ -31,11 +31,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -52,9 +48,9 @@ class GodwitAutoConfigurationTest {
       + ";DB_CLOSE_DELAY=-1";
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+      .withConfiguration(AutoConfigurations.of(dataSourceAutoConfiguration(),
           GodwitAutoConfiguration.class, GodwitActuatorAutoConfiguration.class,
-          GodwitMetricsAutoConfiguration.class))
+          GodwitHealthAutoConfiguration.class, GodwitMetricsAutoConfiguration.class))
       .withPropertyValues("spring.datasource.url=" + url);
 
   @Test
@@ -63,7 +59,7 @@ class GodwitAutoConfigurationTest {
     runner.run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
           .hasSingleBean(GodwitSchemaCheck.class).hasSingleBean(GodwitMigrationRunner.class)
-          .hasSingleBean(GodwitHealthIndicator.class)
+          .hasBean("godwitHealthIndicator")
           .doesNotHaveBean(GodwitEndpoint.class).doesNotHaveBean(GodwitMetrics.class);
       assertThat(context.getBean(GodwitSchemaCheck.class).problems()).isEmpty();
       assertThat(context.getBean(GodwitMigrationRunner.class).startupMigrations())
@@ -168,9 +164,9 @@ class GodwitAutoConfigurationTest {
       assertThat(context.getBean(GodwitSchemaCheck.class).problems()).singleElement()
           .satisfies(problem -> assertThat(problem.message())
               .contains("Column teams.plan does not exist"));
-      Health health = context.getBean(GodwitHealthIndicator.class).health();
-      assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-      assertThat(health.getDetails()).containsKey("checkProblems");
+      GodwitReadiness readiness = context.getBean(GodwitReadiness.class);
+      assertThat(readiness.isUp()).isFalse();
+      assertThat(readiness.details()).containsKey("checkProblems");
     });
   }
 
@@ -179,8 +175,7 @@ class GodwitAutoConfigurationTest {
     createTeams(false);
     runner.withPropertyValues("godwit.check=OFF").run(context -> {
       assertThat(context).hasNotFailed().doesNotHaveBean(GodwitSchemaCheck.class);
-      assertThat(context.getBean(GodwitHealthIndicator.class).health().getStatus())
-          .isEqualTo(Status.UP);
+      assertThat(context.getBean(GodwitReadiness.class).isUp()).isTrue();
     });
   }
 
@@ -271,17 +266,19 @@ class GodwitAutoConfigurationTest {
   @Test
   void leavesActuatorOutWithoutActuator() throws SQLException {
     createTeams(true);
-    runner.withClassLoader(new FilteredClassLoader(Endpoint.class))
+    runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate",
+            "org.springframework.boot.health"))
         .withPropertyValues("management.endpoints.web.exposure.include=godwit")
         .run(context -> assertThat(context).hasNotFailed().hasSingleBean(Migrator.class)
-            .doesNotHaveBean(GodwitEndpoint.class).doesNotHaveBean(GodwitHealthIndicator.class));
+            .doesNotHaveBean(GodwitEndpoint.class).doesNotHaveBean("godwitHealthIndicator"));
   }
 
   @Test
   void leavesTheHealthIndicatorOutWhenDisabled() throws SQLException {
     createTeams(true);
     runner.withPropertyValues("management.health.godwit.enabled=false")
-        .run(context -> assertThat(context).doesNotHaveBean(GodwitHealthIndicator.class));
+        .run(context -> assertThat(context).hasNotFailed()
+            .doesNotHaveBean("godwitHealthIndicator"));
   }
 
   @Test
@@ -299,6 +296,20 @@ class GodwitAutoConfigurationTest {
           assertThat(meters.get("godwit.batch.duration").timer().count()).isEqualTo(2);
           assertThat(meters.get("godwit.rows.remaining").gauge().value()).isZero();
         });
+  }
+
+  /** Spring Boot's data source auto-configuration, whose package Boot 4 moved. */
+  private static Class<?> dataSourceAutoConfiguration() {
+    for (String name : new String[] {
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"}) {
+      try {
+        return Class.forName(name);
+      } catch (ClassNotFoundException e) {
+        // the other Spring Boot version's
+      }
+    }
+    throw new IllegalStateException("no DataSourceAutoConfiguration on the class path");
   }
 
   private static void ready(ConfigurableApplicationContext context) {
