@@ -42,11 +42,18 @@ import javax.sql.DataSource;
  * against the database's catalog, and a table that does not match is refused with a {@link
  * SchemaMismatchException} before anything is written.
  *
+ * <p>The schema steps of the lifecycle ({@link Phase}) are planned from the generated {@link
+ * TableSchema}s and the live catalog by {@link #plan}, applied one phase at a time, gated and under a
+ * short lock timeout, by {@link #apply(List, Phase, ApplyOptions)}, and checked before the code is
+ * served by {@link #check(List)}.
+ *
  * <pre>{@code
  * Migrator migrator = Migrator.create(dataSource);
+ * migrator.apply(List.of(TeamTable.SCHEMA), Phase.EXPAND);
  * migrator.run(TeamMigrations.backfillPlan(), RunOptions.dryRun());
  * migrator.runAll(TeamMigrations.all());
  * migrator.verify(TeamVerification.backfillPlan());
+ * migrator.apply(List.of(TeamTable.SCHEMA), Phase.NARROW);
  * }</pre>
  */
 public final class Migrator {

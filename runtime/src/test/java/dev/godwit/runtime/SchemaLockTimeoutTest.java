@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.runtime.testing.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -56,8 +60,9 @@ class SchemaLockTimeoutTest {
       assertTrue(message.endsWith("; end or shorten the transaction holding the lock, then apply"
           + " expand again, or give it a longer lock timeout or more tries."), message);
       if (kind == TestDatabase.POSTGRES) {
-        assertTrue(Pattern.compile(", held by session pid \\d+ \\(idle in transaction, its"
-            + " transaction open for \\d+ s\\);").matcher(message).find(), message);
+        assertTrue(Pattern.compile(", held by (session pid \\d+ \\([^)]*\\) and )*session pid"
+            + " \\d+ \\(idle in transaction, its transaction open for \\d+ s\\)")
+            .matcher(message).find(), message);
       }
       assertTrue(writesDuringApply > 0, "the writer completed nothing while apply retried");
       System.out.printf("%s: the writer completed %d statements while apply retried; its longest"
@@ -96,6 +101,50 @@ class SchemaLockTimeoutTest {
     assertEquals(1, result.steps().get(1).tries());
     assertEquals(1, db.count("SELECT COUNT(*) FROM information_schema.columns"
         + " WHERE LOWER(table_name) = 'accounts' AND LOWER(column_name) = 'plan'"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aPooledH2SessionGetsItsOwnLockTimeoutBack() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:pooled" + System.nanoTime() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=1234");
+    h2.setUser("sa");
+    try (Connection physical = h2.getConnection()) {
+      DataSource pool = onePooledConnection(h2, physical);
+      Db db = new Db(TestDatabase.H2, pool);
+      Accounts.createDeployZero(db, 3);
+
+      db.migrator().apply(List.of(Accounts.DEPLOY_1), Phase.EXPAND, OPTIONS);
+
+      assertEquals(1234, db.count("SELECT LOCK_TIMEOUT()"));
+      assertEquals(2, db.count("SELECT COUNT(*) FROM godwit_schema_history"));
+    }
+  }
+
+  /** A data source handing out one connection whose close gives it back, as a pool's does. */
+  private static DataSource onePooledConnection(DataSource dataSource, Connection physical) {
+    Connection pooled = (Connection) Proxy.newProxyInstance(
+        SchemaLockTimeoutTest.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (proxy, method, arguments) -> {
+          if (method.getName().equals("close")) {
+            return null;
+          }
+          try {
+            return method.invoke(physical, arguments);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    return (DataSource) Proxy.newProxyInstance(SchemaLockTimeoutTest.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+          if (method.getName().equals("getConnection")) {
+            return pooled;
+          }
+          try {
+            return method.invoke(dataSource, arguments);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   /** An application transaction that updated a row and stays open. */

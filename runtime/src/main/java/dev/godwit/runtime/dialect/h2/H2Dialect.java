@@ -73,14 +73,12 @@ public final class H2Dialect extends Dialect {
     return List.of("SET LOCK_TIMEOUT " + timeout.toMillis());
   }
 
-  /** The session's {@code LOCK_TIMEOUT}, from {@code INFORMATION_SCHEMA.SETTINGS}. */
+  /** The session's lock timeout, from H2's {@code LOCK_TIMEOUT()} function. */
   @Override
   public List<String> restoreLockTimeout(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT SETTING_VALUE FROM"
-            + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'LOCK_TIMEOUT'")) {
-      return rows.next() ? List.of("SET LOCK_TIMEOUT " + Long.parseLong(rows.getString(1).trim()))
-          : List.of();
+        ResultSet rows = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+      return rows.next() ? List.of("SET LOCK_TIMEOUT " + rows.getLong(1)) : List.of();
     }
   }
 

@@ -22,7 +22,7 @@ final class SchemaHistory {
   private static final int STATEMENTS_LENGTH = 100_000;
 
   private final Database database;
-  private final String qualified;
+  private final String schema;
   private final String worker;
 
   /**
@@ -31,14 +31,20 @@ final class SchemaHistory {
    */
   SchemaHistory(Database database, String schema, String worker) {
     this.database = database;
-    Dialect dialect = database.dialect();
-    this.qualified = (schema == null ? "" : dialect.quote(schema) + ".") + dialect.quote(TABLE);
+    this.schema = schema;
     this.worker = worker;
+  }
+
+  /** The table as SQL names it; the dialect is known only once the migrator has connected. */
+  private String qualified() {
+    Dialect dialect = database.dialect();
+    return (schema == null ? "" : dialect.quote(schema) + ".") + dialect.quote(TABLE);
   }
 
   /** Creates the table unless it exists. */
   void ensureTable() throws SQLException {
     Dialect dialect = database.dialect();
+    String qualified = qualified();
     database.call(connection -> {
       try (Statement statement = connection.createStatement()) {
         statement.execute(dialect.sql("CREATE TABLE IF NOT EXISTS " + qualified + " ("
@@ -66,7 +72,7 @@ final class SchemaHistory {
   void record(Connection connection, SchemaStep step) throws SQLException {
     Dialect dialect = database.dialect();
     try (PreparedStatement statement = connection.prepareStatement(dialect.sql("INSERT INTO "
-        + qualified + " ({phase}, {table_name}, {column_name}, {kind}, {statements},"
+        + qualified() + " ({phase}, {table_name}, {column_name}, {kind}, {statements},"
         + " {applied_at}, {applied_by}) VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, ?)"))) {
       String statements = String.join(";\n", step.statements());
       statement.setString(1, step.phase().label());

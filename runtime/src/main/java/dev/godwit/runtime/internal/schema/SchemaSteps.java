@@ -184,12 +184,7 @@ public final class SchemaSteps {
               attempt, options.maxTries(), wait.toMillis());
           sleep(wait, step);
         } finally {
-          connection.setAutoCommit(true);
-          try (Statement statement = connection.createStatement()) {
-            for (String setting : restore) {
-              statement.execute(setting);
-            }
-          }
+          restore(connection, restore);
         }
       }
     }
@@ -234,6 +229,23 @@ public final class SchemaSteps {
       throw new MigrationException(ErrorCode.OTHER, ErrorCode.OTHER.message("Applying the "
           + step.phase().label() + " phase was interrupted while waiting to retry a step on "
           + step.table() + "; apply it again to continue."), e);
+    }
+  }
+
+  /**
+   * Gives the connection back as it came: auto-commit, and the session's own lock timeout. A
+   * connection that fails here is closed next, and the step's own outcome is what matters.
+   */
+  private static void restore(Connection connection, List<String> settings) {
+    try {
+      connection.setAutoCommit(true);
+      try (Statement statement = connection.createStatement()) {
+        for (String setting : settings) {
+          statement.execute(setting);
+        }
+      }
+    } catch (SQLException e) {
+      LOG.warn("Could not restore a connection's settings after a schema statement", e);
     }
   }
 
