@@ -49,7 +49,7 @@ class GodwitAutoConfigurationTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(dataSourceAutoConfiguration(),
-          GodwitAutoConfiguration.class, GodwitActuatorAutoConfiguration.class,
+          GodwitAutoConfiguration.class, GodwitEndpointAutoConfiguration.class,
           GodwitHealthAutoConfiguration.class, GodwitMetricsAutoConfiguration.class))
       .withPropertyValues("spring.datasource.url=" + url);
 

@@ -19,10 +19,10 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = GodwitAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(GodwitMigrationRunner.class)
-public class GodwitActuatorAutoConfiguration {
+public class GodwitEndpointAutoConfiguration {
 
   /** Instantiated by Spring Boot. */
-  public GodwitActuatorAutoConfiguration() {}
+  public GodwitEndpointAutoConfiguration() {}
 
   /**
    * The endpoint, when {@code management.endpoints.web.exposure.include} names {@code godwit}.
