@@ -410,8 +410,8 @@ public final class Migrator {
    *       required and narrowed ones, and the primary key on the key); {@code ADD COLUMN} of a
    *       missing column, always nullable and without a default, which PostgreSQL 11 and later
    *       apply to the catalog alone, without rewriting the table (H2 2.3 copies the table, and
-   *       loses writes other sessions commit during the copy: apply it there while nothing
-   *       writes); {@code DROP NOT NULL} on a widened or retiring column, or a column declared
+   *       would lose writes other sessions commit during the copy: there the step runs with the
+   *       database in exclusive mode, which pauses them); {@code DROP NOT NULL} on a widened or retiring column, or a column declared
    *       removed, that is still {@code NOT NULL}.
    *   <li>Narrow: {@code SET NOT NULL} on a required or narrowed column that is nullable. On
    *       PostgreSQL as {@code ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID}, {@code VALIDATE
