@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -40,6 +41,7 @@ final class EntityStep {
   private final Function<TypeElement, EntityReader.Result> reader;
   private final SourceGenerator generator;
   private final GeneratedFiles files;
+  private final Optional<SnapshotStep> snapshots;
   private final MigrationNames migrationNames = new MigrationNames();
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Generated provider class name to the name of its entity, for the service file. */
@@ -50,12 +52,14 @@ final class EntityStep {
       Messager messager,
       Function<TypeElement, EntityReader.Result> reader,
       SourceGenerator generator,
-      GeneratedFiles files) {
+      GeneratedFiles files,
+      Optional<SnapshotStep> snapshots) {
     this.elements = elements;
     this.messager = messager;
     this.reader = reader;
     this.generator = generator;
     this.files = files;
+    this.snapshots = snapshots;
   }
 
   /**
@@ -137,6 +141,9 @@ final class EntityStep {
       report.printTo(messager);
       if (report.isClean()) {
         Entity entity = result.entity().orElseThrow();
+        if (snapshots.isPresent() && !snapshots.get().check(entity, type)) {
+          return;
+        }
         files.writeSources(generator.generate(entity, type), type);
         providers.put(entity.migrationsClass().canonicalName(), type.getQualifiedName().toString());
       }
