@@ -19,7 +19,7 @@ import java.util.Optional;
  * Writes a {@link Snapshot} as JSON made to be committed and diffed, and reads it back.
  *
  * <p>The text depends on the snapshot alone: keys in alphabetical order, lists in the entity's order,
- * two spaces of indentation, {@code \n} line ends (not the platform's) and a final newline, no
+ * one list element or key a line, two spaces of indentation, {@code \n} line ends (not the platform's) and a final newline, no
  * timestamp, and nothing formatted through the default locale, so that the same entities give the
  * same bytes on every machine and in every build. An absent schema or backfill is left out. Written
  * and read with jackson-core, which the runtime already depends on.
