@@ -1,5 +1,6 @@
 package dev.godwit.processor.history;
 
+import dev.godwit.processor.model.Names;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,8 +10,8 @@ import java.util.Optional;
  * deployed; the processor compares every build's snapshot with it ({@link SchemaDiff}).
  *
  * @param entity the entity class's qualified name ({@code com.example.Team})
- * @param schema the table's schema, exact names without their quotes; empty for the default one
- * @param table the table's name, exact names without their quotes
+ * @param schema the table's schema, an exact name between double quotes; empty for the default one
+ * @param table the table's name, an exact name between double quotes
  * @param columns every mapped column, in the entity's column order
  * @param migrations the generated migrations, in the order they run
  * @param removed the column names the code declares removed, in declaration order
@@ -34,12 +35,13 @@ public record Snapshot(
   }
 
   /**
-   * The table's name with its schema: {@code billing.teams}, {@code teams}.
+   * The table's name with its schema, as migration names and messages write it: {@code billing.teams},
+   * {@code teams}, exact names without their quotes.
    *
    * @return the schema-qualified name's text
    */
   public String qualifiedTable() {
-    return schema.map(name -> name + ".").orElse("") + table;
+    return schema.map(name -> Names.text(name) + ".").orElse("") + Names.text(table);
   }
 
   /**

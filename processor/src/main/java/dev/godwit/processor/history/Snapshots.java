@@ -3,7 +3,6 @@ package dev.godwit.processor.history;
 import dev.godwit.processor.model.Backfill;
 import dev.godwit.processor.model.Entity;
 import dev.godwit.processor.model.MigrationPlan;
-import dev.godwit.processor.model.Names;
 import dev.godwit.processor.model.Property;
 import dev.godwit.processor.model.ValueType;
 import java.util.Optional;
@@ -20,9 +19,7 @@ public final class Snapshots {
    * @return its snapshot
    */
   public static Snapshot of(Entity entity) {
-    return new Snapshot(entity.type().canonicalName(),
-        entity.schema().map(Names::text),
-        Names.text(entity.table()),
+    return new Snapshot(entity.type().canonicalName(), entity.schema(), entity.table(),
         entity.properties().stream().map(property -> column(entity, property)).toList(),
         entity.migrations().stream().map(Snapshots::migration).toList(),
         entity.removed());
