@@ -1,13 +1,16 @@
 package dev.godwit.runtime;
 
 import dev.godwit.runtime.internal.engine.MigrationRun;
+import dev.godwit.runtime.internal.engine.Progress;
 import dev.godwit.runtime.internal.engine.SchemaCheck;
+import dev.godwit.runtime.internal.engine.SeriesPreview;
 import dev.godwit.runtime.internal.engine.Verifier;
 import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.schema.SchemaSteps;
 import dev.godwit.runtime.internal.state.StateStore;
 import dev.godwit.runtime.internal.state.StoredState;
+import dev.godwit.runtime.spi.Dialect;
 import dev.godwit.runtime.spi.DialectProvider;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -115,11 +118,15 @@ public final class Migrator {
    * left, or it is canceled or paused, or a batch fails. Blocks until then. Rows its verification still
    * finds after the pass (written in the old format behind the cursor while it ran) are swept before
    * {@code SUCCEEDED} is recorded; a sweep that changes none of them fails the migration, naming them.
-   * Running a succeeded migration again only verifies it again.
+   * Running a succeeded migration again only verifies it again. A migration run on its own is asked
+   * for by name: it runs even if it {@linkplain Migration#destroysData() destroys data}.
    *
    * <p>A {@linkplain RunOptions#dryRun() dry run} runs only the next batch and rolls it back: nothing
-   * changes, not even the state table. Its result shows up to ten changed rows before and after, and a
-   * status with the recorded state and the counts as they would be after that batch.
+   * changes, not even the state table. Its result counts the rows that batch would change and shows
+   * up to {@value RunResult#SHOWN} of them before and after, with a status holding the recorded state
+   * and the counts as they would be after that batch. For a migration that destroys data, its
+   * {@linkplain RunResult#caveats() caveats} say how many rows hold what it destroys and how many of
+   * them its range does not reach yet.
    *
    * @param migration the migration
    * @param options how to run
@@ -134,55 +141,126 @@ public final class Migrator {
     Objects.requireNonNull(options, "options");
     checkMapping(migration.table(), "running " + migration.name());
     checkScales(migration);
+    if (options.isDryRun()) {
+      return preview(List.of(migration), options, true).get(0);
+    }
     return call("run migration " + migration.name(),
         () -> new MigrationRun<>(database, store, migration, options).run());
   }
 
   /**
-   * Runs migrations in order with default options, skipping those already done, stopping at the first
-   * that does not succeed.
+   * Runs migrations in order with default options: every migration the code's phase allows, skipping
+   * those already done and those that destroy data, stopping at the first that does not succeed.
    *
    * @param migrations in the order to run
    * @return one result per migration run or skipped, up to and including the one that stopped the series
    * @throws SchemaMismatchException if the table of a migration to run does not match its mapping
+   * @see #runAll(List, RunOptions)
    */
   public List<RunResult> runAll(List<? extends Migration<?>> migrations) {
     return runAll(migrations, RunOptions.defaults());
   }
 
   /**
-   * Runs migrations in order, skipping those already done, stopping at the first that does not succeed.
+   * Runs migrations in order, stopping at the first that does not succeed. Skipped, each with a
+   * result saying {@linkplain RunResult#skipped() why}: those already done (unless the options
+   * reset), and those that {@linkplain Migration#destroysData() destroy data}, such as the clears of
+   * the {@link Phase#CONTRACT} phase, unless the options {@linkplain RunOptions#includeDestructive()
+   * include them}: a run of "everything" in the expand or migrate phase never clears a column the
+   * running code, or a rollback to the code before it, still reads. A skipped migration does not stop
+   * the series.
+   *
+   * <p>A {@linkplain RunOptions#isDryRun() dry run} of a series previews each migration as if the
+   * earlier ones had run: the next batch of each, in order, in one transaction rolled back at the end,
+   * each batch seeing the writes of those before it; nothing is kept, not even the state table, and the
+   * previewed rows stay locked until the last preview ends. A preview that cannot show everything says
+   * so in its {@linkplain RunResult#caveats() caveats}: when an earlier migration of the same table has
+   * rows left after its first batch, and, for a migration that destroys data, how many rows hold what
+   * it destroys and how many wait on the earlier migrations. A failed preview stops the series.
    *
    * @param migrations in the order to run
    * @param options how to run each
-   * @return one result per migration run or skipped, up to and including the one that stopped the series
+   * @return one result per migration run, previewed or skipped, up to and including the one that
+   *     stopped the series
    * @throws SchemaMismatchException if the table of a migration to run does not match its mapping;
    *     every table is checked before the first migration runs, so then none has run
    */
   public List<RunResult> runAll(List<? extends Migration<?>> migrations, RunOptions options) {
     Objects.requireNonNull(options, "options");
     for (Migration<?> migration : migrations) {
-      if (done(migration, options).isEmpty()) {
+      if (skip(migration, options, false).isEmpty()) {
         checkMapping(migration.table(), "running " + migration.name());
         checkScales(migration);
       }
     }
+    if (options.isDryRun()) {
+      return preview(migrations, options, false);
+    }
     List<RunResult> results = new ArrayList<>();
     for (Migration<?> migration : migrations) {
-      Optional<MigrationStatus> done = done(migration, options);
-      if (done.isPresent()) {
-        results.add(new RunResult(done.get(), options.isDryRun(), List.of()));
+      Optional<RunResult> skipped = skip(migration, options, false);
+      if (skipped.isPresent()) {
+        results.add(skipped.get());
         continue;
       }
       RunResult result = run(migration, options);
       results.add(result);
-      boolean stop = options.isDryRun()
-          ? result.status().state() == MigrationState.FAILED : !result.succeeded();
-      if (stop) {
+      if (!result.succeeded()) {
         break;
       }
     }
     return results;
+  }
+
+  /**
+   * Previews a series in one transaction rolled back at the end.
+   *
+   * @param named whether the migrations were asked for one by one, so that none is skipped for
+   *     destroying data
+   */
+  private List<RunResult> preview(List<? extends Migration<?>> migrations, RunOptions options,
+      boolean named) {
+    String doing = migrations.size() == 1 ? "dry-run migration " + migrations.get(0).name()
+        : "dry-run a series of " + migrations.size() + " migrations";
+    return call(doing, () -> {
+      List<RunResult> results = new ArrayList<>();
+      try (SeriesPreview series = new SeriesPreview(database, store)) {
+        for (Migration<?> migration : migrations) {
+          Optional<RunResult> skipped = named ? Optional.empty() : skip(migration, options, true);
+          if (skipped.isPresent()) {
+            results.add(skipped.get());
+            continue;
+          }
+          RunResult result = series.preview(migration, options);
+          results.add(result);
+          if (result.status().state() == MigrationState.FAILED) {
+            break;
+          }
+        }
+      }
+      return results;
+    });
+  }
+
+  /**
+   * Why a series skips a migration: done (unless reset), or destroying data without the options
+   * including it.
+   *
+   * @return the skip's result, or empty to run it
+   */
+  private Optional<RunResult> skip(Migration<?> migration, RunOptions options, boolean dryRun) {
+    Optional<MigrationStatus> done = done(migration, options);
+    if (done.isPresent()) {
+      return Optional.of(RunResult.skipped(done.get(), dryRun, RunResult.Skip.DONE));
+    }
+    if (!options.runsInSeries(migration)) {
+      MigrationStatus status = status(migration.name())
+          .filter(recorded -> migration.table().isRecordedAs(recorded.table()))
+          .orElseGet(() -> Progress.fresh(migration.name(), migration.table().qualifiedName(),
+              migration.batchSize()).status(MigrationState.PENDING, null, null, null));
+      return Optional.of(RunResult.skipped(status, dryRun, RunResult.Skip.DESTROYS_DATA));
+    }
+    return Optional.empty();
   }
 
   /** The recorded status of a migration that {@link #runAll} skips as done, or empty to run it. */
@@ -451,6 +529,11 @@ public final class Migrator {
 
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /** The database's dialect, detected on first use: what {@link SchemaExport} writes SQL with. */
+  Dialect dialect() {
+    return database.dialect();
   }
 
   /** Work on the database that may fail with an SQL error. */

@@ -448,6 +448,35 @@ public abstract class Dialect {
   }
 
   /**
+   * A statement that does nothing when a query counting violations returns zero, and otherwise fails
+   * with {@code message} in its error: how an exported migration file (Flyway's, Liquibase's) carries
+   * a schema step's guard, so that the tool stops before the step while the data is not ready.
+   *
+   * <p>By default none is known, and exporting a plan with guards is refused.
+   *
+   * @param violationsSql a query returning one row with one integer column, literal SQL
+   * @param message what the error says, one sentence; quoted here
+   * @return one statement, without a final semicolon
+   * @throws MigrationException by default, naming the database
+   */
+  public String failUnlessZero(String violationsSql, String message) {
+    throw new MigrationException(ErrorCode.OTHER, ErrorCode.OTHER.message("The " + name()
+        + " dialect cannot write a statement that fails when a guard does not hold, so Godwit"
+        + " cannot export a plan with guards for it; apply the plan with Migrator.apply, or give"
+        + " the dialect failUnlessZero."));
+  }
+
+  /**
+   * A string literal: the text between single quotes, each quote doubled (SQL:2016, part 2, 5.3).
+   *
+   * @param text any text
+   * @return the literal
+   */
+  protected static String stringLiteral(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  /**
    * The statements that will restore the connection's lock timeout as it is now, for a database
    * where {@link #lockTimeout} lasts the session rather than the transaction: read before the step
    * sets its own, run after its transaction ends, so that a pooled connection goes back as it came.

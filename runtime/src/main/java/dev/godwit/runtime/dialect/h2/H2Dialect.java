@@ -54,6 +54,21 @@ public final class H2Dialect extends Dialect {
   /**
    * {@inheritDoc}
    *
+   * <p>H2 has no statement that raises an error of the user's choosing, so the message is cast to
+   * an integer when the count is not zero: H2 then fails with "Data conversion error converting"
+   * followed by the message (SQLState {@code 22018}). The cast depends on the counted value, so H2
+   * cannot evaluate it ahead of the count.
+   */
+  @Override
+  public String failUnlessZero(String violationsSql, String message) {
+    return "SELECT CASE WHEN guard.violations = 0 THEN 0 ELSE CAST(CONCAT("
+        + stringLiteral(message + " (violations: ") + ", guard.violations, ')') AS INT) END"
+        + " FROM (SELECT (" + violationsSql + ") AS violations) guard";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>H2's {@code DATEADD(MILLISECOND, n, CURRENT_TIMESTAMP)}, which keeps the time zone of its
    * {@code TIMESTAMP WITH TIME ZONE} argument (H2 documentation, functions, DATEADD).
    */

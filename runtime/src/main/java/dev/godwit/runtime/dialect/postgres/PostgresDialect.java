@@ -103,6 +103,18 @@ public final class PostgresDialect extends Dialect {
     return List.of("SET LOCAL lock_timeout = '" + timeout.toMillis() + "ms'");
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An anonymous {@code DO} block raising an exception with the message (PostgreSQL
+   * documentation, {@code DO} and PL/pgSQL {@code RAISE}), its body dollar-quoted.
+   */
+  @Override
+  public String failUnlessZero(String violationsSql, String message) {
+    return "DO $godwit$\nBEGIN\n  IF (" + violationsSql + ") <> 0 THEN\n    RAISE EXCEPTION USING"
+        + " MESSAGE = " + stringLiteral(message) + ";\n  END IF;\nEND\n$godwit$";
+  }
+
   /** SQLState {@code 55P03}, lock_not_available (PostgreSQL documentation, Appendix A). */
   @Override
   public boolean isLockTimeout(SQLException error) {
