@@ -2,7 +2,7 @@ package dev.godwit.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -10,6 +10,7 @@ import dev.godwit.processor.history.Snapshot;
 import dev.godwit.processor.history.SnapshotJson;
 import dev.godwit.runtime.ColumnSchema;
 import dev.godwit.runtime.Migration;
+import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.Migrator;
 import dev.godwit.runtime.Phase;
@@ -107,6 +108,9 @@ class SnapshotDeploysTest {
 
     DataSource database = databaseWithAnOldRow(kind);
     Migrator migrator = Migrator.create(database);
+    MigrationException early = assertThrows(MigrationException.class,
+        () -> migrator.apply(List.of(schema), Phase.NARROW));
+    assertTrue(early.getMessage().contains("owners.backfillPhone"), early.getMessage());
     RunResult clear = migrator.run(migration(narrowed, "owners.clearTelephone"));
 
     assertEquals(MigrationState.FAILED, clear.status().state(), clear.toString());
@@ -115,6 +119,7 @@ class SnapshotDeploysTest {
     assertTrue(migrator.run(migration(narrowed, "owners.backfillPhone")).succeeded());
     assertTrue(migrator.run(migration(narrowed, "owners.clearTelephone")).succeeded());
     assertEquals(List.of("1 null 555-0101", "2 null 555-0102"), rows(database));
+    migrator.apply(List.of(schema), Phase.NARROW);
   }
 
   @ParameterizedTest

@@ -3,8 +3,9 @@ package dev.godwit.processor.validation;
 import java.util.Locale;
 
 /**
- * Every error the processor reports, in one place. Each starts with a stable tag ({@code [GodwitNoId]})
- * that tests and users can search for, says what is wrong in one sentence, and says the fix.
+ * Every error the processor reports, in one place, and the notes about schema snapshots. Each starts
+ * with a stable tag ({@code [GodwitNoId]}) that tests and users can search for, says what is wrong (or,
+ * for a note, what was done) in one sentence, and says the fix (or what to do next).
  */
 public enum Message {
   ENTITY_KIND("GodwitEntityKind",
