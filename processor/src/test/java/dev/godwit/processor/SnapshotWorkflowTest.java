@@ -208,6 +208,29 @@ class SnapshotWorkflowTest {
   }
 
   @Test
+  void theBaselineOfATableInASchemaIsFoundAgainAndRemembersItsBackfill() throws IOException {
+    compile(List.of(), """
+        @MigratedTable(value = "`Teams`", schema = "billing")
+        public record Team(@Id long id, String title) {}
+        """);
+    compile(List.of("-Agodwit.acceptSchema=true"), """
+        @MigratedTable(value = "`Teams`", schema = "billing")
+        public record Team(@Id long id, @Deprecated(forRemoval = true) String title,
+            @Widened @Backfill(from = "title") String name) {}
+        """);
+    Path file = snapshots.resolve("billing.Teams.json");
+    assertTrue(Files.readString(file).contains("\"schema\" : \"billing\""), Files.readString(file));
+
+    Compilation narrowed = compile(List.of(), """
+        @MigratedTable(value = "`Teams`", schema = "billing")
+        public record Team(@Id long id, @Deprecated(forRemoval = true) String title, String name) {}
+        """);
+    Compilations.assertContains(narrowed, "TeamTable",
+        ".narrowed(NAME, TeamVerification.backfillName())");
+    Compilations.assertContains(narrowed, "TeamMigrations", "billing.Teams.clearTitle");
+  }
+
+  @Test
   void withoutTheOptionNothingIsWrittenOrChecked() {
     Compilation compilation = Compilations.compile(Compilations.team("""
         @MigratedTable("teams")
