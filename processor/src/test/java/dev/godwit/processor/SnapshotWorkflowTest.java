@@ -148,42 +148,95 @@ class SnapshotWorkflowTest {
         """), deploy1);
   }
 
+  /** Compiles a baseline, then a next form that must pass with the note that the schema changed. */
+  private void assertSafe(String baseline, String next) throws IOException {
+    compile(List.of(), baseline);
+    String before = baseline();
+    Compilation compilation = compile(List.of(), next);
+    assertThat(compilation).hadNoteContaining("[GodwitSnapshot] the schema of table teams differs"
+        + " from its baseline");
+    assertEquals(before, baseline());
+  }
+
   @Test
-  void safeChangesPass() throws IOException {
-    compile(List.of(), DEPLOY_0);
-    // A new nullable field and a deprecation.
-    compile(List.of("-Agodwit.acceptSchema=true"), """
+  void aNewNullableFieldIsSafe() throws IOException {
+    assertSafe(DEPLOY_0, """
         @MigratedTable("teams")
-        public record Team(@Id long id, String name, @Deprecated Boolean isPro, String motto) {}
+        public record Team(@Id long id, String name, Boolean isPro, String motto) {}
         """);
-    // A new widened field, and the deprecated one marked for removal.
-    compile(List.of("-Agodwit.acceptSchema=true"), """
+  }
+
+  @Test
+  void aNewWidenedFieldIsSafe() throws IOException {
+    assertSafe(DEPLOY_0, DEPLOY_1);
+  }
+
+  @Test
+  void aDeprecationIsSafe() throws IOException {
+    assertSafe(DEPLOY_0, """
+        @MigratedTable("teams")
+        public record Team(@Id long id, String name, @Deprecated Boolean isPro) {}
+        """);
+  }
+
+  @Test
+  void aFieldNarrowedAfterItsBackfillIsSafe() throws IOException {
+    assertSafe(DEPLOY_1, """
         @MigratedTable("teams")
         public record Team(@Id long id, String name, @Deprecated(forRemoval = true) Boolean isPro,
-            String motto, @Widened @Backfill(value = "FREE") Plan plan) {}
+            @Backfill(method = "planOf", batchSize = 500) Plan plan) {
+          static Plan planOf(Team team) {
+            return Boolean.TRUE.equals(team.isPro()) ? Plan.PRO : Plan.FREE;
+          }
+        }
         """);
-    // The widened field narrowed after its backfill, by a plain field.
-    compile(List.of("-Agodwit.acceptSchema=true"), """
+  }
+
+  @Test
+  void aRetiringFieldRemovedWithItsColumnIsSafe() throws IOException {
+    assertSafe("""
         @MigratedTable("teams")
-        public record Team(@Id long id, String name, @Deprecated(forRemoval = true) Boolean isPro,
-            String motto, Plan plan) {}
-        """);
-    // The retiring field removed, its column declared removed.
-    compile(List.of("-Agodwit.acceptSchema=true"), """
+        public record Team(@Id long id, String name, @Deprecated(forRemoval = true) Boolean isPro) {}
+        """, """
         @MigratedTable(value = "teams", removed = "is_pro")
-        public record Team(@Id long id, String name, String motto, Plan plan) {}
+        public record Team(@Id long id, String name) {}
         """);
-    assertTrue(baseline().contains("\"removed\" : [\n    \"is_pro\"\n  ]"), baseline());
-    // A new table.
+  }
+
+  @Test
+  void aNewTableIsSafe() throws IOException {
+    compile(List.of(), DEPLOY_0);
     JavaFileObject member = Compilations.source("com.example.Member", Compilations.IMPORTS + """
 
         @MigratedTable("members")
         public record Member(@Id long id, String name) {}
         """);
     Compilation withNewTable = Compilations.compile(List.of("-Agodwit.schemaDir=" + snapshots),
-        member);
+        Compilations.team(DEPLOY_0), Compilations.PLAN, member);
     assertThat(withNewTable).succeededWithoutWarnings();
+    assertThat(withNewTable).hadNoteContaining("[GodwitSnapshot] no baseline for table members");
     assertTrue(Files.exists(snapshots.resolve("members.json")));
+  }
+
+  @Test
+  void aFieldWidenedThenNarrowedAndRemovedPassesEachDeploy() throws IOException {
+    compile(List.of(), DEPLOY_0);
+    compile(List.of("-Agodwit.acceptSchema=true"), """
+        @MigratedTable("teams")
+        public record Team(@Id long id, String name, @Deprecated(forRemoval = true) Boolean isPro,
+            @Widened @Backfill(value = "FREE") Plan plan) {}
+        """);
+    compile(List.of("-Agodwit.acceptSchema=true"), """
+        @MigratedTable("teams")
+        public record Team(@Id long id, String name, @Deprecated(forRemoval = true) Boolean isPro,
+            Plan plan) {}
+        """);
+    assertTrue(baseline().contains("\"role\" : \"NARROWED\""), baseline());
+    compile(List.of("-Agodwit.acceptSchema=true"), """
+        @MigratedTable(value = "teams", removed = "is_pro")
+        public record Team(@Id long id, String name, Plan plan) {}
+        """);
+    assertTrue(baseline().contains("\"removed\" : [\n    \"is_pro\"\n  ]"), baseline());
   }
 
   @Test
