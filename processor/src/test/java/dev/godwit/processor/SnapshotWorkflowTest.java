@@ -284,6 +284,26 @@ class SnapshotWorkflowTest {
   }
 
   @Test
+  void anUnpublishedEntityOfTheTableIsNeitherCheckedNorSnapshotted() throws IOException {
+    compile(List.of(), DEPLOY_0);
+    String deploy0 = baseline();
+    JavaFileObject next = Compilations.source("com.example.next.Team", """
+        package com.example.next;
+
+        import dev.godwit.*;
+
+        @MigratedTable("teams")
+        public record Team(@Id long id, String name, int seats) {}
+        """);
+
+    Compilation compilation = Compilations.compile(List.of("-Agodwit.schemaDir=" + snapshots,
+        "-Agodwit.unpublished=com.example.next", "-Agodwit.acceptSchema=true"), next);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertEquals(deploy0, baseline());
+  }
+
+  @Test
   void withoutTheOptionNothingIsWrittenOrChecked() {
     Compilation compilation = Compilations.compile(Compilations.team("""
         @MigratedTable("teams")

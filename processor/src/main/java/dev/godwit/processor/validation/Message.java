@@ -175,10 +175,12 @@ public enum Message {
       "two migrations are named %s; rename field %s"),
   DUPLICATE_TABLE_MIGRATION("GodwitDuplicateMigration",
       "migration %s is also generated for %s, which maps the same table; map each table with one entity,"
-          + " or name this one's table differently"),
+          + " or name this one's table differently, or, for the next deploy's entity or a test fixture,"
+          + " list its package in the processor option godwit.unpublished"),
   DUPLICATE_TABLE("GodwitDuplicateTable",
       "table %s is also mapped by %s, and each entity publishes what its code expects of the table,"
-          + " which would contradict each other; map each table with one entity"),
+          + " which would contradict each other; map each table with one entity, or, for the next deploy's"
+          + " entity or a test fixture, list its package in the processor option godwit.unpublished"),
   MIGRATION_CYCLE("GodwitMigrationCycle",
       "migrations %s read fields that another of them fills, so none can run first; let one of them"
           + " compute its value from fields no backfill fills"),
