@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -41,6 +42,7 @@ final class EntityStep {
   private final SourceGenerator generator;
   private final GeneratedFiles files;
   private final Set<String> unpublished;
+  private final Optional<SnapshotStep> snapshots;
   private final MigrationNames migrationNames = new MigrationNames();
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Generated provider class name to the name of its entity, for the service file. */
@@ -52,13 +54,15 @@ final class EntityStep {
       Function<TypeElement, EntityReader.Result> reader,
       SourceGenerator generator,
       GeneratedFiles files,
-      Set<String> unpublished) {
+      Set<String> unpublished,
+      Optional<SnapshotStep> snapshots) {
     this.elements = elements;
     this.messager = messager;
     this.reader = reader;
     this.generator = generator;
     this.files = files;
     this.unpublished = Set.copyOf(unpublished);
+    this.snapshots = snapshots;
   }
 
   /**
@@ -147,6 +151,11 @@ final class EntityStep {
       report.printTo(messager);
       if (report.isClean()) {
         Entity entity = result.entity().orElseThrow();
+        // An unpublished entity is no deploy's schema: it neither writes nor is checked against a
+        // baseline, which it may still read its remembered backfills from.
+        if (published && snapshots.isPresent() && !snapshots.get().check(entity, type)) {
+          return;
+        }
         files.writeSources(generator.generate(entity, type), type);
         if (published) {
           providers.put(

@@ -7,6 +7,8 @@ import dev.godwit.processor.validation.AnnotationNames;
 import dev.godwit.processor.validation.EntityReader;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.Function;
@@ -44,10 +46,13 @@ public final class GodwitProcessor extends AbstractProcessor {
 
   /** Creates the processor; the compiler calls {@link #init} before use. */
   public GodwitProcessor() {
-    this(environment -> new EntityReader(environment.getElementUtils(), environment.getTypeUtils())::read);
+    this(null);
   }
 
-  /** A processor reading entities with another reader, to test how its failures are reported. */
+  /**
+   * A processor reading entities with another reader, to test how its failures are reported; the
+   * default reader when {@code null}.
+   */
   GodwitProcessor(Function<ProcessingEnvironment, Function<TypeElement, EntityReader.Result>> readers) {
     this.readers = readers;
   }
@@ -57,10 +62,14 @@ public final class GodwitProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment environment) {
     super.init(environment);
     boolean generatedAvailable = environment.getElementUtils().getTypeElement(GENERATED) != null;
-    step = new EntityStep(environment.getElementUtils(), environment.getMessager(),
-        readers.apply(environment), new SourceGenerator(generatedAvailable),
-        new GeneratedFiles(environment.getFiler()),
-        unpublishedPackages(environment.getOptions().get(UNPUBLISHED)));
+    Optional<SnapshotStep> snapshots =
+        SnapshotStep.from(environment.getOptions(), environment.getMessager());
+    Function<TypeElement, EntityReader.Result> reader = readers != null ? readers.apply(environment)
+        : new EntityReader(environment.getElementUtils(), environment.getTypeUtils(),
+            table -> snapshots.map(step -> step.backfills(table)).orElse(Map.of()))::read;
+    step = new EntityStep(environment.getElementUtils(), environment.getMessager(), reader,
+        new SourceGenerator(generatedAvailable), new GeneratedFiles(environment.getFiler()),
+        unpublishedPackages(environment.getOptions().get(UNPUBLISHED)), snapshots);
   }
 
   /** The package names of the {@value #UNPUBLISHED} option, blanks around commas ignored. */
@@ -74,10 +83,14 @@ public final class GodwitProcessor extends AbstractProcessor {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** {@value #UNPUBLISHED}. */
+  /**
+   * {@value #UNPUBLISHED}; {@code godwit.schemaDir}, the directory of the committed schema snapshots;
+   * and {@code godwit.acceptSchema}, which makes this build's schema the new baseline (see
+   * {@code SnapshotStep}).
+   */
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(UNPUBLISHED);
+    return Set.of(UNPUBLISHED, SnapshotStep.SCHEMA_DIR, SnapshotStep.ACCEPT_SCHEMA);
   }
 
   /**
