@@ -200,8 +200,23 @@ public enum TestDatabase {
     }
   }
 
-  /** A data source over {@link DriverManager}, so that either MySQL driver serves its URLs. */
-  private record UrlDataSource(String url, String user, String password) implements DataSource {
+  /**
+   * A data source over {@link DriverManager}, so that either MySQL driver serves its URLs.
+   *
+   * @param url the JDBC URL
+   * @param user the user name
+   * @param password the password, empty for none
+   */
+  public record UrlDataSource(String url, String user, String password) implements DataSource {
+
+    /**
+     * The URL, by the getter's name other data sources give it, so that messages can name it.
+     *
+     * @return the JDBC URL
+     */
+    public String getUrl() {
+      return url;
+    }
     @Override
     public Connection getConnection() throws SQLException {
       return DriverManager.getConnection(url, user, password);

@@ -1,0 +1,344 @@
+package dev.godwit.runtime.dialect.mysql;
+
+import dev.godwit.runtime.Column;
+import dev.godwit.runtime.Table;
+import dev.godwit.runtime.spi.Dialect;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * MySQL 8 and MariaDB 10.6 and later, through MariaDB Connector/J or MySQL Connector/J.
+ *
+ * <p>Writes: an update is one {@code UPDATE ... JOIN} over a derived table of the batch's keys and
+ * values ({@code SELECT ? AS k0, ? AS c0 UNION ALL SELECT ?, ? ...}), so it changes only rows that
+ * still exist and never inserts one (no {@code REPLACE}, no {@code ON DUPLICATE KEY UPDATE}); a
+ * delete is one {@code DELETE ... WHERE key IN (...)}; an insert one multi-row {@code VALUES}. A
+ * statement binds at most {@value #MAX_PARAMETERS} values (the protocol's limit on a prepared
+ * statement's parameters), so a batch wider than that is split into that many rows a statement:
+ * a constant number of statements for a given batch size. A text key is matched in the key
+ * column's own collation ({@code CONVERT(... USING charset) COLLATE collation}, read from
+ * {@code information_schema.COLUMNS} once per table), so a key equals exactly the rows the table's
+ * unique index says it does, whatever the connection's collation.
+ *
+ * <p>Reads: the engine reads a batch at read committed with {@code FOR UPDATE}, which under InnoDB
+ * locks the rows read and takes no gap locks (MySQL reference manual, 17.7.2.1, "READ
+ * COMMITTED"). {@code SKIP LOCKED} and {@code UPDATE ... RETURNING} are never used: MariaDB before
+ * 10.6 lacks the first, and MariaDB has only {@code DELETE/INSERT ... RETURNING}.
+ *
+ * <p>Names are quoted with backticks, which MySQL and MariaDB accept whether or not
+ * {@code ANSI_QUOTES} is set. Plain names are not folded: on Linux (with the default
+ * {@code lower_case_table_names = 0}) a table's name is case-sensitive as written, while column
+ * names are never case-sensitive, so an entity's table name must be written as the table was
+ * created.
+ */
+public final class MySqlDialect extends Dialect {
+
+  /** MySQL's error numbers (MySQL server error reference). */
+  private static final int LOCK_WAIT_TIMEOUT = 1205;
+  private static final int DEADLOCK = 1213;
+  private static final int DUPLICATE_ENTRY = 1062;
+  private static final int SERVER_SHUTDOWN = 1053;
+  private static final int CONNECTION_KILLED = 1927;
+
+  /**
+   * How long, in seconds, a batch waits for a row lock the application holds before InnoDB gives
+   * up with error 1205, which the engine retries: a batch must not stall an application behind it
+   * for the server's default of 50 seconds.
+   */
+  static final int BATCH_LOCK_WAIT_SECONDS = 5;
+
+  /** The most parameters one prepared statement may bind (a 16-bit count in the protocol). */
+  static final int MAX_PARAMETERS = 65_535;
+
+  private static final String TARGET = "godwit_target";
+  private static final String VALUES = "godwit_values";
+
+  private static final String KEY_COLLATIONS = "SELECT COLUMN_NAME, CHARACTER_SET_NAME,"
+      + " COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
+      + " AND TABLE_NAME = ? AND COLLATION_NAME IS NOT NULL";
+
+  /** Text column (lower case) → {@code " COLLATE x"} suffix, per qualified table name. */
+  private final Map<String, Map<String, String[]>> collations = new ConcurrentHashMap<>();
+
+  MySqlDialect(DatabaseMetaData metaData) throws SQLException {
+    super(metaData);
+  }
+
+  @Override
+  public String name() {
+    return "MySQL/MariaDB";
+  }
+
+  @Override
+  protected char identifierQuote() {
+    return '`';
+  }
+
+  /** A MySQL database is a JDBC catalog; {@code schema = "billing"} names the database. */
+  @Override
+  public boolean schemasAreCatalogs() {
+    return true;
+  }
+
+  /** Never called: {@link #returnsFromUpdate()} is {@code false}. */
+  @Override
+  public String returning(String update, String column) {
+    throw new UnsupportedOperationException("MySQL and MariaDB have no UPDATE ... RETURNING");
+  }
+
+  @Override
+  public boolean returnsFromUpdate() {
+    return false;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Bounds the session's {@code innodb_lock_wait_timeout} to {@value #BATCH_LOCK_WAIT_SECONDS}
+   * seconds, keeping a lower one the session already has, and remembers the session's value in a
+   * session variable for {@link #endBatches}.
+   */
+  @Override
+  public void beginBatches(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET @godwit_lock_wait_timeout = @@SESSION.innodb_lock_wait_timeout,"
+          + " SESSION innodb_lock_wait_timeout = LEAST(@@SESSION.innodb_lock_wait_timeout, "
+          + BATCH_LOCK_WAIT_SECONDS + ")");
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Gives the session back the {@code innodb_lock_wait_timeout} it had before
+   * {@link #beginBatches}.
+   */
+  @Override
+  public void endBatches(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET SESSION innodb_lock_wait_timeout = COALESCE(@godwit_lock_wait_timeout,"
+          + " @@GLOBAL.innodb_lock_wait_timeout), @godwit_lock_wait_timeout = NULL");
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code TIMESTAMPADD} on {@code CURRENT_TIMESTAMP(6)}, the statement's start to the
+   * microsecond (MySQL reference manual, 14.7, date and time functions).
+   */
+  @Override
+  public String currentTimestampPlusMillis() {
+    return "TIMESTAMPADD(MICROSECOND, CAST(? AS SIGNED) * 1000, CURRENT_TIMESTAMP(6))";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code TIMESTAMP(6)}, which stores UTC and converts to and from the session's time zone, so
+   * that an expiry compares with {@code CURRENT_TIMESTAMP} alike in every session. Declared
+   * {@code NULL DEFAULT NULL}: where {@code explicit_defaults_for_timestamp} is off, a bare
+   * {@code TIMESTAMP} column would be set to the current time on every update of its row.
+   */
+  @Override
+  public String instantType() {
+    return "TIMESTAMP(6) NULL DEFAULT NULL";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code JSON}: MySQL's own type; in MariaDB an alias of {@code LONGTEXT} that the catalog
+   * reports as such.
+   */
+  @Override
+  public boolean isJsonType(String typeName) {
+    return typeName.equals("json");
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code TIMESTAMP}: stored in UTC, converted from and to the session's time zone (MySQL
+   * reference manual, 13.2.2, "The DATE, DATETIME, and TIMESTAMP Types"). {@code DATETIME} keeps
+   * no zone, so an {@code Instant} there would depend on the session's and the JVM's zones: it is
+   * refused as SQL's {@code TIMESTAMP} is.
+   */
+  @Override
+  public boolean isInstantType(String typeName) {
+    return typeName.equals("timestamp");
+  }
+
+  @Override
+  public boolean isDuplicateKey(SQLException error) {
+    return error.getErrorCode() == DUPLICATE_ENTRY || super.isDuplicateKey(error);
+  }
+
+  @Override
+  protected boolean isTransientError(SQLException error) {
+    int code = error.getErrorCode();
+    return code == DEADLOCK || code == LOCK_WAIT_TIMEOUT;
+  }
+
+  @Override
+  protected boolean isClosedDatabase(SQLException error) {
+    int code = error.getErrorCode();
+    return code == SERVER_SHUTDOWN || code == CONNECTION_KILLED;
+  }
+
+  @Override
+  public void insert(Connection connection, Table<?> table, List<Column<?, ?>> columns,
+      List<Object[]> rows) throws SQLException {
+    String row = "(" + placeholders(columns.size()) + ")";
+    String head = "INSERT INTO " + qualified(table) + " ("
+        + columns.stream().map(column -> quote(column.name())).collect(Collectors.joining(", "))
+        + ") VALUES ";
+    for (List<Object[]> chunk : chunks(rows, columns.size())) {
+      String sql = head + String.join(", ", java.util.Collections.nCopies(chunk.size(), row));
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        int index = 1;
+        for (Object[] values : chunk) {
+          for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).type().bindUnchecked(statement, index++, values[i]);
+          }
+        }
+        statement.executeUpdate();
+      }
+    }
+  }
+
+  @Override
+  public void update(Connection connection, Table<?> table, List<Column<?, ?>> columns,
+      List<Object> ids, List<Object[]> rows) throws SQLException {
+    Map<String, String[]> texts = collations(connection, table);
+    int keys = table.key().size();
+    String set = IntStream.range(0, columns.size())
+        .mapToObj(i -> TARGET + "." + quote(columns.get(i).name()) + " = " + VALUES + ".c" + i)
+        .collect(Collectors.joining(", "))
+        + table.version().map(version -> ", " + TARGET + "." + quote(version.name()) + " = "
+            + TARGET + "." + quote(version.name()) + " + 1").orElse("");
+    String on = IntStream.range(0, keys)
+        .mapToObj(k -> TARGET + "." + quote(table.key().get(k).name()) + " = "
+            + collated(texts, table.key().get(k), VALUES + ".k" + k))
+        .collect(Collectors.joining(" AND "));
+    String first = "SELECT " + IntStream.range(0, keys + columns.size())
+        .mapToObj(i -> "? AS " + (i < keys ? "k" + i : "c" + (i - keys)))
+        .collect(Collectors.joining(", "));
+    String next = " UNION ALL SELECT " + placeholders(keys + columns.size());
+    List<Integer> all = IntStream.range(0, ids.size()).boxed().toList();
+    for (List<Integer> chunk : chunks(all, keys + columns.size())) {
+      String sql = "UPDATE " + qualified(table) + " AS " + TARGET + " JOIN (" + first
+          + next.repeat(chunk.size() - 1) + ") AS " + VALUES + " ON " + on + " SET " + set;
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        int index = 1;
+        for (int row : chunk) {
+          index = bindKey(statement, index, table, ids.get(row));
+          for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).type().bindUnchecked(statement, index++, rows.get(row)[i]);
+          }
+        }
+        statement.executeUpdate();
+      }
+    }
+  }
+
+  @Override
+  public void delete(Connection connection, Table<?> table, List<Object> ids) throws SQLException {
+    int keys = table.key().size();
+    String keyList = table.key().stream().map(column -> quote(column.name()))
+        .collect(Collectors.joining(", "));
+    String one = keys == 1 ? "?" : "(" + placeholders(keys) + ")";
+    for (List<Object> chunk : chunks(ids, keys)) {
+      // a key compared with a parameter is compared in the key column's collation
+      String sql = "DELETE FROM " + qualified(table) + " WHERE "
+          + (keys == 1 ? keyList : "(" + keyList + ")") + " IN ("
+          + String.join(", ", java.util.Collections.nCopies(chunk.size(), one)) + ")";
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        int index = 1;
+        for (Object id : chunk) {
+          index = bindKey(statement, index, table, id);
+        }
+        statement.executeUpdate();
+      }
+    }
+  }
+
+  /** Binds one key's values from {@code index} on; returns the next index. */
+  private static int bindKey(PreparedStatement statement, int index, Table<?> table, Object id)
+      throws SQLException {
+    if (!table.hasCompositeKey()) {
+      table.key().get(0).type().bindUnchecked(statement, index, id);
+      return index + 1;
+    }
+    List<?> values = (List<?>) id;
+    for (int k = 0; k < values.size(); k++) {
+      table.key().get(k).type().bindUnchecked(statement, index++, values.get(k));
+    }
+    return index;
+  }
+
+  /** A value of a derived table converted to a text column's character set and collation. */
+  private String collated(Map<String, String[]> texts, Column<?, ?> column, String value) {
+    String[] charsetAndCollation = texts.get(fold(column.name()).toLowerCase(java.util.Locale.ROOT));
+    if (charsetAndCollation == null) {
+      return value;
+    }
+    return "CONVERT(" + value + " USING " + charsetAndCollation[0] + ") COLLATE "
+        + charsetAndCollation[1];
+  }
+
+  /** The character set and collation of every text column of a table, read once. */
+  private Map<String, String[]> collations(Connection connection, Table<?> table)
+      throws SQLException {
+    String name = qualified(table);
+    Map<String, String[]> known = collations.get(name);
+    if (known != null) {
+      return known;
+    }
+    Map<String, String[]> read = new HashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(KEY_COLLATIONS)) {
+      statement.setString(1, table.schema().map(this::fold).orElse(null));
+      statement.setString(2, fold(table.name()));
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          String charset = rows.getString(2);
+          String collation = rows.getString(3);
+          if (charset != null && charset.matches("\\w+") && collation.matches("\\w+")) {
+            read.put(rows.getString(1).toLowerCase(java.util.Locale.ROOT),
+                new String[] {charset, collation});
+          }
+        }
+      }
+    }
+    if (!read.isEmpty()) {
+      // a table not created yet is looked up again next time
+      collations.put(name, Map.copyOf(read));
+    }
+    return read;
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
+  }
+
+  /** Rows split so that no statement binds more than {@link #MAX_PARAMETERS} values. */
+  private static <T> List<List<T>> chunks(List<T> rows, int width) {
+    int size = Math.max(1, MAX_PARAMETERS / Math.max(1, width));
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < rows.size(); from += size) {
+      chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
+    }
+    return chunks;
+  }
+}
