@@ -144,7 +144,7 @@ class BadInputTest {
       assertEquals(change.before().get("body"), change.after().get("copy"));
     }
     assertEquals(MigrationState.FAILED, failed.status().state());
-    assertEquals("NULL", failed.status().errorRowId());
+    assertEquals("NULL", failed.status().errorRowId(), failed.status().error());
     assertEquals("IllegalStateException: refusing 'NULL' once", failed.status().error());
     Set<String> ids = new HashSet<>(notes.stream().map(Note::id).toList());
     assertTrue(failed.status().cursor() == null || ids.contains(failed.status().cursor()),

