@@ -103,6 +103,9 @@ class BadInputTest {
     assertEquals(expected, audited);
     assertEquals(30, db.count("SELECT COUNT(*) FROM users"));
     for (String sql : statements.executed()) {
+      if (sql.equals("DROP TEMPORARY TABLE godwit_values")) {
+        continue; // the MySQL dialect's own table of a batch's values, made for one update
+      }
       assertFalse(sql.contains("DROP") || sql.contains("quoted") || sql.contains("🦆"), sql);
     }
   }
@@ -112,7 +115,13 @@ class BadInputTest {
   void awkwardValuesRoundTripUnchangedThroughEveryWayAMigrationWrites(TestDatabase kind) {
     Db db = databases.create(kind);
     createNotes(db);
-    db.createWithIdentity(Note.Log.TABLE);
+    if (kind == TestDatabase.MARIADB) {
+      // a VARCHAR must have a length there, and the notes are longer than the default's
+      db.execute("CREATE TABLE note_log (id BIGINT AUTO_INCREMENT PRIMARY KEY, note_id LONGTEXT,"
+          + " body LONGTEXT)");
+    } else {
+      db.createWithIdentity(Note.Log.TABLE);
+    }
     List<Note> notes = Note.awkward();
     db.insert(Note.TABLE, notes);
     AtomicBoolean failOnce = new AtomicBoolean(true);
@@ -289,12 +298,15 @@ class BadInputTest {
   /**
    * The notes' table. Their keys differ only in case and accents ({@code "null"} and
    * {@code "NULL"}) or in trailing spaces, which MariaDB's default collation would call
-   * duplicates: there the key is compared byte by byte, trailing spaces included (no pad).
+   * duplicates, and a condition compares bodies that differ so: there every text is compared byte
+   * by byte, trailing spaces included (no pad).
    */
   private static void createNotes(Db db) {
     db.createQuoted(Note.TABLE, db.kind == TestDatabase.MARIADB
-        ? java.util.Map.of("id", "VARCHAR(700) COLLATE utf8mb4_nopad_bin", "body", "LONGTEXT",
-            "copy", "LONGTEXT", "stamp", "LONGTEXT") : java.util.Map.of());
+        ? java.util.Map.of("id", "VARCHAR(700) COLLATE utf8mb4_nopad_bin",
+            "body", "LONGTEXT COLLATE utf8mb4_nopad_bin", "copy", "LONGTEXT COLLATE utf8mb4_nopad_bin",
+            "words", "LONGTEXT COLLATE utf8mb4_nopad_bin", "stamp", "LONGTEXT COLLATE utf8mb4_nopad_bin")
+        : java.util.Map.of());
   }
 
   /** A connection pool on the database, which the test can close. */

@@ -181,10 +181,10 @@ public enum TestDatabase {
           db.start();
           embedded = db;
           Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(home)));
-        } catch (IOException e) {
-          throw new UncheckedIOException("could not make the embedded MariaDB's directory", e);
         } catch (ManagedProcessException e) {
           throw new IllegalStateException("could not start the embedded MariaDB server", e);
+        } catch (IOException e) {
+          throw new UncheckedIOException("could not make the embedded MariaDB's directory", e);
         }
       }
       return "jdbc:mariadb://localhost:" + embedded.getConfiguration().getPort() + "/" + database;

@@ -6,30 +6,24 @@ import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * MySQL 8 and MariaDB 10.6 and later, through MariaDB Connector/J or MySQL Connector/J.
  *
- * <p>Writes: an update is one {@code UPDATE ... JOIN} over a derived table of the batch's keys and
- * values ({@code SELECT ? AS k0, ? AS c0 UNION ALL SELECT ?, ? ...}), so it changes only rows that
- * still exist and never inserts one (no {@code REPLACE}, no {@code ON DUPLICATE KEY UPDATE}); a
- * delete is one {@code DELETE ... WHERE key IN (...)}; an insert one multi-row {@code VALUES}. A
- * statement binds at most {@value #MAX_PARAMETERS} values (the protocol's limit on a prepared
- * statement's parameters), so a batch wider than that is split into that many rows a statement:
- * a constant number of statements for a given batch size. A text key is matched in the key
- * column's own collation ({@code CONVERT(... USING charset) COLLATE collation}, read from
- * {@code information_schema.COLUMNS} once per table), so a key equals exactly the rows the table's
- * unique index says it does, whatever the connection's collation.
+ * <p>Writes: an update is one {@code UPDATE ... JOIN} over a temporary table of the batch's keys and
+ * values, made from the target's own columns, so it changes only rows that still exist and never
+ * inserts one (no {@code REPLACE}, no {@code ON DUPLICATE KEY UPDATE}), and a text key is matched
+ * in its column's own collation, as the table's unique index matches it; a delete is one
+ * {@code DELETE ... WHERE key IN (...)}, whose parameters take the key column's collation; an
+ * insert one multi-row {@code VALUES}. A statement binds at most {@value #MAX_PARAMETERS} values
+ * (the protocol's limit on a prepared statement's parameters), so a batch wider than that is split
+ * into that many rows a statement: a constant number of statements for a given batch size.
  *
  * <p>Reads: the engine reads a batch at read committed with {@code FOR UPDATE}, which under InnoDB
  * locks the rows read and takes no gap locks (MySQL reference manual, 17.7.2.1, "READ
@@ -63,13 +57,6 @@ public final class MySqlDialect extends Dialect {
 
   private static final String TARGET = "godwit_target";
   private static final String VALUES = "godwit_values";
-
-  private static final String KEY_COLLATIONS = "SELECT COLUMN_NAME, CHARACTER_SET_NAME,"
-      + " COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
-      + " AND TABLE_NAME = ? AND COLLATION_NAME IS NOT NULL";
-
-  /** Text column (lower case) → {@code " COLLATE x"} suffix, per qualified table name. */
-  private final Map<String, Map<String, String[]>> collations = new ConcurrentHashMap<>();
 
   MySqlDialect(DatabaseMetaData metaData) throws SQLException {
     super(metaData);
@@ -218,10 +205,18 @@ public final class MySqlDialect extends Dialect {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The batch's keys and values go into a temporary table made from the target's own columns
+   * ({@code CREATE TEMPORARY TABLE ... AS SELECT ... LIMIT 0}), so that each value is converted,
+   * checked and collated exactly as the column would: a derived table of parameters would take
+   * its types from the values and silently cut a long text to 65,535 bytes. One {@code UPDATE ...
+   * JOIN} then writes every row that still exists; the temporary table is dropped after it.
+   */
   @Override
   public void update(Connection connection, Table<?> table, List<Column<?, ?>> columns,
       List<Object> ids, List<Object[]> rows) throws SQLException {
-    Map<String, String[]> texts = collations(connection, table);
     int keys = table.key().size();
     String set = IntStream.range(0, columns.size())
         .mapToObj(i -> TARGET + "." + quote(columns.get(i).name()) + " = " + VALUES + ".c" + i)
@@ -229,26 +224,36 @@ public final class MySqlDialect extends Dialect {
         + table.version().map(version -> ", " + TARGET + "." + quote(version.name()) + " = "
             + TARGET + "." + quote(version.name()) + " + 1").orElse("");
     String on = IntStream.range(0, keys)
-        .mapToObj(k -> TARGET + "." + quote(table.key().get(k).name()) + " = "
-            + collated(texts, table.key().get(k), VALUES + ".k" + k))
+        .mapToObj(k -> TARGET + "." + quote(table.key().get(k).name()) + " = " + VALUES + ".k" + k)
         .collect(Collectors.joining(" AND "));
-    String first = "SELECT " + IntStream.range(0, keys + columns.size())
-        .mapToObj(i -> "? AS " + (i < keys ? "k" + i : "c" + (i - keys)))
-        .collect(Collectors.joining(", "));
-    String next = " UNION ALL SELECT " + placeholders(keys + columns.size());
-    List<Integer> all = IntStream.range(0, ids.size()).boxed().toList();
-    for (List<Integer> chunk : chunks(all, keys + columns.size())) {
-      String sql = "UPDATE " + qualified(table) + " AS " + TARGET + " JOIN (" + first
-          + next.repeat(chunk.size() - 1) + ") AS " + VALUES + " ON " + on + " SET " + set;
-      try (PreparedStatement statement = connection.prepareStatement(sql)) {
-        int index = 1;
-        for (int row : chunk) {
-          index = bindKey(statement, index, table, ids.get(row));
-          for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).type().bindUnchecked(statement, index++, rows.get(row)[i]);
+    String create = "CREATE TEMPORARY TABLE " + VALUES + " AS SELECT "
+        + IntStream.range(0, keys + columns.size())
+            .mapToObj(i -> i < keys ? quote(table.key().get(i).name()) + " AS k" + i
+                : quote(columns.get(i - keys).name()) + " AS c" + (i - keys))
+            .collect(Collectors.joining(", "))
+        + " FROM " + qualified(table) + " LIMIT 0";
+    String row = "(" + placeholders(keys + columns.size()) + ")";
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(create);
+      try {
+        List<Integer> all = IntStream.range(0, ids.size()).boxed().toList();
+        for (List<Integer> chunk : chunks(all, keys + columns.size())) {
+          try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + VALUES
+              + " VALUES " + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)))) {
+            int index = 1;
+            for (int at : chunk) {
+              index = bindKey(insert, index, table, ids.get(at));
+              for (int i = 0; i < columns.size(); i++) {
+                columns.get(i).type().bindUnchecked(insert, index++, rows.get(at)[i]);
+              }
+            }
+            insert.executeUpdate();
           }
         }
-        statement.executeUpdate();
+        statement.executeUpdate("UPDATE " + qualified(table) + " AS " + TARGET + " JOIN " + VALUES
+            + " ON " + on + " SET " + set);
+      } finally {
+        statement.execute("DROP TEMPORARY TABLE " + VALUES);
       }
     }
   }
@@ -286,46 +291,6 @@ public final class MySqlDialect extends Dialect {
       table.key().get(k).type().bindUnchecked(statement, index++, values.get(k));
     }
     return index;
-  }
-
-  /** A value of a derived table converted to a text column's character set and collation. */
-  private String collated(Map<String, String[]> texts, Column<?, ?> column, String value) {
-    String[] charsetAndCollation = texts.get(fold(column.name()).toLowerCase(java.util.Locale.ROOT));
-    if (charsetAndCollation == null) {
-      return value;
-    }
-    return "CONVERT(" + value + " USING " + charsetAndCollation[0] + ") COLLATE "
-        + charsetAndCollation[1];
-  }
-
-  /** The character set and collation of every text column of a table, read once. */
-  private Map<String, String[]> collations(Connection connection, Table<?> table)
-      throws SQLException {
-    String name = qualified(table);
-    Map<String, String[]> known = collations.get(name);
-    if (known != null) {
-      return known;
-    }
-    Map<String, String[]> read = new HashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(KEY_COLLATIONS)) {
-      statement.setString(1, table.schema().map(this::fold).orElse(null));
-      statement.setString(2, fold(table.name()));
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          String charset = rows.getString(2);
-          String collation = rows.getString(3);
-          if (charset != null && charset.matches("\\w+") && collation.matches("\\w+")) {
-            read.put(rows.getString(1).toLowerCase(java.util.Locale.ROOT),
-                new String[] {charset, collation});
-          }
-        }
-      }
-    }
-    if (!read.isEmpty()) {
-      // a table not created yet is looked up again next time
-      collations.put(name, Map.copyOf(read));
-    }
-    return read;
   }
 
   private static String placeholders(int count) {
