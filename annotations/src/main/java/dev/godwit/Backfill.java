@@ -7,7 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Says how a row that lacks a {@link Widened @Widened} field gets its value, by exactly one of:
+ * Says how a row that lacks a field gets its value, by exactly one of:
  *
  * <ul>
  *   <li>{@link #value()}: a constant, written as text and checked against the field's type at compile
@@ -28,7 +28,21 @@ import java.lang.annotation.Target;
  * {@code NULL} (for {@code from}, where the source is not {@code NULL} either: those rows have nothing
  * to copy). Constants and copies are computed inside the database, one {@code UPDATE} per batch;
  * methods run in the JVM, row by row within each batch. The migration is named
- * {@code <table>.backfill<Field>} unless {@link #migration()} groups several fields into one.
+ * {@code <table>.backfill<Field>} unless {@link #migration()} groups several fields into one. It belongs
+ * to the migrate phase.
+ *
+ * <p>A field carries {@code @Backfill} in two deploys:
+ *
+ * <ul>
+ *   <li>with {@link Widened @Widened} (deploy 1, the field is <i>widened</i>): optional while old rows
+ *       lack it, read through the generated {@code XDualRead};
+ *   <li>without it (deploy 2, the field is <i>narrowed</i>): required, and may now be a primitive. The
+ *       backfill stays, because its verification is what gates {@code SET NOT NULL} in the narrow phase.
+ *       The old fields its backfill reads may now be cleared: a field marked
+ *       {@code @Deprecated(forRemoval = true)} gets its clear only once no {@code @Widened} field's
+ *       backfill reads it, and that clear leaves every row where a narrowed field reading it is still
+ *       {@code NULL} untouched.
+ * </ul>
  */
 @Documented
 @Retention(RetentionPolicy.SOURCE)

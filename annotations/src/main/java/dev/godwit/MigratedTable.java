@@ -15,9 +15,15 @@ import java.lang.annotation.Target;
  *
  * <ul>
  *   <li>{@code TeamTable}: the table, one typed column constant per field ({@code TeamTable.PLAN}), the
- *       row mapper, and a typed patch builder ({@code TeamTable.patch().plan(Plan.PRO)});
- *   <li>{@code TeamMigrations}: one migration per {@link Backfill @Backfill} (or group of them) and per
- *       field marked {@code @Deprecated(forRemoval = true)}, and {@code all()} in the order they must run;
+ *       row mapper, a typed patch builder ({@code TeamTable.patch().plan(Plan.PRO)}), and
+ *       {@code SCHEMA}, what the code expects of the table: each column's role in the lifecycle
+ *       (required, optional, widened, narrowed, deprecated, retiring), its size, and the columns
+ *       declared {@link #removed() removed};
+ *   <li>{@code TeamMigrations}: one migration per {@link Backfill @Backfill} (or group of them), in the
+ *       migrate phase, and one clear per field marked {@code @Deprecated(forRemoval = true)} that no
+ *       {@link Widened @Widened} field's backfill reads, in the contract phase (it destroys data, and runs
+ *       only on explicit request); {@code all()} in the order they must run, and {@code SCHEMA}
+ *       published for the runtime's schema plan and check;
  *   <li>{@code TeamDualRead}: for each {@link Widened @Widened} field, an accessor that gives the new
  *       value when the row has it and computes it from the old format otherwise;
  *   <li>{@code TeamVerification}: for each migration, the query that finds the rows still in the old
@@ -28,6 +34,12 @@ import java.lang.annotation.Target;
  * JPA entity name or the class's simple name, as Spring Boot's default naming strategy derives them;
  * {@link Column @Column} and the {@code @Table}, {@code @Column} and {@code @Id} annotations of Jakarta
  * Persistence and Spring Data are honoured, so an existing entity needs only the Godwit markers.
+ *
+ * <p>A column is required in {@code SCHEMA} when it is part of the key, holds a primitive, or JPA declares
+ * it {@code NOT NULL} ({@code @Column(nullable = false)}, {@code @Basic(optional = false)},
+ * {@code @JoinColumn(nullable = false)}, {@code @ManyToOne(optional = false)} and
+ * {@code @OneToOne(optional = false)}). Sizes are JPA's {@code @Column(length, precision, scale)}; a JPA
+ * entity's columns without one get Hibernate's (255 characters, decimals of precision 38 and scale 2).
  *
  * <p>Fields are stored as the application's framework stores them:
  *

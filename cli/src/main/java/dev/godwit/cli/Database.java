@@ -64,6 +64,7 @@ final class Database implements AutoCloseable {
     config.setConnectionTimeout(10_000);
     // Try once, at once: a database that is not there is reported now, not at the first batch.
     config.setInitializationFailTimeout(1);
+    config.setExceptionOverrideClassName(KeepConnectionOnLockTimeout.class.getName());
     try {
       return new Database(new HikariDataSource(config));
     } catch (HikariPool.PoolInitializationException e) {

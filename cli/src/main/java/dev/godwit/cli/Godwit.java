@@ -10,8 +10,9 @@ import picocli.CommandLine;
 
 /**
  * The {@code godwit} command line: runs, watches, cancels, verifies and lists the migrations published
- * on its class path (through {@link dev.godwit.runtime.MigrationProvider}), against the database named
- * by {@code --url}.
+ * on its class path (through {@link dev.godwit.runtime.MigrationProvider}), and plans, applies,
+ * exports and checks the schema steps of their tables' lifecycle, against the database named by
+ * {@code --url}.
  *
  * <pre>{@code
  * export GODWIT_PASSWORD=...
@@ -110,6 +111,11 @@ public final class Godwit {
     commandLine.addSubcommand(new CancelCommand(context));
     commandLine.addSubcommand(new VerifyCommand(context));
     commandLine.addSubcommand(new ListCommand(context));
+    commandLine.addSubcommand(new CheckCommand(context));
+    commandLine.addSubcommand(new CommandLine(new SchemaCommand())
+        .addSubcommand(new SchemaPlanCommand(context))
+        .addSubcommand(new SchemaApplyCommand(context))
+        .addSubcommand(new SchemaExportCommand(context)));
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     // Set last: these settings reach only the subcommands already added.
     commandLine.setOut(new PrintWriter(context.out(), true));

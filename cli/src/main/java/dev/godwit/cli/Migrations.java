@@ -2,6 +2,7 @@ package dev.godwit.cli;
 
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationRegistry;
+import dev.godwit.runtime.TableSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -59,6 +60,21 @@ final class Migrations implements AutoCloseable {
   /** Every published migration, in the order the application publishes them. */
   List<Migration<?>> all() {
     return registry.all();
+  }
+
+  /**
+   * Every published table schema ({@code XTable.SCHEMA}), for the schema commands.
+   *
+   * @throws CommandException bad usage, if none is published: the application's jar is missing, or
+   *     was compiled by a processor that publishes no schema
+   */
+  List<TableSchema<?>> schemas() {
+    List<TableSchema<?>> schemas = registry.schemas();
+    if (schemas.isEmpty()) {
+      throw CommandException.usage("no table schema was found; " + CLASS_PATH_HINT
+          + ", compiled with Godwit's processor, which publishes each XTable.SCHEMA");
+    }
+    return schemas;
   }
 
   Optional<Migration<?>> find(String name) {

@@ -11,11 +11,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     synopsisSubcommandLabel = "COMMAND",
-    description = "Runs, watches, cancels and verifies the online migrations of an application.",
+    description = "Runs, watches, cancels and verifies the online migrations of an application, and "
+        + "plans, applies, exports and checks the schema steps of each phase.",
     footerHeading = "%nExit codes:%n",
     footer = {
         "  0  done",
-        "  1  a migration failed, a verification found rows left, or the database could not be reached",
+        "  1  a migration failed, a verification found rows left, a schema step was refused, check "
+            + "found problems, or the database could not be reached",
         "  2  bad usage: unknown option, bad value, unknown migration name",
         "  3  a run stopped on request (canceled or interrupted); run it again to continue",
         "",

@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code godwit run}: runs migrations to the end, one after the other in the order the application
- * publishes them, skipping those already done and stopping at the first that does not succeed.
+ * publishes them, skipping those already done and stopping at the first that does not succeed. With
+ * {@code --all}, migrations that destroy data (the clears of the contract phase) are skipped unless
+ * {@code --include-destructive} is given, as {@link Migrator#runAll} skips them; a migration named
+ * is asked for and always runs.
  */
 @Command(
     name = "run",
@@ -31,19 +34,30 @@ import picocli.CommandLine.Parameters;
         "Run migrations online, batch after batch, resuming each where it stopped.",
         "They run in the order the application publishes them, whatever the order of the names; "
             + "a migration already SUCCEEDED is skipped, and the first that does not succeed stops "
-            + "the series. Ctrl-C pauses the running migration after its current batch."})
+            + "the series. Ctrl-C pauses the running migration after its current batch.",
+        "With --all, migrations that destroy data (the clears of the contract phase) are skipped "
+            + "unless --include-destructive is given; a migration named always runs."})
 final class RunCommand extends DatabaseCommand {
 
   @Parameters(paramLabel = "NAME", arity = "0..*", description = "The migrations to run.")
   private List<String> names = new ArrayList<>();
 
-  @Option(names = "--all", description = "Run every migration found on the class path.")
+  @Option(names = "--all", description = "Run every migration found on the class path, but those "
+      + "that destroy data.")
   private boolean all;
 
   @Option(
+      names = "--include-destructive",
+      description = "With --all, also run the migrations that destroy data (the clears of the "
+          + "contract phase): only once the code no longer reads what they clear.")
+  private boolean includeDestructive;
+
+  @Option(
       names = "--dry-run",
-      description = "Run only the first batch of each, print the rows it would change (before and "
-          + "after), and roll everything back, the migration's state included.")
+      description = "Run only the first batch of each, in one transaction, each seeing the batches "
+          + "before it; print how many rows each would change and the first ten (before and "
+          + "after), say what the preview cannot show, and roll everything back, the migrations' "
+          + "state included.")
   private boolean dryRun;
 
   @Option(
@@ -86,6 +100,10 @@ final class RunCommand extends DatabaseCommand {
     if (all && !names.isEmpty()) {
       throw CommandException.usage("give either migration names or --all, not both");
     }
+    if (includeDestructive && !all) {
+      throw CommandException.usage("--include-destructive goes with --all: a migration named always "
+          + "runs");
+    }
     if (!all && names.isEmpty()) {
       throw CommandException.usage("say which migrations to run: name them, or give --all; "
           + "'godwit list' shows them");
@@ -98,7 +116,9 @@ final class RunCommand extends DatabaseCommand {
   }
 
   private RunOptions options() {
-    RunOptions options = RunOptions.defaults().withDryRun(dryRun);
+    // a migration named is asked for; --all runs what destroys data only when told to
+    RunOptions options = RunOptions.defaults().withDryRun(dryRun)
+        .withIncludeDestructive(!all || includeDestructive);
     if (batchSize != null) {
       if (batchSize <= 0) {
         throw CommandException.usage("--batch-size must be a positive number of rows, not " + batchSize);
@@ -120,8 +140,11 @@ final class RunCommand extends DatabaseCommand {
     for (Migration<?> migration : selected) {
       Optional<MigrationStatus> before = migrator.status(migration.name());
       if (!reset && before.map(status -> status.state().isDone()).orElse(false)) {
-        out.println(migration.name() + ": already SUCCEEDED, skipped (--reset runs it again from the "
-            + "first row)");
+        out.println(skipped(migration, RunResult.Skip.DONE));
+        continue;
+      }
+      if (!options.runsInSeries(migration)) {
+        out.println(skipped(migration, RunResult.Skip.DESTROYS_DATA));
         continue;
       }
       long alreadyVisited = reset ? 0 : before.map(MigrationStatus::rowsVisited).orElse(0L);
@@ -142,22 +165,52 @@ final class RunCommand extends DatabaseCommand {
 
   private int dryRun(Migrator migrator, List<Migration<?>> selected, RunOptions options) {
     PrintStream out = context.out();
-    for (Migration<?> migration : selected) {
-      RunResult result = migrator.run(migration, options);
+    List<RunResult> results = migrator.runAll(selected, options);
+    for (int i = 0; i < results.size(); i++) {
+      RunResult result = results.get(i);
       MigrationStatus status = result.status();
+      if (result.isSkipped()) {
+        // runAll answers one result per migration, in order, up to the one that stopped the series
+        out.println(skipped(selected.get(i), result.skipped()));
+        continue;
+      }
       if (status.state() == MigrationState.FAILED) {
-        out.println(migration.name() + ": dry run " + failure(status));
+        out.println(status.name() + ": dry run " + failure(status));
         return Godwit.EXIT_FAILED;
       }
-      List<RowChange> changes = result.changes();
-      out.println(migration.name() + ": dry run of the first batch, rolled back: "
-          + (changes.isEmpty() ? "no row would change" : changes.size() + " rows would change"));
-      for (RowChange change : changes) {
+      out.println(status.name() + ": dry run of the first batch, rolled back: " + preview(result));
+      for (RowChange change : result.changes()) {
         out.println("  row " + change.id() + ": " + difference(change));
+      }
+      for (String caveat : result.caveats()) {
+        out.println("  note: " + caveat);
       }
     }
     out.flush();
     return Godwit.EXIT_DONE;
+  }
+
+  /** How many rows a preview would change and how many it shows: {@code 13 rows would change (first 10 shown)}. */
+  static String preview(RunResult result) {
+    long count = result.rowsWouldChange();
+    int shown = result.changes().size();
+    if (count == 0) {
+      return result.caveats().isEmpty() ? "no row would change"
+          : "no row changes in this preview, which cannot show everything (see the notes)";
+    }
+    return count + (count == 1 ? " row" : " rows") + " would change"
+        + (shown == count ? " (all shown)" : " (first " + shown + " shown)");
+  }
+
+  /** Why a migration was not run, and how to run it. */
+  private static String skipped(Migration<?> migration, RunResult.Skip why) {
+    String name = migration.name();
+    return switch (why) {
+      case DONE -> name + ": already SUCCEEDED, skipped (--reset runs it again from the first row)";
+      case DESTROYS_DATA -> name + ": skipped, it destroys data (" + migration.phase().label()
+          + " phase); once no code needs what it destroys, run it by name ('godwit run " + name
+          + "') or add --include-destructive";
+    };
   }
 
   /** The columns a change writes, as {@code plan NULL -> 'PRO'}. */

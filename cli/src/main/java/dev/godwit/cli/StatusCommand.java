@@ -25,11 +25,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {
-        "Show every migration's state and progress: rows visited of the total, percent, rate, time "
-            + "left, rows changed, and for a failed one its error and the failing row.",
+        "Show every migration's phase, state and progress: rows visited of the total, percent, "
+            + "rate, time left, rows changed, and for a failed one its error and the failing row.",
         "Migrations found on the class path that never ran show as PENDING; migrations recorded in "
-            + "the database but not found on the class path are shown too. Exits with 1 if one "
-            + "has FAILED."})
+            + "the database but not found on the class path are shown too, with no phase. Exits "
+            + "with 1 if one has FAILED."})
 final class StatusCommand extends DatabaseCommand {
 
   /** Moves the cursor home and clears the screen, so each refresh replaces the last. */
@@ -61,7 +61,7 @@ final class StatusCommand extends DatabaseCommand {
     try (Database database = connect()) {
       Migrator migrator = database.migrator();
       List<MigrationStatus> statuses = statuses(migrations, migrator);
-      print(statuses, true);
+      print(migrations, statuses, true);
       while (watch && statuses.stream().anyMatch(StatusCommand::runningAlive)) {
         try {
           Thread.sleep(interval.toMillis());
@@ -70,7 +70,7 @@ final class StatusCommand extends DatabaseCommand {
           break;
         }
         statuses = statuses(migrations, migrator);
-        print(statuses, false);
+        print(migrations, statuses, false);
       }
       return statuses.stream().anyMatch(status -> status.state() == MigrationState.FAILED)
           ? Godwit.EXIT_FAILED
@@ -110,12 +110,17 @@ final class StatusCommand extends DatabaseCommand {
     return silent.compareTo(RunOptions.DEFAULT_LEASE) > 0 ? Optional.of(silent) : Optional.empty();
   }
 
+  /** A migration's phase, marked when it destroys data, which {@code run --all} then skips. */
+  private static String phase(Migration<?> migration) {
+    return migration.phase().label() + (migration.destroysData() ? ", destroys data" : "");
+  }
+
   private static MigrationStatus neverRun(Migration<?> migration) {
     return new MigrationStatus(migration.name(), migration.table().name(), MigrationState.PENDING,
         null, 0, 0, -1, migration.batchSize(), null, null, null, null, null);
   }
 
-  private void print(List<MigrationStatus> statuses, boolean firstFrame) {
+  private void print(Migrations migrations, List<MigrationStatus> statuses, boolean firstFrame) {
     PrintStream out = context.out();
     if (watch) {
       if (context.interactive()) {
@@ -131,10 +136,11 @@ final class StatusCommand extends DatabaseCommand {
       return;
     }
     TextTable table = new TextTable(
-        "MIGRATION", "STATE", "VISITED/TOTAL", "PERCENT", "RATE", "ETA", "CHANGED");
+        "MIGRATION", "PHASE", "STATE", "VISITED/TOTAL", "PERCENT", "RATE", "ETA", "CHANGED");
     for (MigrationStatus status : statuses) {
       table.row(
           status.name(),
+          migrations.find(status.name()).map(StatusCommand::phase).orElse(""),
           silence(status).isPresent() ? status.state() + ", stalled" : status.state(),
           Formats.progress(status),
           Formats.percent(status),

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.cli.testing.Cli;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -17,17 +23,42 @@ import org.junit.jupiter.api.io.TempDir;
 class ListCommandTest {
 
   @Test
-  void listsEveryMigrationWithItsTableAndWhetherItHasAVerification() {
+  void listsEveryMigrationWithItsTablePhaseWhetherItDestroysDataAndItsVerification() {
     Cli.Result result = Cli.run("list");
 
     assertEquals(Godwit.EXIT_DONE, result.exitCode(), result::toString);
-    List<String> lines = result.out().lines().toList();
-    assertEquals("MIGRATION           TABLE       BATCH  VERIFIED BY  RUNS IN", lines.get(0));
-    assertEquals("teams.backfillPlan  teams       1000   yes          java", lines.get(1));
-    assertEquals("teams.clearIsPro    teams       1000   no           database", lines.get(2));
-    assertEquals("slow.touch          slow_items  1      yes          java", lines.get(3));
-    assertEquals(4, lines.size(), result::toString);
+    assertEquals(List.of(
+            "MIGRATION           TABLE       PHASE     DESTROYS DATA  BATCH  VERIFIED BY  RUNS IN",
+            "teams.backfillPlan  teams       migrate   no             1000   yes          java",
+            "teams.clearIsPro    teams       contract  yes            1000   no           database",
+            "slow.touch          slow_items  migrate   no             1      yes          java"),
+        result.out().lines().toList());
     assertEquals("", result.err());
+  }
+
+  @Test
+  void findingNoMigrationIsBadUsageAsForRunAllAndVerify() throws Exception {
+    // A new JVM whose class path holds the command line but not the application (the test classes)
+    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+        .collect(Collectors.joining(File.pathSeparator));
+
+    for (String[] args : List.of(new String[] {"list"}, new String[] {"run", "--all", "--url",
+        "jdbc:h2:mem:none"}, new String[] {"verify", "--url", "jdbc:h2:mem:none"})) {
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", classPath, Godwit.class.getName()));
+      command.addAll(List.of(args));
+      Process process = new ProcessBuilder(command).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+
+      assertEquals(Godwit.EXIT_USAGE, process.exitValue(), args[0] + ": " + out + err);
+      assertEquals("", out, args[0]);
+      assertEquals("godwit " + args[0] + ": no migration was found; " + Migrations.CLASS_PATH_HINT
+          + System.lineSeparator(), err, args[0]);
+    }
   }
 
   @Test
@@ -39,7 +70,9 @@ class ListCommandTest {
 
     assertFalse(without.out().contains("extra.touch"), without::toString);
     assertEquals(Godwit.EXIT_DONE, with.exitCode(), with::toString);
-    assertTrue(with.out().contains("extra.touch         slow_items  7      no           java"), with::toString);
+    assertTrue(with.out().contains(
+        "extra.touch         slow_items  migrate   no             7      no           java"),
+        with::toString);
   }
 
   @Test
@@ -65,7 +98,11 @@ class ListCommandTest {
         import dev.godwit.runtime.Migration;
         import dev.godwit.runtime.MigrationProvider;
         import dev.godwit.runtime.Patch;
-        import java.util.List;
+        import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
         public final class ExtraMigrations implements MigrationProvider {
           @Override

@@ -35,10 +35,10 @@ class StatusCommandTest {
 
     assertEquals(Godwit.EXIT_DONE, result.exitCode(), result::toString);
     assertEquals(List.of(
-            "MIGRATION           STATE    VISITED/TOTAL  PERCENT  RATE  ETA  CHANGED",
-            "teams.backfillPlan  PENDING  0/?                                0",
-            "teams.clearIsPro    PENDING  0/?                                0",
-            "slow.touch          PENDING  0/?                                0"),
+            "MIGRATION           PHASE                    STATE    VISITED/TOTAL  PERCENT  RATE  ETA  CHANGED",
+            "teams.backfillPlan  migrate                  PENDING  0/?                                0",
+            "teams.clearIsPro    contract, destroys data  PENDING  0/?                                0",
+            "slow.touch          migrate                  PENDING  0/?                                0"),
         result.out().lines().toList());
   }
 
@@ -56,9 +56,9 @@ class StatusCommandTest {
 
     assertEquals(Godwit.EXIT_FAILED, result.exitCode(), result::toString);
     List<String> lines = result.out().lines().toList();
-    assertTrue(lines.get(1).matches("teams\\.backfillPlan +FAILED +2/4 +50\\.0% +\\S+ rows/s +2"), result::toString);
-    assertTrue(lines.get(2).matches("teams\\.clearIsPro +PENDING +0/\\? +0"), result::toString);
-    assertTrue(lines.get(3).matches("slow\\.touch +SUCCEEDED +2/2 +100\\.0% +\\S+ rows/s +2"), result::toString);
+    assertTrue(lines.get(1).matches("teams\\.backfillPlan +migrate +FAILED +2/4 +50\\.0% +\\S+ rows/s +2"), result::toString);
+    assertTrue(lines.get(2).matches("teams\\.clearIsPro +contract, destroys data +PENDING +0/\\? +0"), result::toString);
+    assertTrue(lines.get(3).matches("slow\\.touch +migrate +SUCCEEDED +2/2 +100\\.0% +\\S+ rows/s +2"), result::toString);
     assertTrue(lines.get(4).startsWith("teams.backfillPlan FAILED at row 3: "), result::toString);
     assertTrue(lines.get(4).contains("cannot compute a plan for team 'boom'"), result::toString);
     assertEquals(5, lines.size(), result::toString);
@@ -80,8 +80,8 @@ class StatusCommandTest {
     assertEquals(Godwit.EXIT_DONE, run.get().exitCode(), () -> run.join().toString());
     List<String> frames = watch.out().lines().filter(line -> line.startsWith("slow.touch")).toList();
     assertTrue(frames.size() >= 2, watch::toString);
-    assertTrue(frames.get(0).matches("slow\\.touch +RUNNING +\\d+/30 .*"), watch::toString);
-    assertTrue(frames.get(frames.size() - 1).matches("slow\\.touch +SUCCEEDED +30/30 +100\\.0% .*"),
+    assertTrue(frames.get(0).matches("slow\\.touch +migrate +RUNNING +\\d+/30 .*"), watch::toString);
+    assertTrue(frames.get(frames.size() - 1).matches("slow\\.touch +migrate +SUCCEEDED +30/30 +100\\.0% .*"),
         watch::toString);
     assertEquals(frames.size(), watch.out().lines()
         .filter(line -> line.equals("every 100ms until no migration is running; Ctrl-C to stop")).count());
@@ -107,7 +107,7 @@ class StatusCommandTest {
     assertEquals(Godwit.EXIT_DONE, watch.exitCode(), watch::toString);
     List<String> lines = watch.out().lines().toList();
     assertEquals(6, lines.size(), "one frame only: nothing is alive to wait for\n" + watch);
-    assertTrue(lines.get(4).matches("slow\\.touch +RUNNING, stalled +3/3 .*"), watch::toString);
+    assertTrue(lines.get(4).matches("slow\\.touch +migrate +RUNNING, stalled +3/3 .*"), watch::toString);
     assertTrue(lines.get(5).matches("slow\\.touch has had no heartbeat for 5m0\\ds: its runner seems to "
         + "have died; 'godwit run slow\\.touch' takes it over"), watch::toString);
   }

@@ -45,6 +45,12 @@ class UsageErrorsTest {
   }
 
   @Test
+  void includeDestructiveWithoutAll() {
+    assertUsageError("godwit run: --include-destructive goes with --all: a migration named always "
+        + "runs", "run", "teams.clearIsPro", "--include-destructive", "--url", NOWHERE);
+  }
+
+  @Test
   void batchSizeThatIsNotPositive() {
     assertUsageError("godwit run: --batch-size must be a positive number of rows, not 0",
         "run", "--all", "--batch-size", "0", "--url", NOWHERE);

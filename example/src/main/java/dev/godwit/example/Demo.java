@@ -112,14 +112,14 @@ public final class Demo implements Callable<Integer> {
       RunResult dry = migrator.run(TeamMigrations.backfillPlan(), RunOptions.dryRun());
       dry.changes().stream().limit(3).forEach(change ->
           out.printf(Locale.ROOT, "  id %s: %s -> %s%n", change.id(), change.before(), change.after()));
-      out.printf(Locale.ROOT, "  %d rows would change in the first batch; nothing was kept.%n",
-          dry.changes().size());
+      out.printf(Locale.ROOT, "  %d rows would change in the first batch (first %d shown, 3 of them"
+          + " printed above); nothing was kept.%n", dry.rowsWouldChange(), dry.changes().size());
 
       heading("4. Migrate while the traffic writes");
       out.println("  (the old instance retires once teams.backfillPlan has committed its first batch;"
           + " the rows it wrote are swept before the backfill is recorded as done)");
       start = System.nanoTime();
-      results.addAll(runPhase(migrator, ExampleMigrations.widenPhase(), status -> {
+      results.addAll(runPhase(migrator, ExampleMigrations.widenPhase(), false, status -> {
         if (status.name().equals(TeamMigrations.backfillPlan().name())) {
           traffic.retireOldInstance();
         }
@@ -127,7 +127,8 @@ public final class Demo implements Callable<Integer> {
       heading("5. Narrow deploy: the old instance is gone, is_pro is no longer written");
       traffic.narrow();
       if (results.stream().allMatch(RunResult::succeeded)) {
-        results.addAll(runPhase(migrator, ExampleMigrations.narrowPhase(), status -> {}));
+        // the clears destroy data: a series runs them only when asked to, once no code reads it
+        results.addAll(runPhase(migrator, ExampleMigrations.narrowPhase(), true, status -> {}));
       }
     } finally {
       traffic.close();
@@ -177,10 +178,11 @@ public final class Demo implements Callable<Integer> {
     return report;
   }
 
-  private List<RunResult> runPhase(
-      Migrator migrator, List<Migration<?>> migrations, BatchHook hook) {
+  private List<RunResult> runPhase(Migrator migrator, List<Migration<?>> migrations,
+      boolean includeDestructive, BatchHook hook) {
     ProgressPrinter progress = new ProgressPrinter(out, Duration.ofSeconds(1));
-    List<RunResult> results = migrator.runAll(migrations, RunOptions.defaults().withListener(status -> {
+    RunOptions options = RunOptions.defaults().withIncludeDestructive(includeDestructive);
+    List<RunResult> results = migrator.runAll(migrations, options.withListener(status -> {
       try {
         hook.afterBatch(status);
       } catch (InterruptedException e) {

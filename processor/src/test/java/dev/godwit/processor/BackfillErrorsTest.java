@@ -35,16 +35,102 @@ class BackfillErrorsTest {
   }
 
   @Test
-  void refusesABackfillOnAFieldThatIsNotWidened() {
+  void refusesANarrowedFieldWhoseBackfillCopiesAFieldThatNoLongerExists() {
     assertError(team("""
             @MigratedTable("teams")
             public record Team(
                 @Id long id,
-                @Backfill(value = "FREE") Plan plan) {}
+                @Backfill(from = "name") String title) {}
             """),
-        "[GodwitBackfillNotWidened] @Backfill on plan needs the field to be @Widened, since only a"
-            + " widened field may be NULL in old rows; add @Widened to it",
-        "@Backfill(value = \"FREE\") Plan plan");
+        "[GodwitBackfillFrom] @Backfill from \"name\" names no mapped field of Team; name one of: id",
+        "@Backfill(from = \"name\") String title");
+  }
+
+  @Test
+  void refusesAWidenedFieldThatJpaDeclaresNotNull() {
+    assertError(ColumnMappingErrorsTest.jpa("""
+            @MigratedTable @Entity
+            public class Team {
+              @Id Long id;
+              @Widened @Backfill(value = "5")
+              @Column(nullable = false) Integer seats;
+            }
+            """),
+        "[GodwitWidenedNotNull] @Widened field seats is declared NOT NULL by @Column, but old rows lack"
+            + " it until its backfill has run; remove that until the deploy that narrows the field,"
+            + " which drops @Widened",
+        "@Column(nullable = false) Integer seats;");
+  }
+
+  @Test
+  void refusesAWidenedFieldThatBasicDeclaresNotOptional() {
+    assertError(ColumnMappingErrorsTest.jpa("""
+            @MigratedTable @Entity
+            public class Team {
+              @Id Long id;
+              @Widened @Backfill(value = "5")
+              @Basic(optional = false) Integer seats;
+            }
+            """),
+        "[GodwitWidenedNotNull] @Widened field seats is declared NOT NULL by @Basic",
+        "@Basic(optional = false) Integer seats;");
+  }
+
+  @Test
+  void refusesARetiringFieldThatJpaDeclaresNotNull() {
+    assertError(ColumnMappingErrorsTest.jpa("""
+            @MigratedTable @Entity
+            public class Team {
+              @Id Long id;
+              @Deprecated(forRemoval = true)
+              @Column(name = "is_pro", nullable = false) Boolean isPro;
+            }
+            """),
+        "[GodwitRetiringNotNull] isPro is marked @Deprecated(forRemoval = true), so new code may stop"
+            + " writing it, but @Column declares it NOT NULL; remove that, so that its column accepts"
+            + " NULL before the code stops writing it",
+        "@Column(name = \"is_pro\", nullable = false) Boolean isPro;");
+  }
+
+  @Test
+  void refusesARemovedColumnThatAFieldStillMaps() {
+    assertError(team("""
+            @MigratedTable(value = "teams",
+                removed = {"legacy", "IS_PRO"})
+            public record Team(
+                @Id long id,
+                @Deprecated(forRemoval = true) Boolean isPro) {}
+            """),
+        "[GodwitRemovedColumn] column \"IS_PRO\" is declared removed, but field isPro still maps it,"
+            + " and the contract phase would drop the column under it; remove field isPro first, or take"
+            + " the column out of removed",
+        "removed = {\"legacy\", \"IS_PRO\"})");
+  }
+
+  @Test
+  void refusesARemovedColumnNameThatIsNoSqlName() {
+    assertError(team("""
+            @MigratedTable(value = "teams",
+                removed = "is-pro")
+            public record Team(
+                @Id long id) {}
+            """),
+        "[GodwitRemovedColumn] removed column name \"is-pro\" is not a plain SQL identifier; use at most"
+            + " 63 letters, digits and underscores, starting with a letter or underscore, such as"
+            + " \"is_pro\", or write the exact name between double quotes",
+        "removed = \"is-pro\")");
+  }
+
+  @Test
+  void refusesAnExactRemovedColumnNameThatCannotBeUsed() {
+    assertError(team("""
+            @MigratedTable(value = "teams",
+                removed = "\\"is\\"pro\\"")
+            public record Team(
+                @Id long id) {}
+            """),
+        "[GodwitExactName] removed column name \"is\"pro\" cannot be used exactly as declared",
+        "removed = ");
   }
 
   @Test

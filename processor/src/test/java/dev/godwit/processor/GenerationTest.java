@@ -179,8 +179,8 @@ class GenerationTest {
         public record Team(
             @Id long id,
             @Deprecated(forRemoval = true) Boolean isPro,
-            @Widened @Backfill(from = "label") String title,
-            @Widened @Backfill(method = "labelOf") String label,
+            @Backfill(from = "label") String title,
+            @Backfill(method = "labelOf") String label,
             @Deprecated(forRemoval = true) String name) {
 
           static String labelOf(Team team) {
@@ -190,6 +190,56 @@ class GenerationTest {
         """));
     assertThat(compilation).succeeded();
     assertContains(compilation, "TeamMigrations", "return List.of(backfillLabel(), backfillTitle(), clearIsPro(), clearName());");
+  }
+
+  @Test
+  void givesNoClearToAFieldThatAWidenedBackfillReads() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+        @MigratedTable("teams")
+        public record Team(
+            @Id long id,
+            @Deprecated(forRemoval = true) Boolean isPro,
+            @Deprecated(forRemoval = true) String name,
+            @Widened @Backfill(from = "name") String title) {}
+        """));
+    assertThat(compilation).succeeded();
+    // isPro is read by no backfill: its clear is generated; name is still read by a widened field.
+    assertContains(compilation, "TeamMigrations", "return List.of(backfillTitle(), clearIsPro());");
+    assertThat(compilation).generatedSourceFile("com.example.TeamMigrations").contentsAsUtf8String()
+        .doesNotContain("clearName");
+  }
+
+  @Test
+  void narrowsABackfilledFieldWithoutWidenedEvenOfAPrimitiveType() {
+    Compilation compilation = Compilations.compile(Compilations.team("""
+        @MigratedTable("teams")
+        public record Team(
+            @Id long id,
+            @Backfill(value = "5", migration = "fill") int seats,
+            @Backfill(value = "FREE", migration = "fill") Plan plan) {}
+        """), Compilations.PLAN);
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", ".narrowed(SEATS, TeamVerification.fill())\n"
+        + "      .narrowed(PLAN, TeamVerification.fill())");
+    assertThat(compilation).generatedSourceFile("com.example.TeamDualRead").contentsAsUtf8String()
+        .doesNotContain("plan(");
+  }
+
+  @Test
+  void statesNoSizeForALargeObjectOrAColumnOfADeclaredType() {
+    Compilation compilation = Compilations.compile(ColumnMappingErrorsTest.jpa("""
+        @MigratedTable @Entity
+        public class Team {
+          @Id Long id;
+          @Lob String memo;
+          @Column(columnDefinition = "text") String notes;
+          String name;
+        }
+        """));
+    assertThat(compilation).succeeded();
+    assertContains(compilation, "TeamTable", ".optional(MEMO)\n"
+        + "      .optional(NOTES)\n"
+        + "      .optional(NAME, ColumnSchema.Size.length(255))");
   }
 
   @Test

@@ -14,9 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The classes generated for representative entities ({@code src/test/resources/golden/input}): a record
- * ({@code Team}), a JPA entity with mapped superclasses, a relation, an embeddable and a collection
- * ({@code jpa.Vet}), and a composite {@code @EmbeddedId} key ({@code jpa.Appointment}), compared
- * character for character with the golden files in {@code golden/expected}.
+ * in its widened, deploy-1 form ({@code Team}), a class in its narrowed, deploy-2 form with a clear and
+ * a removed column ({@code Account}), a JPA entity with mapped superclasses, a relation, an embeddable
+ * and a collection ({@code jpa.Vet}), and a composite {@code @EmbeddedId} key
+ * ({@code jpa.Appointment}), compared character for character with the golden files in
+ * {@code golden/expected}.
  *
  * <p>After an intended change to the generated code, rewrite the golden files and review their diff:
  *
@@ -41,6 +43,7 @@ class GoldenFilesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"TeamTable", "TeamMigrations", "TeamDualRead", "TeamVerification",
+      "AccountTable", "AccountMigrations", "AccountVerification",
       "jpa.VetTable", "jpa.VetMigrations", "jpa.VetDualRead", "jpa.VetVerification",
       "jpa.AppointmentTable", "jpa.AppointmentMigrations"})
   void generatesTheGoldenFile(String simpleName) throws IOException {

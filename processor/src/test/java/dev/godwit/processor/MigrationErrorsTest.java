@@ -121,6 +121,28 @@ class MigrationErrorsTest {
   }
 
   @Test
+  void refusesTwoEntitiesMappingTheSameTable() {
+    JavaFileObject member = source("com.example.Member", Compilations.IMPORTS + """
+
+        @MigratedTable("TEAMS")
+        public record Member(@Id long id, String name) {}
+        """);
+    JavaFileObject team = team("""
+        @MigratedTable("teams")
+        public record Team(
+            @Id long id,
+            @Widened @Backfill(value = "PRO") Plan plan) {}
+        """);
+    Compilation compilation = Compilations.compile(member, team, Compilations.PLAN);
+    assertThat(compilation)
+        .hadErrorContaining("[GodwitDuplicateTable] table teams is also mapped by com.example.Member,"
+            + " and each entity publishes what its code expects of the table, which would contradict each"
+            + " other; map each table with one entity")
+        .inFile(team)
+        .onLineContaining("@MigratedTable(\"teams\")");
+  }
+
+  @Test
   void turnsAnUnexpectedExceptionIntoAnErrorWithItsStackTrace() {
     JavaFileObject team = team("""
         @MigratedTable("teams")

@@ -65,6 +65,34 @@ public enum ErrorCode {
    * the run was doing: {@link #WHILE_MIGRATING} or {@link #WHILE_WAITING_TO_RETRY}.
    */
   INTERRUPTED("GodwitInterrupted", "Migration %s was interrupted while %s; run it again to continue."),
+  /**
+   * A schema step's guard does not hold when it is applied: a narrow step over rows its backfill
+   * has not filled, a contract step while narrow steps are pending. Arguments: the phase and what
+   * the step changes ("Narrow of teams.plan"), why (which migration, how many rows are left), and
+   * the fix without its period.
+   */
+  SCHEMA_STEP_REFUSED("GodwitSchemaStepRefused", "%s refused: %s; %s."),
+  /**
+   * A schema statement never got its lock within its lock timeout, in any of its tries. Arguments:
+   * what the step changes, the table, the lock timeout, the tries, who held the lock (empty, or a
+   * clause with a leading comma), and the phase.
+   */
+  SCHEMA_LOCK_TIMEOUT("GodwitSchemaLockTimeout",
+      "Could not apply %s: table %s stayed locked past the lock timeout of %s in each of %d"
+          + " tries%s; end or shorten the transaction holding the lock, then apply %s again, or"
+          + " give it a longer lock timeout or more tries."),
+  /**
+   * The schema cannot be planned faithfully, such as a verification whose condition holds a value
+   * that has no exact SQL literal. Arguments: the table, the cause and the fix without its period.
+   */
+  SCHEMA_NOT_PLANNABLE("GodwitSchemaNotPlannable", "Cannot plan the schema of %s: %s; %s."),
+  /**
+   * The code and the database disagree: {@link Migrator#check} found problems. The template heads
+   * the list of several problems (each one sentence, with its fix); a single problem is the whole
+   * message.
+   */
+  SCHEMA_CHECK_FAILED("GodwitSchemaCheckFailed",
+      "%d problems between the code and the database must be fixed before the code is served:%s"),
   /** An error without a more specific code; its message is given whole. */
   OTHER("GodwitError", "%s");
 

@@ -1,12 +1,16 @@
 package dev.godwit.runtime;
 
 import dev.godwit.runtime.internal.engine.MigrationRun;
+import dev.godwit.runtime.internal.engine.Progress;
 import dev.godwit.runtime.internal.engine.SchemaCheck;
+import dev.godwit.runtime.internal.engine.SeriesPreview;
 import dev.godwit.runtime.internal.engine.Verifier;
 import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
+import dev.godwit.runtime.internal.schema.SchemaSteps;
 import dev.godwit.runtime.internal.state.StateStore;
 import dev.godwit.runtime.internal.state.StoredState;
+import dev.godwit.runtime.spi.Dialect;
 import dev.godwit.runtime.spi.DialectProvider;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -41,11 +45,18 @@ import javax.sql.DataSource;
  * against the database's catalog, and a table that does not match is refused with a {@link
  * SchemaMismatchException} before anything is written.
  *
+ * <p>The schema steps of the lifecycle ({@link Phase}) are planned from the generated {@link
+ * TableSchema}s and the live catalog by {@link #plan}, applied one phase at a time, gated and under a
+ * short lock timeout, by {@link #apply(List, Phase, ApplyOptions)}, and checked before the code is
+ * served by {@link #check(List)}.
+ *
  * <pre>{@code
  * Migrator migrator = Migrator.create(dataSource);
+ * migrator.apply(List.of(TeamTable.SCHEMA), Phase.EXPAND);
  * migrator.run(TeamMigrations.backfillPlan(), RunOptions.dryRun());
  * migrator.runAll(TeamMigrations.all());
  * migrator.verify(TeamVerification.backfillPlan());
+ * migrator.apply(List.of(TeamTable.SCHEMA), Phase.NARROW);
  * }</pre>
  */
 public final class Migrator {
@@ -53,6 +64,7 @@ public final class Migrator {
   private final DataSource dataSource;
   private final Database database;
   private final StateStore store;
+  private final SchemaSteps schemaSteps;
   /** Tables whose mapping was found sound here: each is checked once per migrator. */
   private final Set<Table<?>> soundTables = ConcurrentHashMap.newKeySet();
 
@@ -61,6 +73,7 @@ public final class Migrator {
     this.database = new Database(dataSource, builder.dialect);
     this.store = new StateStore(database, builder.stateSchema, builder.stateTable, builder.worker,
         builder.clock);
+    this.schemaSteps = new SchemaSteps(database, store, builder.stateSchema);
   }
 
   /**
@@ -105,11 +118,15 @@ public final class Migrator {
    * left, or it is canceled or paused, or a batch fails. Blocks until then. Rows its verification still
    * finds after the pass (written in the old format behind the cursor while it ran) are swept before
    * {@code SUCCEEDED} is recorded; a sweep that changes none of them fails the migration, naming them.
-   * Running a succeeded migration again only verifies it again.
+   * Running a succeeded migration again only verifies it again. A migration run on its own is asked
+   * for by name: it runs even if it {@linkplain Migration#destroysData() destroys data}.
    *
    * <p>A {@linkplain RunOptions#dryRun() dry run} runs only the next batch and rolls it back: nothing
-   * changes, not even the state table. Its result shows up to ten changed rows before and after, and a
-   * status with the recorded state and the counts as they would be after that batch.
+   * changes, not even the state table. Its result counts the rows that batch would change and shows
+   * up to {@value RunResult#SHOWN} of them before and after, with a status holding the recorded state
+   * and the counts as they would be after that batch. For a migration that destroys data, its
+   * {@linkplain RunResult#caveats() caveats} say how many rows hold what it destroys and how many of
+   * them its range does not reach yet.
    *
    * @param migration the migration
    * @param options how to run
@@ -124,55 +141,126 @@ public final class Migrator {
     Objects.requireNonNull(options, "options");
     checkMapping(migration.table(), "running " + migration.name());
     checkScales(migration);
+    if (options.isDryRun()) {
+      return preview(List.of(migration), options, true).get(0);
+    }
     return call("run migration " + migration.name(),
         () -> new MigrationRun<>(database, store, migration, options).run());
   }
 
   /**
-   * Runs migrations in order with default options, skipping those already done, stopping at the first
-   * that does not succeed.
+   * Runs migrations in order with default options: every migration the code's phase allows, skipping
+   * those already done and those that destroy data, stopping at the first that does not succeed.
    *
    * @param migrations in the order to run
    * @return one result per migration run or skipped, up to and including the one that stopped the series
    * @throws SchemaMismatchException if the table of a migration to run does not match its mapping
+   * @see #runAll(List, RunOptions)
    */
   public List<RunResult> runAll(List<? extends Migration<?>> migrations) {
     return runAll(migrations, RunOptions.defaults());
   }
 
   /**
-   * Runs migrations in order, skipping those already done, stopping at the first that does not succeed.
+   * Runs migrations in order, stopping at the first that does not succeed. Skipped, each with a
+   * result saying {@linkplain RunResult#skipped() why}: those already done (unless the options
+   * reset), and those that {@linkplain Migration#destroysData() destroy data}, such as the clears of
+   * the {@link Phase#CONTRACT} phase, unless the options {@linkplain RunOptions#includeDestructive()
+   * include them}: a run of "everything" in the expand or migrate phase never clears a column the
+   * running code, or a rollback to the code before it, still reads. A skipped migration does not stop
+   * the series.
+   *
+   * <p>A {@linkplain RunOptions#isDryRun() dry run} of a series previews each migration as if the
+   * earlier ones had run: the next batch of each, in order, in one transaction rolled back at the end,
+   * each batch seeing the writes of those before it; nothing is kept, not even the state table, and the
+   * previewed rows stay locked until the last preview ends. A preview that cannot show everything says
+   * so in its {@linkplain RunResult#caveats() caveats}: when an earlier migration of the same table has
+   * rows left after its first batch, and, for a migration that destroys data, how many rows hold what
+   * it destroys and how many wait on the earlier migrations. A failed preview stops the series.
    *
    * @param migrations in the order to run
    * @param options how to run each
-   * @return one result per migration run or skipped, up to and including the one that stopped the series
+   * @return one result per migration run, previewed or skipped, up to and including the one that
+   *     stopped the series
    * @throws SchemaMismatchException if the table of a migration to run does not match its mapping;
    *     every table is checked before the first migration runs, so then none has run
    */
   public List<RunResult> runAll(List<? extends Migration<?>> migrations, RunOptions options) {
     Objects.requireNonNull(options, "options");
     for (Migration<?> migration : migrations) {
-      if (done(migration, options).isEmpty()) {
+      if (skip(migration, options, false).isEmpty()) {
         checkMapping(migration.table(), "running " + migration.name());
         checkScales(migration);
       }
     }
+    if (options.isDryRun()) {
+      return preview(migrations, options, false);
+    }
     List<RunResult> results = new ArrayList<>();
     for (Migration<?> migration : migrations) {
-      Optional<MigrationStatus> done = done(migration, options);
-      if (done.isPresent()) {
-        results.add(new RunResult(done.get(), options.isDryRun(), List.of()));
+      Optional<RunResult> skipped = skip(migration, options, false);
+      if (skipped.isPresent()) {
+        results.add(skipped.get());
         continue;
       }
       RunResult result = run(migration, options);
       results.add(result);
-      boolean stop = options.isDryRun()
-          ? result.status().state() == MigrationState.FAILED : !result.succeeded();
-      if (stop) {
+      if (!result.succeeded()) {
         break;
       }
     }
     return results;
+  }
+
+  /**
+   * Previews a series in one transaction rolled back at the end.
+   *
+   * @param named whether the migrations were asked for one by one, so that none is skipped for
+   *     destroying data
+   */
+  private List<RunResult> preview(List<? extends Migration<?>> migrations, RunOptions options,
+      boolean named) {
+    String doing = migrations.size() == 1 ? "dry-run migration " + migrations.get(0).name()
+        : "dry-run a series of " + migrations.size() + " migrations";
+    return call(doing, () -> {
+      List<RunResult> results = new ArrayList<>();
+      try (SeriesPreview series = new SeriesPreview(database, store)) {
+        for (Migration<?> migration : migrations) {
+          Optional<RunResult> skipped = named ? Optional.empty() : skip(migration, options, true);
+          if (skipped.isPresent()) {
+            results.add(skipped.get());
+            continue;
+          }
+          RunResult result = series.preview(migration, options);
+          results.add(result);
+          if (result.status().state() == MigrationState.FAILED) {
+            break;
+          }
+        }
+      }
+      return results;
+    });
+  }
+
+  /**
+   * Why a series skips a migration: done (unless reset), or destroying data without the options
+   * including it.
+   *
+   * @return the skip's result, or empty to run it
+   */
+  private Optional<RunResult> skip(Migration<?> migration, RunOptions options, boolean dryRun) {
+    Optional<MigrationStatus> done = done(migration, options);
+    if (done.isPresent()) {
+      return Optional.of(RunResult.skipped(done.get(), dryRun, RunResult.Skip.DONE));
+    }
+    if (!options.runsInSeries(migration)) {
+      MigrationStatus status = status(migration.name())
+          .filter(recorded -> migration.table().isRecordedAs(recorded.table()))
+          .orElseGet(() -> Progress.fresh(migration.name(), migration.table().qualifiedName(),
+              migration.batchSize()).status(MigrationState.PENDING, null, null, null));
+      return Optional.of(RunResult.skipped(status, dryRun, RunResult.Skip.DESTROYS_DATA));
+    }
+    return Optional.empty();
   }
 
   /** The recorded status of a migration that {@link #runAll} skips as done, or empty to run it. */
@@ -312,8 +400,140 @@ public final class Migrator {
     soundTables.add(table);
   }
 
+  /**
+   * The schema steps that bring the database's catalog to what the code expects, per phase, in the
+   * order they must run, as SQL for this database. Reads the catalog and, for the guards, nothing
+   * else; changes nothing.
+   *
+   * <ul>
+   *   <li>Expand: {@code CREATE TABLE} of a missing table (every column, {@code NOT NULL} for the
+   *       required and narrowed ones, and the primary key on the key); {@code ADD COLUMN} of a
+   *       missing column, always nullable and without a default, which PostgreSQL 11 and later and
+   *       H2 apply to the catalog alone, without rewriting the table; {@code DROP NOT NULL} on a
+   *       widened or retiring column, or a column declared removed, that is still {@code NOT NULL}.
+   *   <li>Narrow: {@code SET NOT NULL} on a required or narrowed column that is nullable. On
+   *       PostgreSQL as {@code ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID}, {@code VALIDATE
+   *       CONSTRAINT} (which scans under a lock that lets writes go on), {@code SET NOT NULL} (which
+   *       then uses the validated constraint instead of scanning: PostgreSQL 12 and later,
+   *       documentation of {@code ALTER TABLE}) and {@code DROP CONSTRAINT}; a constraint left by a
+   *       step that stopped halfway is reused. Guarded by: the column holds no NULL; for a
+   *       narrowed or widened column, the backfill that fills it is recorded {@code SUCCEEDED} and
+   *       its verification finds no row left.
+   *   <li>Contract: {@code DROP COLUMN} of each column the code declared removed that still exists,
+   *       guarded by no narrow step of its table being pending.
+   * </ul>
+   *
+   * <p>What no step can fix (a column of an incompatible type, a key that is not unique) is left to
+   * {@link #check(List)}.
+   *
+   * @param schemas what the code expects of each table ({@code XTable.SCHEMA})
+   * @return the plan; empty when the catalog matches the code
+   * @throws MigrationException with {@link ErrorCode#SCHEMA_NOT_PLANNABLE} if a guard cannot be
+   *     written faithfully as SQL (a verification whose condition holds a value without an exact SQL
+   *     literal), or if the database cannot be reached
+   */
+  public SchemaPlan plan(List<? extends TableSchema<?>> schemas) {
+    Objects.requireNonNull(schemas, "schemas");
+    return call("plan the schema", () -> schemaSteps.plan(List.copyOf(schemas)));
+  }
+
+  /**
+   * Applies one phase's steps with default options: see {@link #apply(List, Phase, ApplyOptions)}.
+   *
+   * @param schemas what the code expects of each table
+   * @param phase {@link Phase#EXPAND}, {@link Phase#NARROW} or {@link Phase#CONTRACT}
+   * @return the steps applied, with their tries
+   * @throws MigrationException as {@link #apply(List, Phase, ApplyOptions)} does
+   */
+  public ApplyResult apply(List<? extends TableSchema<?>> schemas, Phase phase) {
+    return apply(schemas, phase, ApplyOptions.defaults());
+  }
+
+  /**
+   * Applies one phase's steps: plans again from the live catalog, checks every step's guards now,
+   * then runs the steps in order, each statement in a transaction of its own under the options'
+   * lock timeout, retrying a statement whose lock wait timed out with exponential backoff and
+   * jitter. Expand is always allowed; narrow is refused while a column's backfill has rows left;
+   * contract is refused while a narrow step of the table is pending. Every step applied is recorded
+   * in the {@code godwit_schema_history} table beside the state table (created on first use): its
+   * phase, table, column, kind and statements, when it was applied by the database's clock, and by
+   * which {@linkplain Builder#workerName worker}. Applying a phase again is a no-op: its plan is
+   * empty.
+   *
+   * <p>A {@linkplain ApplyOptions#isDryRun() dry run} plans and checks the guards, and runs no
+   * statement.
+   *
+   * @param schemas what the code expects of each table
+   * @param phase {@link Phase#EXPAND}, {@link Phase#NARROW} or {@link Phase#CONTRACT}
+   * @param options dry run, lock timeout and retries
+   * @return the steps applied (or, in a dry run, that would run), with their tries
+   * @throws IllegalArgumentException for {@link Phase#MIGRATE}, which holds no schema step
+   * @throws MigrationException with {@link ErrorCode#SCHEMA_STEP_REFUSED} if a step's guard does
+   *     not hold (nothing of the phase has run then), {@link ErrorCode#SCHEMA_LOCK_TIMEOUT} if a
+   *     statement never got its lock (the steps before it stay applied and recorded), {@link
+   *     ErrorCode#SCHEMA_NOT_PLANNABLE} as {@link #plan} does, or if the database refuses a
+   *     statement or cannot be reached
+   */
+  public ApplyResult apply(List<? extends TableSchema<?>> schemas, Phase phase,
+      ApplyOptions options) {
+    Objects.requireNonNull(schemas, "schemas");
+    Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(options, "options");
+    if (phase == Phase.MIGRATE) {
+      throw new IllegalArgumentException("the migrate phase holds no schema step; run its"
+          + " migrations with run or runAll");
+    }
+    return call("apply the " + phase.label() + " phase",
+        () -> schemaSteps.apply(List.copyOf(schemas), phase, options));
+  }
+
+  /**
+   * Checks the code against the database, as a deploy pipeline or an application's startup does
+   * before serving the code: every table and column exists with a type that holds its Java type
+   * faithfully and a unique NOT NULL key (as {@link #checkMapping} checks), no column the code
+   * requires holds NULL, no expand step is pending, and no table whose code declares removed columns
+   * has narrow steps pending. A pending narrow step whose data is ready, or a pending contract step,
+   * is not a problem: the code runs before them.
+   *
+   * @param schemas what the code expects of each table
+   * @throws SchemaCheckException listing every problem of every table, each with its fix
+   * @throws MigrationException if the database cannot be reached
+   */
+  public void check(List<? extends TableSchema<?>> schemas) {
+    Objects.requireNonNull(schemas, "schemas");
+    List<SchemaMismatchException.Problem> problems = new ArrayList<>();
+    List<String> tables = new ArrayList<>();
+    for (TableSchema<?> schema : schemas) {
+      List<SchemaMismatchException.Problem> found = call("check " + schema.table(),
+          () -> schemaSteps.check(schema));
+      if (!found.isEmpty()) {
+        tables.add(schema.table().qualifiedName());
+        problems.addAll(found);
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new SchemaCheckException(tables, problems);
+    }
+  }
+
+  /**
+   * Checks the code against the database for every schema the class path publishes ({@link
+   * MigrationRegistry#load()}): see {@link #check(List)}.
+   *
+   * @throws SchemaCheckException listing every problem of every table, each with its fix
+   * @throws MigrationException if the database cannot be reached
+   */
+  public void check() {
+    check(MigrationRegistry.load().schemas());
+  }
+
   DataSource dataSource() {
     return dataSource;
+  }
+
+  /** The database's dialect, detected on first use: what {@link SchemaExport} writes SQL with. */
+  Dialect dialect() {
+    return database.dialect();
   }
 
   /** Work on the database that may fail with an SQL error. */

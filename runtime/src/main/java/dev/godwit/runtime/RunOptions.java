@@ -29,6 +29,7 @@ public final class RunOptions {
   private final Duration leaseDuration;
   private final int maxRetries;
   private final ProgressListener listener;
+  private final boolean includeDestructive;
 
   private RunOptions(Builder builder) {
     if (builder.batchSize < 0) {
@@ -64,6 +65,7 @@ public final class RunOptions {
     this.leaseDuration = builder.leaseDuration;
     this.maxRetries = builder.maxRetries;
     this.listener = builder.listener;
+    this.includeDestructive = builder.includeDestructive;
   }
 
   /**
@@ -177,6 +179,33 @@ public final class RunOptions {
    */
   public ProgressListener listener() {
     return listener;
+  }
+
+  /**
+   * Whether a run of a series ({@link Migrator#runAll}, every migration of a registry) also runs the
+   * migrations that {@linkplain Migration#destroysData() destroy data}: the clears of the
+   * {@link Phase#CONTRACT} phase and any declared destructive. Off by default, so that a run of
+   * "everything" in the expand or migrate phase never clears a column the running code, or a rollback
+   * to the code before it, still reads. A migration run on its own ({@link Migrator#run}) is asked
+   * for by name and runs whatever this says.
+   *
+   * @return {@code true} if destructive migrations run in a series too
+   */
+  public boolean includeDestructive() {
+    return includeDestructive;
+  }
+
+  /**
+   * Whether a run of a series with these options runs a migration, rather than skipping it: every
+   * migration but those that {@linkplain Migration#destroysData() destroy data}, unless {@link
+   * #includeDestructive()}. The rule {@link Migrator#runAll} and the command line's
+   * {@code run --all} follow; it says nothing of migrations already done, which a series skips too.
+   *
+   * @param migration a migration of the series
+   * @return {@code true} if the series runs it
+   */
+  public boolean runsInSeries(Migration<?> migration) {
+    return includeDestructive || !migration.destroysData();
   }
 
   /**
@@ -294,6 +323,16 @@ public final class RunOptions {
   }
 
   /**
+   * A copy that includes, or not, the migrations that destroy data in a run of a series.
+   *
+   * @param value whether a series runs destructive migrations too (see {@link #includeDestructive()})
+   * @return the copy
+   */
+  public RunOptions withIncludeDestructive(boolean value) {
+    return with(builder -> builder.includeDestructive = value);
+  }
+
+  /**
    * A copy with a progress listener.
    *
    * @param value sees every committed batch
@@ -317,13 +356,13 @@ public final class RunOptions {
         && parallelism == that.parallelism && pauseBetweenBatches.equals(that.pauseBetweenBatches)
         && singleTransactionLimit == that.singleTransactionLimit
         && leaseDuration.equals(that.leaseDuration) && maxRetries == that.maxRetries
-        && listener.equals(that.listener);
+        && listener.equals(that.listener) && includeDestructive == that.includeDestructive;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, listener);
+        singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive);
   }
 
   @Override
@@ -332,7 +371,7 @@ public final class RunOptions {
         + ", range=" + range + ", parallelism=" + parallelism + ", pauseBetweenBatches="
         + pauseBetweenBatches + ", singleTransactionLimit=" + singleTransactionLimit
         + ", leaseDuration=" + leaseDuration + ", maxRetries=" + maxRetries + ", listener="
-        + listener + "]";
+        + listener + ", includeDestructive=" + includeDestructive + "]";
   }
 
   /**
@@ -350,6 +389,7 @@ public final class RunOptions {
     private Duration leaseDuration = DEFAULT_LEASE;
     private int maxRetries = 10;
     private ProgressListener listener = ProgressListener.NONE;
+    private boolean includeDestructive;
 
     private Builder() {}
 
@@ -364,6 +404,7 @@ public final class RunOptions {
       leaseDuration = options.leaseDuration;
       maxRetries = options.maxRetries;
       listener = options.listener;
+      includeDestructive = options.includeDestructive;
     }
 
     /**
@@ -473,6 +514,17 @@ public final class RunOptions {
      */
     public Builder listener(ProgressListener value) {
       listener = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#includeDestructive()}.
+     *
+     * @param value whether a run of a series runs the migrations that destroy data too
+     * @return this builder
+     */
+    public Builder includeDestructive(boolean value) {
+      includeDestructive = value;
       return this;
     }
 

@@ -30,7 +30,23 @@ public class SchemaMismatchException extends MigrationException {
     /** The key columns are neither the primary key nor covered by a unique index. */
     KEY_NOT_UNIQUE,
     /** A key column is nullable. */
-    KEY_NULLABLE
+    KEY_NULLABLE,
+    /**
+     * A column the code requires (required or narrowed) holds NULL in some rows: found by {@link
+     * Migrator#check}.
+     */
+    REQUIRED_HOLDS_NULL,
+    /**
+     * An expand step is not applied: a column the new code may leave NULL is still NOT NULL. Found
+     * by {@link Migrator#check}; fixed by applying the expand phase.
+     */
+    EXPAND_PENDING,
+    /**
+     * A step of an earlier phase is not applied while the code already needs a later one: the code
+     * declares removed columns while the table's narrow steps are pending. Found by {@link
+     * Migrator#check}.
+     */
+    NARROW_PENDING
   }
 
   /**
@@ -62,7 +78,24 @@ public class SchemaMismatchException extends MigrationException {
    * @throws IllegalArgumentException if there is no problem
    */
   public SchemaMismatchException(String table, List<Problem> problems) {
-    super(ErrorCode.SCHEMA_MISMATCH, message(table, problems));
+    this(ErrorCode.SCHEMA_MISMATCH, table, problems, message(table, problems));
+  }
+
+  /**
+   * An exception for problems found in one or more tables, under another code and message.
+   *
+   * @param code the error's code
+   * @param table the tables' qualified names, as declared, separated by commas
+   * @param problems at least one problem
+   * @param message the whole message, listing every problem
+   * @throws IllegalArgumentException if there is no problem
+   */
+  protected SchemaMismatchException(ErrorCode code, String table, List<Problem> problems,
+      String message) {
+    super(code, message);
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("a schema mismatch needs at least one problem");
+    }
     this.table = table;
     this.problems = List.copyOf(problems);
   }

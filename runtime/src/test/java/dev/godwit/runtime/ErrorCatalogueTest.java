@@ -27,6 +27,7 @@ class ErrorCatalogueTest {
       ErrorCode.ALREADY_RUNNING,
       // heads a list of problems, each one sentence of its own
       ErrorCode.SCHEMA_MISMATCH,
+      ErrorCode.SCHEMA_CHECK_FAILED,
       // the caller's message, given whole
       ErrorCode.OTHER);
 
@@ -80,6 +81,25 @@ class ErrorCatalogueTest {
             + "the value 0.075 for rates.rate has 3 digits after the decimal point" + "."));
     examples.put(ErrorCode.INTERRUPTED, new Example(List.of(NAME, ErrorCode.WHILE_MIGRATING),
         "Migration " + NAME + " was interrupted while migrating a batch; run it again to continue."));
+    examples.put(ErrorCode.SCHEMA_STEP_REFUSED, new Example(List.of("Narrow of teams.plan",
+        "teams.backfillPlan has 1 row left (verification teams.backfillPlan)",
+        "run it, then apply narrow again"),
+        "Narrow of teams.plan refused: teams.backfillPlan has 1 row left (verification"
+            + " teams.backfillPlan); run it, then apply narrow again."));
+    examples.put(ErrorCode.SCHEMA_LOCK_TIMEOUT, new Example(List.of("ADD COLUMN of teams.plan",
+        "teams", "2000 ms", 10, ", held by session pid 4242 (idle in transaction, its transaction"
+            + " open for 35 s)", "expand"),
+        "Could not apply ADD COLUMN of teams.plan: table teams stayed locked past the lock timeout"
+            + " of 2000 ms in each of 10 tries, held by session pid 4242 (idle in transaction, its"
+            + " transaction open for 35 s); end or shorten the transaction holding the lock, then"
+            + " apply expand again, or give it a longer lock timeout or more tries."));
+    examples.put(ErrorCode.SCHEMA_NOT_PLANNABLE, new Example(List.of("teams",
+        "the value NaN has no SQL literal", "compare with values that have one"),
+        "Cannot plan the schema of teams: the value NaN has no SQL literal; compare with values"
+            + " that have one."));
+    examples.put(ErrorCode.SCHEMA_CHECK_FAILED, new Example(List.of(2, "\n  A.\n  B."),
+        "2 problems between the code and the database must be fixed before the code is served:"
+            + "\n  A.\n  B."));
     examples.put(ErrorCode.OTHER, new Example(List.of("Something went wrong; do this."),
         "Something went wrong; do this."));
     return examples;
@@ -129,6 +149,12 @@ class ErrorCatalogueTest {
     assertEquals(ErrorCode.SCHEMA_MISMATCH.message(2, TABLE, "\n  A.\n  B."),
         new SchemaMismatchException(TABLE, List.of(first, second)).getMessage());
     assertEquals("A.", new SchemaMismatchException(TABLE, List.of(first)).getMessage());
+    SchemaCheckException check = new SchemaCheckException(List.of(TABLE, "teams"),
+        List.of(first, second));
+    assertEquals(ErrorCode.SCHEMA_CHECK_FAILED.message(2, "\n  A.\n  B."), check.getMessage());
+    assertEquals(ErrorCode.SCHEMA_CHECK_FAILED, check.code());
+    assertEquals(List.of(TABLE, "teams"), check.tables());
+    assertEquals("A.", new SchemaCheckException(List.of(TABLE), List.of(first)).getMessage());
   }
 
   /** Sample arguments for a template and the message they give. */

@@ -377,7 +377,8 @@ class SchemaCheckTest {
         Migration.on(teams, "teams.backfillPlan").migrateInDatabase(PLAN.setTo("basic"))));
 
     assertEquals("Column teams.plan does not exist; add it to table teams before running"
-        + " teams.backfillPlan, or correct the column's name in the mapping.", refusal.getMessage());
+        + " teams.backfillPlan (godwit schema apply --phase expand adds every column the code maps),"
+        + " or correct the column's name in the mapping.", refusal.getMessage());
   }
 
   static final Column<Cells, String> FIRST_NAME = Column.of("firstName", ColumnType.STRING);
@@ -398,8 +399,8 @@ class SchemaCheckTest {
 
     assertEquals("Column people.firstName does not exist, though a column first_name does, the name"
         + " Spring Boot's default naming strategy gives firstName (declare the column's name as"
-        + " first_name); add it to table people before migrating it, or correct the column's name"
-        + " in the mapping.", refusal.getMessage().replace("FIRST_NAME", "first_name"));
+        + " first_name); add it to table people before migrating it (godwit schema apply --phase"
+        + " expand adds every column the code maps), or correct the column's name in the mapping.", refusal.getMessage().replace("FIRST_NAME", "first_name"));
   }
 
   @ParameterizedTest
@@ -462,7 +463,8 @@ class SchemaCheckTest {
         plainTable.getMessage());
     assertEquals("Column \"Customers\".isPro does not exist, though a column \"isPro\" does (write"
         + " its name between double quotes to map it exactly); add it to table \"Customers\" before"
-        + " migrating it, or correct the column's name in the mapping.", plainColumn.getMessage());
+        + " migrating it (godwit schema apply --phase expand adds every column the code maps), or"
+        + " correct the column's name in the mapping.", plainColumn.getMessage());
   }
 
   @ParameterizedTest

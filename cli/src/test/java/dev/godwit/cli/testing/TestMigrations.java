@@ -5,6 +5,7 @@ import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationProvider;
 import dev.godwit.runtime.Patch;
+import dev.godwit.runtime.Phase;
 import dev.godwit.runtime.Table;
 import java.util.List;
 
@@ -53,9 +54,13 @@ public final class TestMigrations implements MigrationProvider {
         return Patch.of(TEAMS).set(PLAN, Boolean.TRUE.equals(team.isPro()) ? "PRO" : "FREE");
       });
 
-  /** Runs inside the database and has no verification. */
+  /**
+   * Runs inside the database and has no verification; like a generated clear, it is in the contract
+   * phase, so destroys data, and visits only rows whose plan is filled.
+   */
   public static final Migration<Team> CLEAR_IS_PRO = Migration.on(TEAMS, "teams.clearIsPro")
-      .range(IS_PRO.isNotNull())
+      .phase(Phase.CONTRACT)
+      .range(IS_PRO.isNotNull().and(PLAN.isNotNull()))
       .migrateInDatabase(IS_PRO.setTo(null));
 
   /** One row per batch, so that a run lasts while a test watches or cancels it. */

@@ -8,8 +8,9 @@ import dev.godwit.Widened;
 /**
  * A team, halfway through replacing the boolean {@code isPro} with the enum {@code plan}: the widen
  * deploy. Old rows have only {@code is_pro}; this version writes both and reads {@code plan} through
- * {@code TeamDualRead.plan(team)}. Once {@code teams.backfillPlan} is verified, {@code teams.clearIsPro}
- * clears the old column, and the next deploy removes {@code isPro} and makes {@code plan} required.
+ * {@code TeamDualRead.plan(team)}. Once {@code teams.backfillPlan} is verified, the next deploy makes
+ * {@code plan} required (it keeps its {@code @Backfill} and drops {@code @Widened}); only then is
+ * {@code teams.clearIsPro} generated, in the contract phase, and a later deploy removes {@code isPro}.
  *
  * @param id the primary key
  * @param name the team's name

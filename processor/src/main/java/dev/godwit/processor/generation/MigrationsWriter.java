@@ -19,8 +19,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code XMigrations}: one migration per backfill (or group of backfills) and per field to
- * clear, each carrying its verification, and {@code all()} in the order they must run. The class is a
- * {@code MigrationProvider}, so that tools find the migrations through {@code ServiceLoader}.
+ * clear, each carrying its verification and its phase (backfills migrate; clears contract, and destroy
+ * data), and {@code all()} in the order they must run. The class is a {@code MigrationProvider}, so that
+ * tools find the migrations and the table's {@code SCHEMA} through {@code ServiceLoader}.
  */
 final class MigrationsWriter {
 
@@ -28,11 +29,16 @@ final class MigrationsWriter {
 
   static TypeSpec write(Entity entity, ClassShell shell) {
     TypeName migration = ParameterizedTypeName.get(RuntimeTypes.MIGRATION, entity.type());
+    boolean clears = entity.migrations().stream().anyMatch(plan -> plan.kind() == MigrationPlan.Kind.CLEAR);
     TypeSpec.Builder type = shell.publicClass(entity.migrationsClass(), entity,
             "The online migrations of the {@code $L} table of {@link $T}. Run them in the order of\n"
                 + "{@link #all()}; each is done only when its verification in {@link $T} finds no row\n"
-                + "left.\n",
-            entity.table(), entity.type(), entity.verificationClass())
+                + "left.\n\n<p>$L\n",
+            entity.table(), entity.type(), entity.verificationClass(), clears
+                ? "Backfills belong to the migrate phase. Clears belong to the contract phase: they destroy\n"
+                    + "data, so a run of every migration leaves them out, and they run only on explicit"
+                    + " request."
+                : "Every migration here is a backfill, in the migrate phase.")
         .addSuperinterface(RuntimeTypes.MIGRATION_PROVIDER)
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("For {@code ServiceLoader}; the migrations themselves are static methods.\n")
@@ -47,7 +53,8 @@ final class MigrationsWriter {
           .build());
     }
     String order = entity.migrations().stream()
-        .map(plan -> "{@link #" + plan.method() + "()}")
+        .map(plan -> "{@link #" + plan.method() + "()} ("
+            + (plan.kind() == MigrationPlan.Kind.CLEAR ? "contract, destroys data" : "migrate") + ")")
         .collect(Collectors.joining(",\n"));
     CodeBlock all = entity.migrations().stream()
         .map(plan -> CodeBlock.of("$L()", plan.method()))
@@ -55,7 +62,7 @@ final class MigrationsWriter {
     type.addMethod(MethodSpec.methodBuilder("all")
         .addJavadoc("Every migration of the table, in the order they must run: a clear runs after every\n"
                 + "backfill that reads the field it clears.$L\n\n@return the migrations\n",
-            order.isEmpty() ? "" : "\n\n<p>In order:\n" + order + ".")
+            order.isEmpty() ? "" : "\n\n<p>In order, with each one's phase:\n" + order + ".")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), migration))
         .addStatement("return $T.of($L)", List.class, all)
@@ -67,13 +74,21 @@ final class MigrationsWriter {
             ParameterizedTypeName.get(RuntimeTypes.MIGRATION, WildcardTypeName.subtypeOf(Object.class))))
         .addStatement("return $T.copyOf(all())", List.class)
         .build());
+    type.addMethod(MethodSpec.methodBuilder("schemas")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class),
+            ParameterizedTypeName.get(RuntimeTypes.TABLE_SCHEMA, WildcardTypeName.subtypeOf(Object.class))))
+        .addStatement("return $T.of($T.SCHEMA)", List.class, entity.tableClass())
+        .build());
     return type.build();
   }
 
   private static String summary(Entity entity, MigrationPlan plan) {
     if (plan.kind() == MigrationPlan.Kind.CLEAR) {
       String summary = "Clears {@code " + plan.fields().get(0) + "}, the old format, on every row, once the"
-          + " backfills reading it have run.";
+          + " backfills reading it have run.\nIn the contract phase: it destroys data, and runs only on"
+          + " explicit request.";
       if (!plan.requires().isEmpty()) {
         summary += "\nA row still lacking "
             + plan.requires().stream().map(name -> "{@code " + name + "}")
@@ -93,6 +108,9 @@ final class MigrationsWriter {
     // Not a statement: a group's lambda holds statements of its own, so indentation is explicit.
     CodeBlock.Builder code = CodeBlock.builder()
         .add("$T.on($T.TABLE, $S)\n$>$>", RuntimeTypes.MIGRATION, entity.tableClass(), plan.name());
+    if (plan.kind() == MigrationPlan.Kind.CLEAR) {
+      code.add(".phase($T.CONTRACT)\n", RuntimeTypes.PHASE);
+    }
     if (plan.batchSize() > 0) {
       code.add(".batchSize($L)\n", plan.batchSize());
     }
@@ -139,6 +157,10 @@ final class MigrationsWriter {
         .addStatement("$T $L = $T.patch()", entity.patchClass(), patch, entity.tableClass());
     for (String name : plan.fields()) {
       Property property = entity.property(name);
+      if (property.isPrimitive()) {
+        // A narrowed primitive: a row read into the entity holds a value, or could not be read at all.
+        continue;
+      }
       Backfill backfill = property.backfill().orElseThrow();
       CodeBlock missing = CodeBlock.of("$L == null", ValueCode.read(row, property.getter()));
       CodeBlock value;

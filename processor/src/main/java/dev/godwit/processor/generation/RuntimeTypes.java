@@ -16,6 +16,9 @@ final class RuntimeTypes {
   static final ClassName MIGRATION = ClassName.get(PACKAGE, "Migration");
   static final ClassName MIGRATION_PROVIDER = ClassName.get(PACKAGE, "MigrationProvider");
   static final ClassName VERIFICATION = ClassName.get(PACKAGE, "Verification");
+  static final ClassName TABLE_SCHEMA = ClassName.get(PACKAGE, "TableSchema");
+  static final ClassName COLUMN_SIZE = ClassName.get(PACKAGE, "ColumnSchema", "Size");
+  static final ClassName PHASE = ClassName.get(PACKAGE, "Phase");
 
   /** The service file that publishes every generated {@code XMigrations}. */
   static final String PROVIDER_SERVICE_FILE = "META-INF/services/" + PACKAGE + ".MigrationProvider";

@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.godwit.processor.model.Accessor;
+import dev.godwit.processor.model.ColumnSize;
 import dev.godwit.processor.model.Entity;
 import dev.godwit.processor.model.Member;
 import dev.godwit.processor.model.Names;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,8 +29,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code XTable}: the JSON codecs of nested records, one instance of each converter a field is
- * stored through, one typed column constant per field, the {@code TABLE} descriptor, the row reader and
- * value writer, and the typed patch builder.
+ * stored through, one typed column constant per field, the {@code TABLE} descriptor, the {@code SCHEMA}
+ * the code expects of the table, the row reader and value writer, and the typed patch builder.
  */
 final class TableWriter {
 
@@ -56,6 +58,7 @@ final class TableWriter {
       }
     }
     type.addField(table(entity));
+    type.addField(schema(entity));
     type.addMethod(ClassShell.noInstances());
     type.addMethod(MethodSpec.methodBuilder("patch")
         .addJavadoc("A patch that sets nothing yet; each of its methods sets one column.\n\n"
@@ -260,6 +263,56 @@ final class TableWriter {
     builder.add(".reader($T::read)\n.writer($T::write)\n.build()$<$<", entity.tableClass(),
         entity.tableClass());
     return field.initializer(builder.build()).build();
+  }
+
+  /**
+   * {@code SCHEMA}: one call per column in column order, naming its role, the verification of the
+   * backfill that fills a widened or narrowed column, and its size when one is declared; then the
+   * removed columns. Declared after {@code TABLE}, which it reads while the class initialises; the
+   * verifications it calls hold no state of their own, so no initialisation cycle can see it null.
+   */
+  private static FieldSpec schema(Entity entity) {
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("$T.of(TABLE)\n$>$>", RuntimeTypes.TABLE_SCHEMA);
+    for (Property property : entity.properties()) {
+      Property.Role role = property.role();
+      List<CodeBlock> arguments = new ArrayList<>();
+      arguments.add(CodeBlock.of("$L", property.constant()));
+      if (role == Property.Role.WIDENED || role == Property.Role.NARROWED) {
+        arguments.add(CodeBlock.of("$T.$L()", entity.verificationClass(),
+            entity.fillerOf(property.name()).method()));
+      }
+      if (!property.size().isDefault()) {
+        arguments.add(size(property.size()));
+      }
+      code.add(".$L($L)\n", role.name().toLowerCase(Locale.ROOT), CodeBlock.join(arguments, ", "));
+    }
+    if (!entity.removed().isEmpty()) {
+      code.add(".removed($L)\n", entity.removed().stream()
+          .map(name -> CodeBlock.of("$S", name))
+          .collect(CodeBlock.joining(", ")));
+    }
+    code.add(".build()$<$<");
+    return FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.TABLE_SCHEMA, entity.type()),
+            "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("What this code expects of the table: each column's role in the lifecycle (required,\n"
+            + "optional, widened or narrowed with the backfill that fills it, deprecated, or retiring),\n"
+            + "its declared size, and the columns declared removed. The migrator compares it with the\n"
+            + "database's catalog to plan, apply and check the schema steps of each phase.\n")
+        .initializer(code.build())
+        .build();
+  }
+
+  /** {@code ColumnSchema.Size.length(255)}, {@code ColumnSchema.Size.decimal(38, 2)}, or the record. */
+  private static CodeBlock size(ColumnSize size) {
+    if (size.precision() == 0 && size.scale() == 0) {
+      return CodeBlock.of("$T.length($L)", RuntimeTypes.COLUMN_SIZE, size.length());
+    }
+    if (size.length() == 0) {
+      return CodeBlock.of("$T.decimal($L, $L)", RuntimeTypes.COLUMN_SIZE, size.precision(), size.scale());
+    }
+    return CodeBlock.of("new $T($L, $L, $L)", RuntimeTypes.COLUMN_SIZE, size.length(), size.precision(),
+        size.scale());
   }
 
   /**

@@ -20,6 +20,9 @@ import java.util.Optional;
  * @param schema the schema the table is in, named like the table; empty for the connection's default
  * @param version the field holding the optimistic-lock version, incremented by every row Godwit
  *     writes; empty when there is none
+ * @param removed the columns the code declares removed ({@code @MigratedTable(removed = ...)}), which
+ *     no field maps and the contract phase drops: checked names in the runtime's form, in declaration
+ *     order
  */
 public record Entity(
     ClassName type,
@@ -29,7 +32,8 @@ public record Entity(
     List<MigrationPlan> migrations,
     boolean usesDeprecated,
     Optional<String> schema,
-    Optional<String> version) {
+    Optional<String> version,
+    List<String> removed) {
 
   /** How generated code builds an entity from a row. */
   public enum Construction {
@@ -43,6 +47,7 @@ public record Entity(
   public Entity {
     members = List.copyOf(members);
     migrations = List.copyOf(migrations);
+    removed = List.copyOf(removed);
   }
 
   /**
@@ -72,6 +77,20 @@ public record Entity(
    */
   public Property id() {
     return key().get(0);
+  }
+
+  /**
+   * The migration that fills a field, a widened or narrowed one.
+   *
+   * @param name the field's name
+   * @return the backfill filling it
+   * @throws NoSuchElementException if no backfill fills the field
+   */
+  public MigrationPlan fillerOf(String name) {
+    return migrations.stream()
+        .filter(plan -> plan.kind() == MigrationPlan.Kind.BACKFILL && plan.fields().contains(name))
+        .findFirst()
+        .orElseThrow(() -> new NoSuchElementException(name));
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.List;
  * @param kind a backfill or a clear
  * @param fields the names of the fields it fills or clears, in declaration order
  * @param batchSize rows per batch, or {@code 0} for the runtime's default
- * @param requires for a clear, the widened fields whose backfills read the cleared field: a row still
+ * @param requires for a clear, the narrowed fields whose backfills read the cleared field: a row still
  *     lacking one of them keeps its old value (clearing it would lose data), and the clear's
  *     verification reports it; empty for a backfill
  */
@@ -22,7 +22,10 @@ public record MigrationPlan(
   public enum Kind {
     /** Fills widened fields on the rows that lack them. */
     BACKFILL,
-    /** Sets a field marked for removal to {@code NULL} on every row. */
+    /**
+     * Sets a field marked for removal to {@code NULL} on every row: in the contract phase, and
+     * destroying data.
+     */
     CLEAR
   }
 

@@ -128,6 +128,12 @@ public final class AnnotationNames {
   static final String SPRING_MAPPED_COLLECTION =
       "org.springframework.data.relational.core.mapping.MappedCollection";
 
+  /** JPA's {@code @Basic}, whose {@code optional = false} makes its column {@code NOT NULL}. */
+  static final List<String> BASICS = jpa("Basic");
+
+  /** JPA's {@code @Lob}: a large object, whose column has no length Godwit could know. */
+  static final List<String> LOBS = jpa("Lob");
+
   /** JPA's {@code @JoinColumn}. */
   static final List<String> JOIN_COLUMNS = jpa("JoinColumn");
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -79,6 +81,7 @@ public final class EntityReader {
     Optional<String> schema = schemaName(type, report);
     List<FieldDraft> fields = readFields(type, classes, context, report);
     applyInheritedOverrides(classes, fields, report);
+    ColumnSchemaReader.read(fields, Annotations.findAny(type, AnnotationNames.ENTITIES).isPresent());
     List<FieldDraft> columns = fields.stream().flatMap(field -> field.columns().stream()).toList();
     Optional<String> version = ColumnMappingReader.version(type, columns, report);
     checkIds(type, columns, propertyAccess, report);
@@ -87,14 +90,15 @@ public final class EntityReader {
     BackfillReader backfills = new BackfillReader(context);
     for (FieldDraft field : fields) {
       if (field.backfillAnnotation != null && field.kind == FieldDraft.Kind.VALUE) {
-        BackfillDraft backfill = backfills.read(field, fields, type, report);
-        field.backfill = field.widenedAnnotation != null ? backfill : null;
+        // Kept without @Widened too: the narrowed field's backfill is still what verifies it filled.
+        field.backfill = backfills.read(field, fields, type, report);
       }
     }
     AccessReader access = new AccessReader(context);
     PackageElement from = elements.getPackageOf(type);
     access.readGetters(type, from, fields, report);
     Entity.Construction construction = access.readConstruction(type, from, fields, report);
+    List<String> removed = removedColumns(type, columns, report);
     List<MigrationPlan> migrations =
         new MigrationPlanner(Entity.qualifiedTable(schema, table), fields, report).plan();
     if (report.hasErrors()) {
@@ -103,7 +107,7 @@ public final class EntityReader {
     boolean usesDeprecated = touched.stream().anyMatch(elements::isDeprecated);
     List<Member> members = fields.stream().map(EntityReader::member).toList();
     Entity entity = new Entity(ClassName.get(type), table, members, construction, migrations,
-        usesDeprecated, schema, version);
+        usesDeprecated, schema, version, removed);
     return new Result(Optional.of(entity), report.build());
   }
 
@@ -298,6 +302,7 @@ public final class EntityReader {
     field.column = column.name();
     field.columnAnnotation = column.annotation();
     field.columnValue = column.value();
+    field.overrideColumn = MemberReader.overriddenColumn(column.annotation());
     MemberReader.checkColumnName(field, report);
   }
 
@@ -383,9 +388,14 @@ public final class EntityReader {
         report.error(Message.WIDENED_WITHOUT_BACKFILL, field.element, field.widenedAnnotation, null,
             field.name);
       }
-      if (field.backfillAnnotation != null && field.widenedAnnotation == null) {
-        report.error(Message.BACKFILL_NOT_WIDENED, field.element, field.backfillAnnotation, null,
-            field.name);
+      if (field.widenedAnnotation != null && field.notNullAnnotation != null) {
+        report.error(Message.WIDENED_NOT_NULL, field.element, field.notNullAnnotation, null,
+            field.name, "@" + field.notNullAnnotation.getAnnotationType().asElement().getSimpleName());
+      }
+      if (field.deprecation == Property.Deprecation.FOR_REMOVAL && !field.isId()
+          && field.notNullAnnotation != null) {
+        report.error(Message.RETIRING_NOT_NULL, field.element, field.notNullAnnotation, null,
+            field.name, "@" + field.notNullAnnotation.getAnnotationType().asElement().getSimpleName());
       }
       if (field.deprecation == Property.Deprecation.FOR_REMOVAL && field.isPrimitive()) {
         report.error(Message.CLEAR_PRIMITIVE, field.element, field.deprecatedAnnotation, null,
@@ -426,6 +436,44 @@ public final class EntityReader {
         field.deprecation,
         Optional.ofNullable(field.backfill).map(BackfillDraft::backfill),
         field.getter,
-        Optional.ofNullable(field.setter));
+        Optional.ofNullable(field.setter),
+        field.required,
+        field.size);
+  }
+
+  /**
+   * The columns {@code @MigratedTable(removed = ...)} declares removed: each a valid SQL name, written
+   * like the table's, that no field maps any more.
+   */
+  private static List<String> removedColumns(
+      TypeElement type, List<FieldDraft> columns, ValidationReport.Builder report) {
+    Optional<AnnotationMirror> migratedTable = Annotations.find(type, AnnotationNames.MIGRATED_TABLE);
+    Optional<AnnotationValue> declared =
+        migratedTable.flatMap(table -> Annotations.explicit(table, "removed"));
+    if (declared.isEmpty()) {
+      return List.of();
+    }
+    List<String> removed = new ArrayList<>();
+    for (Object item : (List<?>) declared.get().getValue()) {
+      AnnotationValue value = (AnnotationValue) item;
+      SqlNames.Named named = new SqlNames.Named(SqlNames.exactForm(Annotations.text(value)),
+          migratedTable.get(), value);
+      if (!SqlNames.checkExact("removed column", named, type, report)
+          && !Names.isPlainIdentifier(named.name())) {
+        report.error(Message.REMOVED_NAME, type, named.annotation(), value, named.name(),
+            Names.suggestIdentifier(named.name()));
+        continue;
+      }
+      Optional<FieldDraft> mapping = columns.stream()
+          .filter(column -> column.column != null && Names.key(column.column).equals(Names.key(named.name())))
+          .findFirst();
+      if (mapping.isPresent()) {
+        report.error(Message.REMOVED_STILL_MAPPED, type, named.annotation(), value, Names.text(named.name()),
+            mapping.get().name, mapping.get().name);
+        continue;
+      }
+      removed.add(named.name());
+    }
+    return removed;
   }
 }

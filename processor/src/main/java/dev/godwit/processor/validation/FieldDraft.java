@@ -2,6 +2,7 @@ package dev.godwit.processor.validation;
 
 import com.palantir.javapoet.ClassName;
 import dev.godwit.processor.model.Accessor;
+import dev.godwit.processor.model.ColumnSize;
 import dev.godwit.processor.model.Entity;
 import dev.godwit.processor.model.Property;
 import dev.godwit.processor.model.ValueType;
@@ -59,6 +60,20 @@ final class FieldDraft {
   AnnotationMirror versionAnnotation;
   Property.Deprecation deprecation = Property.Deprecation.NONE;
 
+  /**
+   * The JPA {@code @Column} or {@code @JoinColumn} of an {@code @AttributeOverride} or
+   * {@code @AssociationOverride} that renamed the column: it replaces the field's own (JPA 3.1
+   * §11.1.4, §11.1.2). {@code null} when none did.
+   */
+  AnnotationMirror overrideColumn;
+
+  /** Whether the mapping requires a value in every row; see {@link ColumnSchemaReader}. */
+  boolean required;
+  /** The JPA annotation that declares the column {@code NOT NULL}, if one does. */
+  AnnotationMirror notNullAnnotation;
+  /** The column's declared size. */
+  ColumnSize size = ColumnSize.DEFAULT;
+
   /** The checked backfill; {@code null} when there is none or it has errors. */
   BackfillDraft backfill;
 
@@ -67,6 +82,8 @@ final class FieldDraft {
 
   /** For a reference: the referenced entity, and how generated code reads and sets its id. */
   ClassName target;
+  /** For a reference: the JPA {@code @Column} of the referenced id, whose size the join column takes. */
+  AnnotationMirror targetIdColumn;
   Accessor targetIdGetter;
   Accessor targetIdSetter;
 

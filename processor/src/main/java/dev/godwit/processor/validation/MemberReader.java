@@ -214,6 +214,7 @@ final class MemberReader {
       return;
     }
     field.valueType = reading.type();
+    field.targetIdColumn = Annotations.findAny(id, AnnotationNames.FOREIGN_COLUMNS_BY_NAME).orElse(null);
     String idColumn = EntityReader.columnNameOf(id)
         .map(SqlNames.Named::name)
         .orElse(Names.physicalName(id.getSimpleName().toString()));
@@ -315,7 +316,11 @@ final class MemberReader {
       if (!checkComponent(component, embeddable, report)) {
         continue;
       }
-      SqlNames.Named column = Optional.ofNullable(overrides.remove(componentName))
+      SqlNames.Named override = overrides.remove(componentName);
+      if (override != null) {
+        component.overrideColumn = overriddenColumn(override.annotation());
+      }
+      SqlNames.Named column = Optional.ofNullable(override)
           .or(() -> EntityReader.columnNameOf(element))
           .orElse(new SqlNames.Named(Names.physicalName(componentName), null, null));
       component.column = prefix + column.name();
@@ -420,6 +425,21 @@ final class MemberReader {
   static Map<String, SqlNames.Named> associationOverrides(Element element) {
     return overrides(element, AnnotationNames.ASSOCIATION_OVERRIDES,
         AnnotationNames.ASSOCIATION_OVERRIDE_LISTS, "joinColumns");
+  }
+
+  /**
+   * The column an {@code @AttributeOverride} or {@code @AssociationOverride} gives: its {@code column},
+   * or its first join column; {@code null} if it gives none.
+   */
+  static AnnotationMirror overriddenColumn(AnnotationMirror override) {
+    return Annotations.explicit(override, "column")
+        .or(() -> Annotations.explicit(override, "joinColumns"))
+        .map(AnnotationValue::getValue)
+        .map(value -> value instanceof List<?> list
+            ? list.isEmpty() ? null : ((AnnotationValue) list.get(0)).getValue()
+            : value)
+        .map(value -> (AnnotationMirror) value)
+        .orElse(null);
   }
 
   private static Map<String, SqlNames.Named> overrides(

@@ -35,6 +35,13 @@ public enum Message {
       "schema name \"%s\" is not a plain SQL identifier; use at most 63 letters, digits and"
           + " underscores, starting with a letter or underscore, such as \"%s\", or write the exact name"
           + " between double quotes"),
+  REMOVED_NAME("GodwitRemovedColumn",
+      "removed column name \"%s\" is not a plain SQL identifier; use at most 63 letters, digits and"
+          + " underscores, starting with a letter or underscore, such as \"%s\", or write the exact name"
+          + " between double quotes"),
+  REMOVED_STILL_MAPPED("GodwitRemovedColumn",
+      "column \"%s\" is declared removed, but field %s still maps it, and the contract phase would drop"
+          + " the column under it; remove field %s first, or take the column out of removed"),
   COLUMN_NAME("GodwitColumnName",
       "column name \"%s\" of field %s is not a plain SQL identifier; use at most 63 letters, digits and"
           + " underscores, starting with a letter or underscore, such as @Column(\"%s\"), or write the"
@@ -68,9 +75,9 @@ public enum Message {
   WIDENED_WITHOUT_BACKFILL("GodwitWidenedWithoutBackfill",
       "@Widened field %s does not say how old rows get a value; add @Backfill(value = ...),"
           + " @Backfill(from = ...) or @Backfill(method = ...)"),
-  BACKFILL_NOT_WIDENED("GodwitBackfillNotWidened",
-      "@Backfill on %s needs the field to be @Widened, since only a widened field may be NULL in old rows;"
-          + " add @Widened to it"),
+  WIDENED_NOT_NULL("GodwitWidenedNotNull",
+      "@Widened field %s is declared NOT NULL by %s, but old rows lack it until its backfill has run;"
+          + " remove that until the deploy that narrows the field, which drops @Widened"),
   BACKFILL_NO_SOURCE("GodwitBackfillSource",
       "@Backfill on %s names no source; set exactly one of value (a constant), from (another field) or"
           + " method (a static method)"),
@@ -153,6 +160,9 @@ public enum Message {
   CLEAR_PRIMITIVE("GodwitClearPrimitive",
       "%s has the primitive type %s, which cannot be cleared to NULL; declare it as %s before marking it"
           + " @Deprecated(forRemoval = true)"),
+  RETIRING_NOT_NULL("GodwitRetiringNotNull",
+      "%s is marked @Deprecated(forRemoval = true), so new code may stop writing it, but %s declares it"
+          + " NOT NULL; remove that, so that its column accepts NULL before the code stops writing it"),
   CLEAR_ID("GodwitClearId",
       "the primary key %s cannot be cleared; remove forRemoval = true from its @Deprecated"),
   MIGRATION_NAME("GodwitMigrationName",
@@ -165,6 +175,9 @@ public enum Message {
   DUPLICATE_TABLE_MIGRATION("GodwitDuplicateMigration",
       "migration %s is also generated for %s, which maps the same table; map each table with one entity,"
           + " or name this one's table differently"),
+  DUPLICATE_TABLE("GodwitDuplicateTable",
+      "table %s is also mapped by %s, and each entity publishes what its code expects of the table,"
+          + " which would contradict each other; map each table with one entity"),
   MIGRATION_CYCLE("GodwitMigrationCycle",
       "migrations %s read fields that another of them fills, so none can run first; let one of them"
           + " compute its value from fields no backfill fills"),

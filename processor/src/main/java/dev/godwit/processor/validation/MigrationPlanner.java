@@ -16,6 +16,12 @@ import java.util.stream.Collectors;
  * backfills by migration name, checks that names are unique, and orders the migrations so that each
  * runs after every migration that fills a field it reads, and every clear after the backfills that
  * read the cleared field.
+ *
+ * <p>A field marked for removal gets a clear only once no {@code @Widened} field's backfill reads it:
+ * while one does, the code of the previous deploy may still be running or be rolled back to, and the
+ * old field holds the only copy of what it reads. The backfills of narrowed fields (a {@code @Backfill}
+ * without {@code @Widened}, the next deploy's form) may read it; the clear then leaves every row
+ * where one of them is still NULL untouched.
  */
 final class MigrationPlanner {
 
@@ -56,7 +62,7 @@ final class MigrationPlanner {
       }
     }
     for (FieldDraft field : fields) {
-      if (field.isClearable()) {
+      if (field.isClearable() && !readByWidened(field)) {
         addClear(drafts, field);
       }
     }
@@ -71,7 +77,17 @@ final class MigrationPlanner {
         .toList();
   }
 
-  /** For a clear, the widened fields whose backfills read the field it clears, in declaration order. */
+  /** Whether the backfill of a {@code @Widened} field reads a field. */
+  private boolean readByWidened(FieldDraft read) {
+    return fields.stream()
+        .filter(field -> field.backfill != null && field.widenedAnnotation != null && field != read)
+        .anyMatch(field -> readsOf(field).contains(read.name));
+  }
+
+  /**
+   * For a clear, the fields whose backfills read the field it clears, in declaration order: narrowed
+   * ones only, since a field read by a widened one gets no clear.
+   */
   private List<String> requiredBefore(Draft draft) {
     if (draft.kind != MigrationPlan.Kind.CLEAR) {
       return List.of();

@@ -88,7 +88,7 @@ class AddRequiredFieldTest {
   void isPublishedThroughServiceLoader() {
     MigrationRegistry registry = MigrationRegistry.load(getClass().getClassLoader());
     assertTrue(registry.find("accounts.backfillPlan").isPresent());
-    assertTrue(registry.find("members.clearName").isPresent());
+    assertTrue(registry.find("renamed_members.clearName").isPresent());
     assertTrue(registry.find("profiles.fillDefaults").isPresent());
   }
 }

@@ -5,7 +5,10 @@ import dev.godwit.Id;
 import dev.godwit.MigratedTable;
 import dev.godwit.Widened;
 
-/** Renames {@code name} to {@code fullName} through a copy, then clears {@code name}. */
+/**
+ * Renames {@code name} to {@code fullName} through a copy. In this deploy-1 form {@code name} gets no
+ * clear ({@link RenamedMember} is the deploy-2 form).
+ */
 @MigratedTable("members")
 public class Member {
   @Id private final long id;

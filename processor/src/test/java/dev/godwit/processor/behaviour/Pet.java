@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** Two owning to-one relations: one with a named join column, one with JPA's default. */
 @MigratedTable
 @Entity
-@Table(name = "pets")
+@Table(name = "relation_pets")
 public class Pet extends BaseEntity {
   private String name;
 

@@ -25,17 +25,17 @@ class RelationTest {
         Pet.of(3, "Rosy", null, 12),
         Pet.of(4, "Jewel", 2, null));
 
-    assertEquals(Arrays.asList(1, 6, null, 2), Rows.query(database, "SELECT type_id FROM pets ORDER BY id"));
+    assertEquals(Arrays.asList(1, 6, null, 2), Rows.query(database, "SELECT type_id FROM relation_pets ORDER BY id"));
     assertEquals(Arrays.asList(10, 11, 12, null),
-        Rows.query(database, "SELECT owner_id FROM pets ORDER BY id"));
+        Rows.query(database, "SELECT owner_id FROM relation_pets ORDER BY id"));
 
     RunResult result = Migrator.create(database).run(PetMigrations.backfillLabel());
 
     assertTrue(result.succeeded(), result.toString());
     assertEquals(List.of("Leo, type 1, of owner 10", "Basil, type 6, of owner 11",
             "Rosy, untyped, of owner 12", "Jewel, type 2, of nobody"),
-        Rows.query(database, "SELECT label FROM pets ORDER BY id"));
-    assertEquals(Arrays.asList(1, 6, null, 2), Rows.query(database, "SELECT type_id FROM pets ORDER BY id"));
+        Rows.query(database, "SELECT label FROM relation_pets ORDER BY id"));
+    assertEquals(Arrays.asList(1, 6, null, 2), Rows.query(database, "SELECT type_id FROM relation_pets ORDER BY id"));
     List<Pet> pets = Rows.all(database, PetTable.TABLE);
     assertEquals(6, pets.get(1).getType().getId());
     assertNull(pets.get(1).getType().getName(), "a reference holds only its id");

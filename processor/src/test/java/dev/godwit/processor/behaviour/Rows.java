@@ -89,6 +89,14 @@ final class Rows {
     return entities;
   }
 
+  /** Runs one statement, as a schema tool or an old application instance would. */
+  static void execute(DataSource database, String sql) throws SQLException {
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
   /** The first column of every row a query returns, as plain JDBC reads it. */
   static List<Object> query(DataSource database, String sql) throws SQLException {
     List<Object> values = new ArrayList<>();

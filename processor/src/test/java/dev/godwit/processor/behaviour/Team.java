@@ -7,7 +7,8 @@ import dev.godwit.Widened;
 
 /**
  * Changes a type: {@code seats}, free text such as {@code "12 seats"}, becomes the number
- * {@code seatCount}, computed by a method, and is then cleared.
+ * {@code seatCount}, computed by a method. In this deploy-1 form {@code seats} gets no clear: the
+ * widened field's backfill still reads it ({@link NarrowedTeam} is the deploy-2 form).
  */
 @MigratedTable("teams")
 public class Team {

@@ -39,6 +39,11 @@ final class Orm implements AutoCloseable {
     return new Orm(dataSource, true, List.of(PetType.class, Owner.class, Pet.class, Visit.class));
   }
 
+  /** Some entities, with Spring Boot's snake_case physical naming strategy. */
+  static Orm springNamed(DataSource dataSource, Class<?>... entities) {
+    return new Orm(dataSource, true, List.of(entities));
+  }
+
   /** Some entities, with Hibernate's own naming: every name as declared. */
   static Orm plain(DataSource dataSource, Class<?>... entities) {
     return new Orm(dataSource, false, List.of(entities));

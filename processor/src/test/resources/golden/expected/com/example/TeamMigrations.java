@@ -2,6 +2,7 @@ package com.example;
 
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationProvider;
+import dev.godwit.runtime.TableSchema;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -10,6 +11,8 @@ import javax.annotation.processing.Generated;
  * The online migrations of the {@code teams} table of {@link Team}. Run them in the order of
  * {@link #all()}; each is done only when its verification in {@link TeamVerification} finds no row
  * left.
+ *
+ * <p>Every migration here is a backfill, in the migrate phase.
  */
 @Generated("dev.godwit.processor.GodwitProcessor")
 @SuppressWarnings({"deprecation", "removal"})
@@ -63,53 +66,27 @@ public final class TeamMigrations implements MigrationProvider {
   }
 
   /**
-   * Clears {@code name}, the old format, on every row, once the backfills reading it have run.
-   * A row still lacking {@code title} or {@code plan} keeps its value, and the
-   * verification reports it, so no data is lost.
-   *
-   * @return the migration {@code teams.clearName}
-   */
-  public static Migration<Team> clearName() {
-    return Migration.on(TeamTable.TABLE, "teams.clearName")
-        .range(TeamTable.NAME.isNotNull().and(TeamTable.TITLE.isNotNull())
-            .and(TeamTable.PLAN.isNotNull()))
-        .verifiedBy(TeamVerification.clearName())
-        .migrateInDatabase(TeamTable.NAME.setTo(null));
-  }
-
-  /**
-   * Clears {@code isPro}, the old format, on every row, once the backfills reading it have run.
-   * A row still lacking {@code plan} keeps its value, and the
-   * verification reports it, so no data is lost.
-   *
-   * @return the migration {@code teams.clearIsPro}
-   */
-  public static Migration<Team> clearIsPro() {
-    return Migration.on(TeamTable.TABLE, "teams.clearIsPro")
-        .range(TeamTable.IS_PRO.isNotNull().and(TeamTable.PLAN.isNotNull()))
-        .verifiedBy(TeamVerification.clearIsPro())
-        .migrateInDatabase(TeamTable.IS_PRO.setTo(null));
-  }
-
-  /**
    * Every migration of the table, in the order they must run: a clear runs after every
    * backfill that reads the field it clears.
    *
-   * <p>In order:
-   * {@link #backfillTitle()},
-   * {@link #backfillPlan()},
-   * {@link #backfillSeats()},
-   * {@link #clearName()},
-   * {@link #clearIsPro()}.
+   * <p>In order, with each one's phase:
+   * {@link #backfillTitle()} (migrate),
+   * {@link #backfillPlan()} (migrate),
+   * {@link #backfillSeats()} (migrate).
    *
    * @return the migrations
    */
   public static List<Migration<Team>> all() {
-    return List.of(backfillTitle(), backfillPlan(), backfillSeats(), clearName(), clearIsPro());
+    return List.of(backfillTitle(), backfillPlan(), backfillSeats());
   }
 
   @Override
   public List<Migration<?>> migrations() {
     return List.copyOf(all());
+  }
+
+  @Override
+  public List<TableSchema<?>> schemas() {
+    return List.of(TeamTable.SCHEMA);
   }
 }

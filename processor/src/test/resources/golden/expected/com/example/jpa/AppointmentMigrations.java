@@ -2,6 +2,7 @@ package com.example.jpa;
 
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationProvider;
+import dev.godwit.runtime.TableSchema;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -9,6 +10,8 @@ import javax.annotation.processing.Generated;
  * The online migrations of the {@code appointments} table of {@link Appointment}. Run them in the order of
  * {@link #all()}; each is done only when its verification in {@link AppointmentVerification} finds no row
  * left.
+ *
+ * <p>Every migration here is a backfill, in the migrate phase.
  */
 @Generated("dev.godwit.processor.GodwitProcessor")
 public final class AppointmentMigrations implements MigrationProvider {
@@ -35,8 +38,8 @@ public final class AppointmentMigrations implements MigrationProvider {
    * Every migration of the table, in the order they must run: a clear runs after every
    * backfill that reads the field it clears.
    *
-   * <p>In order:
-   * {@link #backfillState()}.
+   * <p>In order, with each one's phase:
+   * {@link #backfillState()} (migrate).
    *
    * @return the migrations
    */
@@ -47,5 +50,10 @@ public final class AppointmentMigrations implements MigrationProvider {
   @Override
   public List<Migration<?>> migrations() {
     return List.copyOf(all());
+  }
+
+  @Override
+  public List<TableSchema<?>> schemas() {
+    return List.of(AppointmentTable.SCHEMA);
   }
 }

@@ -1,10 +1,12 @@
 package com.example.jpa;
 
 import dev.godwit.runtime.Column;
+import dev.godwit.runtime.ColumnSchema;
 import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.Patch;
 import dev.godwit.runtime.Row;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.TableSchema;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,6 +53,20 @@ public final class AppointmentTable {
       .columns(List.of(KEY_VET_ID, KEY_VISIT_DAY, KEY_SLOT, NOTE, STATE))
       .reader(AppointmentTable::read)
       .writer(AppointmentTable::write)
+      .build();
+
+  /**
+   * What this code expects of the table: each column's role in the lifecycle (required,
+   * optional, widened or narrowed with the backfill that fills it, deprecated, or retiring),
+   * its declared size, and the columns declared removed. The migrator compares it with the
+   * database's catalog to plan, apply and check the schema steps of each phase.
+   */
+  public static final TableSchema<Appointment> SCHEMA = TableSchema.of(TABLE)
+      .required(KEY_VET_ID)
+      .required(KEY_VISIT_DAY)
+      .required(KEY_SLOT)
+      .optional(NOTE, ColumnSchema.Size.length(255))
+      .widened(STATE, AppointmentVerification.backfillState(), ColumnSchema.Size.length(255))
       .build();
 
   private AppointmentTable() {

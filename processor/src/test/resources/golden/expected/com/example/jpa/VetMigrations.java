@@ -2,6 +2,7 @@ package com.example.jpa;
 
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationProvider;
+import dev.godwit.runtime.TableSchema;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -10,6 +11,8 @@ import javax.annotation.processing.Generated;
  * The online migrations of the {@code vets} table of {@link Vet}. Run them in the order of
  * {@link #all()}; each is done only when its verification in {@link VetVerification} finds no row
  * left.
+ *
+ * <p>Every migration here is a backfill, in the migrate phase.
  */
 @Generated("dev.godwit.processor.GodwitProcessor")
 public final class VetMigrations implements MigrationProvider {
@@ -51,9 +54,9 @@ public final class VetMigrations implements MigrationProvider {
    * Every migration of the table, in the order they must run: a clear runs after every
    * backfill that reads the field it clears.
    *
-   * <p>In order:
-   * {@link #backfillDisplayName()},
-   * {@link #backfillRank()}.
+   * <p>In order, with each one's phase:
+   * {@link #backfillDisplayName()} (migrate),
+   * {@link #backfillRank()} (migrate).
    *
    * @return the migrations
    */
@@ -64,5 +67,10 @@ public final class VetMigrations implements MigrationProvider {
   @Override
   public List<Migration<?>> migrations() {
     return List.copyOf(all());
+  }
+
+  @Override
+  public List<TableSchema<?>> schemas() {
+    return List.of(VetTable.SCHEMA);
   }
 }

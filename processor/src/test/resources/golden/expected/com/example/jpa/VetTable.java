@@ -1,10 +1,12 @@
 package com.example.jpa;
 
 import dev.godwit.runtime.Column;
+import dev.godwit.runtime.ColumnSchema;
 import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.Patch;
 import dev.godwit.runtime.Row;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.TableSchema;
 import java.sql.SQLException;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -88,6 +90,25 @@ public final class VetTable {
       .version(VERSION)
       .reader(VetTable::read)
       .writer(VetTable::write)
+      .build();
+
+  /**
+   * What this code expects of the table: each column's role in the lifecycle (required,
+   * optional, widened or narrowed with the backfill that fills it, deprecated, or retiring),
+   * its declared size, and the columns declared removed. The migrator compares it with the
+   * database's catalog to plan, apply and check the schema steps of each phase.
+   */
+  public static final TableSchema<Vet> SCHEMA = TableSchema.of(TABLE)
+      .required(ID)
+      .required(FIRST_NAME, ColumnSchema.Size.length(80))
+      .optional(LAST_NAME, ColumnSchema.Size.length(255))
+      .required(CLINIC)
+      .optional(OFFICE_ROOM, ColumnSchema.Size.length(255))
+      .optional(OFFICE_FLOOR)
+      .optional(ON_CALL, ColumnSchema.Size.length(255))
+      .required(VERSION)
+      .widened(DISPLAY_NAME, VetVerification.backfillDisplayName(), ColumnSchema.Size.length(255))
+      .widened(RANK, VetVerification.backfillRank())
       .build();
 
   private VetTable() {

@@ -5,7 +5,7 @@ import jakarta.persistence.MappedSuperclass;
 
 @MappedSuperclass
 public abstract class Person extends BaseEntity {
-  @Column(name = "first_name")
+  @Column(name = "first_name", nullable = false, length = 80)
   private String firstName;
 
   private String lastName;

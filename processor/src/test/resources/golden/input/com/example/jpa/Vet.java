@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * A JPA entity with two mapped superclasses, a relation, an embeddable, a collection, a converter, a
- * version column, an enum stored by ordinal, and a schema.
+ * version column, an enum stored by ordinal, and a schema; its {@code SCHEMA} shows the columns JPA
+ * declares {@code NOT NULL} and Hibernate's sizes.
  */
 @MigratedTable
 @Entity
@@ -26,7 +27,7 @@ public class Vet extends Person {
   @ManyToMany
   private Set<Specialty> specialties = new HashSet<>();
 
-  @ManyToOne
+  @ManyToOne(optional = false)
   private Clinic clinic;
 
   @Embedded

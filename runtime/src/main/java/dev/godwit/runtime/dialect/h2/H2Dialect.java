@@ -7,7 +7,10 @@ import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -51,12 +54,59 @@ public final class H2Dialect extends Dialect {
   /**
    * {@inheritDoc}
    *
+   * <p>H2 has no statement that raises an error of the user's choosing, so the message is cast to
+   * an integer when the count is not zero: H2 then fails with "Data conversion error converting"
+   * followed by the message (SQLState {@code 22018}). The cast depends on the counted value, so H2
+   * cannot evaluate it ahead of the count.
+   */
+  @Override
+  public String failUnlessZero(String violationsSql, String message) {
+    return "SELECT CASE WHEN guard.violations = 0 THEN 0 ELSE CAST(CONCAT("
+        + stringLiteral(message + " (violations: ") + ", guard.violations, ')') AS INT) END"
+        + " FROM (SELECT (" + violationsSql + ") AS violations) guard";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>H2's {@code DATEADD(MILLISECOND, n, CURRENT_TIMESTAMP)}, which keeps the time zone of its
    * {@code TIMESTAMP WITH TIME ZONE} argument (H2 documentation, functions, DATEADD).
    */
   @Override
   public String currentTimestampPlusMillis() {
     return "DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>H2's {@code SET LOCK_TIMEOUT}, which lasts the session (H2 documentation, "SET
+   * LOCK_TIMEOUT"): {@link #restoreLockTimeout} puts back the session's own.
+   */
+  @Override
+  public List<String> lockTimeout(Duration timeout) {
+    return List.of("SET LOCK_TIMEOUT " + timeout.toMillis());
+  }
+
+  /** The session's lock timeout, from H2's {@code LOCK_TIMEOUT()} function. */
+  @Override
+  public List<String> restoreLockTimeout(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+      return rows.next() ? List.of("SET LOCK_TIMEOUT " + rows.getLong(1)) : List.of();
+    }
+  }
+
+  /** H2's {@code LOCK_TIMEOUT_1} (50200), SQLState {@code HYT00}. */
+  @Override
+  public boolean isLockTimeout(SQLException error) {
+    for (SQLException next = error; next != null; next = next.getNextException()) {
+      if (next.getErrorCode() == LOCK_TIMEOUT) {
+        return true;
+      }
+    }
+    return error.getCause() instanceof SQLException cause && cause != error
+        && isLockTimeout(cause);
   }
 
   @Override

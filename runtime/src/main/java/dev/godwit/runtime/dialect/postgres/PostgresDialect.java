@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,117 @@ public final class PostgresDialect extends Dialect {
   @Override
   public String currentTimestampPlusMillis() {
     return "CURRENT_TIMESTAMP + CAST(? AS BIGINT) * INTERVAL '1 millisecond'";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code SET LOCAL lock_timeout}, which ends with the transaction (PostgreSQL documentation,
+   * section 20.11, {@code lock_timeout}).
+   */
+  @Override
+  public List<String> lockTimeout(Duration timeout) {
+    return List.of("SET LOCAL lock_timeout = '" + timeout.toMillis() + "ms'");
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An anonymous {@code DO} block raising an exception with the message (PostgreSQL
+   * documentation, {@code DO} and PL/pgSQL {@code RAISE}), its body dollar-quoted.
+   */
+  @Override
+  public String failUnlessZero(String violationsSql, String message) {
+    return "DO $godwit$\nBEGIN\n  IF (" + violationsSql + ") <> 0 THEN\n    RAISE EXCEPTION USING"
+        + " MESSAGE = " + stringLiteral(message) + ";\n  END IF;\nEND\n$godwit$";
+  }
+
+  /** SQLState {@code 55P03}, lock_not_available (PostgreSQL documentation, Appendix A). */
+  @Override
+  public boolean isLockTimeout(SQLException error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql) {
+        for (SQLException next = sql; next != null; next = next.getNextException()) {
+          if ("55P03".equals(next.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Four statements, none holding a lock that blocks writes for longer than a catalog change
+   * (PostgreSQL documentation, {@code ALTER TABLE}): the check constraint is added {@code NOT
+   * VALID} (no scan), then validated (a scan under {@code SHARE UPDATE EXCLUSIVE}, which lets rows
+   * be written meanwhile), then {@code SET NOT NULL} finds the validated constraint and skips its
+   * own scan (PostgreSQL 12 and later), and the constraint is dropped. A constraint left by an
+   * earlier try is reused.
+   */
+  @Override
+  public List<String> setNotNull(String table, String column, String constraint,
+      ConstraintState constraintState) {
+    String alter = "ALTER TABLE " + table;
+    List<String> statements = new ArrayList<>();
+    if (constraintState == ConstraintState.ABSENT) {
+      statements.add(alter + " ADD CONSTRAINT " + constraint + " CHECK (" + column
+          + " IS NOT NULL) NOT VALID");
+    }
+    if (constraintState != ConstraintState.VALIDATED) {
+      statements.add(alter + " VALIDATE CONSTRAINT " + constraint);
+    }
+    statements.add(alter + " ALTER COLUMN " + column + " SET NOT NULL");
+    statements.add(alter + " DROP CONSTRAINT IF EXISTS " + constraint);
+    return statements;
+  }
+
+  /** From {@code pg_constraint}: its {@code convalidated} flag. */
+  @Override
+  public ConstraintState constraintState(Connection connection, String table, String constraint)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT convalidated FROM"
+        + " pg_catalog.pg_constraint WHERE conrelid = to_regclass(?) AND conname = ?")) {
+      statement.setString(1, table);
+      statement.setString(2, constraint);
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return ConstraintState.ABSENT;
+        }
+        return rows.getBoolean(1) ? ConstraintState.VALIDATED : ConstraintState.NOT_VALIDATED;
+      }
+    }
+  }
+
+  /**
+   * The other sessions holding a lock on the table, from {@code pg_locks} and {@code
+   * pg_stat_activity} (PostgreSQL documentation, sections 28.2.3 and 54.12): a schema step needs
+   * {@code ACCESS EXCLUSIVE}, which every other lock blocks, so each of them is what
+   * {@code pg_blocking_pids} of the waiting step would have named. Each with its process id, state,
+   * and how long its transaction has been open by the server's clock.
+   */
+  @Override
+  public List<String> lockHolders(Connection connection, String table) throws SQLException {
+    List<String> holders = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT a.pid, a.state,"
+        + " CAST(EXTRACT(EPOCH FROM (clock_timestamp() - a.xact_start)) AS BIGINT)"
+        + " FROM pg_catalog.pg_stat_activity a WHERE a.pid <> pg_backend_pid() AND a.pid IN"
+        + " (SELECT l.pid FROM pg_catalog.pg_locks l WHERE l.relation = to_regclass(?)"
+        + " AND l.granted) ORDER BY a.pid")) {
+      statement.setString(1, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          int pid = rows.getInt(1);
+          String state = rows.getString(2);
+          long open = rows.getLong(3);
+          String since = rows.wasNull() ? "" : ", its transaction open for " + open + " s";
+          holders.add("session pid " + pid + " (" + state + since + ")");
+        }
+      }
+    }
+    return holders;
   }
 
   @Override

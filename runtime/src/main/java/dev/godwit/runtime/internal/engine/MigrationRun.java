@@ -1,5 +1,7 @@
 package dev.godwit.runtime.internal.engine;
 
+import dev.godwit.runtime.Assignment;
+import dev.godwit.runtime.Column;
 import dev.godwit.runtime.Condition;
 import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.LeaseLostException;
@@ -21,10 +23,15 @@ import dev.godwit.runtime.internal.state.StoredState;
 import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,11 +84,11 @@ public final class MigrationRun<T> {
   }
 
   public RunResult run() throws SQLException {
-    // read once before anything is claimed: a dry run and the single-transaction check start from it
-    Optional<StoredState> stored = refuseIfRecordedForAnotherTable();
+    // read once before anything is claimed: the single-transaction check starts from it
     if (options.isDryRun()) {
-      return dryRun(stored);
+      throw new IllegalStateException("a dry run is a preview: see SeriesPreview");
     }
+    Optional<StoredState> stored = refuseIfRecordedForAnotherTable();
     if (options.singleTransactionLimit() > 0) {
       refuseIfTooLarge(stored);
     }
@@ -117,7 +124,7 @@ public final class MigrationRun<T> {
         ending.state().name().toLowerCase(java.util.Locale.ROOT), status.rowsVisited(),
         status.rowsChanged());
     notifyListener(status);
-    return new RunResult(status, false, List.of());
+    return RunResult.ran(status);
   }
 
   /** The keyset pass and the sweeps, until done, stopped or failed. */
@@ -264,45 +271,124 @@ public final class MigrationRun<T> {
     return exhausted;
   }
 
-  private RunResult dryRun(Optional<StoredState> recorded) throws SQLException {
+  /**
+   * What a preview of one migration found.
+   *
+   * @param result the preview as {@link dev.godwit.runtime.Migrator#run} reports it
+   * @param rowsLeft rows its pass would still visit after the previewed batch: what a migration of
+   *     the same table previewed after it cannot see yet
+   */
+  public record Preview(RunResult result, long rowsLeft) {}
+
+  /**
+   * Previews the next batch (at the stored cursor, or the first) on the caller's connection, inside
+   * its transaction, and leaves the batch's writes there for the migrations previewed after it: the
+   * caller rolls everything back. Nothing is claimed and the state table is not written. A batch that
+   * fails is rolled back to where it started (a savepoint), so the transaction stays usable.
+   *
+   * @param connection a connection for batches, in a transaction
+   * @param unfinished the migrations of the same table previewed earlier in the series whose passes
+   *     have rows left after their first batch, by name, with how many: each becomes a caveat
+   */
+  public Preview preview(Connection connection, Map<String, Long> unfinished) throws SQLException {
+    Optional<StoredState> recorded = refuseIfRecordedForAnotherTable();
     Optional<StoredState> stored = options.reset() ? Optional.empty() : recorded;
     Progress start = stored.map(state -> Progress.of(state, batchSize))
         .orElseGet(() -> Progress.fresh(migration.name(), migration.table().qualifiedName(), batchSize));
     MigrationState state = stored.map(s -> s.status().state()).orElse(MigrationState.PENDING);
     Condition<T> where = passCondition(start.pass());
+    Object after = cursor(start.cursorText());
     ExecutorService executor = executor();
-    try (Database.BatchConnection batches = database.connectForBatches()) {
-      Connection connection = batches.connection();
+    try {
+      // counted before the batch, which clears some of them
+      Optional<String> destroyed = destroyedRows(connection, unfinished.keySet());
       BatchStep<T> step = step(executor);
       BatchOutcome batch = retrier.run(() -> {
+        Savepoint savepoint = connection.setSavepoint();
         try {
-          return step.execute(connection, where, cursor(start.cursorText()), batchSize, true);
-        } finally {
-          connection.rollback();
+          return step.execute(connection, where, after, batchSize, true);
+        } catch (SQLException | RowFailure | RuntimeException | Error e) {
+          rollbackTo(connection, savepoint, e);
+          throw e;
         }
       });
-      Progress after = batch.isEmpty() ? start : start.advance(batch,
+      Progress next = batch.isEmpty() ? start : start.advance(batch,
           RowKeys.text(migration.table(), batch.lastId()), store.now());
-      return new RunResult(after.status(state, null, null, null), true, batch.changes());
+      long left = batch.isEmpty() ? 0 : Verifier.count(connection, sql, where, batch.lastId());
+      List<String> caveats = new ArrayList<>();
+      unfinished.forEach((name, rows) -> caveats.add("previewed after only the first batch of "
+          + name + ", which has " + rows + " rows left: it may change more rows once that has run"));
+      destroyed.ifPresent(caveats::add);
+      return new Preview(new RunResult(next.status(state, null, null, null), true, batch.changes(),
+          batch.changed(), null, caveats), left);
     } catch (RowFailure failure) {
-      return new RunResult(start.status(MigrationState.FAILED, null,
-          Errors.oneLine(failure.getCause()), failure.rowId()), true, List.of());
+      return new Preview(failedPreview(start, Errors.oneLine(failure.getCause()), failure.rowId()), 0);
     } catch (SQLException e) {
       if (dialect.isConnectionFailure(e)) {
         throw database.unreachable(e);
       }
-      return new RunResult(start.status(MigrationState.FAILED, null, Errors.oneLine(e), null), true,
-          List.of());
+      return new Preview(failedPreview(start, Errors.oneLine(e), null), 0);
     } catch (MigrationException e) {
       throw e;
     } catch (RuntimeException e) {
-      return new RunResult(start.status(MigrationState.FAILED, null, Errors.oneLine(e), null), true,
-          List.of());
+      return new Preview(failedPreview(start, Errors.oneLine(e), null), 0);
     } finally {
       if (executor != null) {
         executor.shutdownNow();
       }
     }
+  }
+
+  private static RunResult failedPreview(Progress start, String error, String rowId) {
+    return new RunResult(start.status(MigrationState.FAILED, null, error, rowId), true, List.of(), 0,
+        null, List.of());
+  }
+
+  /**
+   * For a migration that destroys data, the rows holding what it destroys: how many, how many its
+   * range reaches now, and how many wait on other migrations to enter it. Counted where the rows it
+   * destroys can be told: by its verification, or, for an in-database clear, by its cleared columns
+   * holding a value. A preview taken before the migrations its range waits on have run would
+   * otherwise show no change while rows it will clear exist.
+   *
+   * @param earlier the migrations of the same table previewed before it with rows left
+   * @return one sentence, or empty if it destroys nothing countable or nothing is held
+   */
+  private Optional<String> destroyedRows(Connection connection, Set<String> earlier)
+      throws SQLException {
+    if (!migration.destroysData()) {
+      return Optional.empty();
+    }
+    List<Column<T, ?>> cleared = migration.assignments().stream()
+        .filter(assignment -> assignment.source() == null && assignment.value() == null)
+        .<Column<T, ?>>map(Assignment::target).toList();
+    String subject;
+    Condition<T> held;
+    if (!cleared.isEmpty()) {
+      held = cleared.stream().map(Column::isNotNull).reduce(Condition::or).orElseThrow();
+      subject = cleared.stream().map(Column::name).collect(Collectors.joining(" or "))
+          + (cleared.size() == 1 ? " holds" : " hold") + " a value in ";
+    } else if (migration.verification().isPresent()) {
+      held = migration.verification().get().remaining();
+      subject = "its verification finds ";
+    } else {
+      return Optional.empty();
+    }
+    long holding = Verifier.count(connection, sql, held, null);
+    if (holding == 0) {
+      return Optional.empty();
+    }
+    long reached = Verifier.count(connection, sql, range.and(held), null);
+    long waiting = holding - reached;
+    String sentence = subject + holding + " rows, which this migration destroys: " + reached
+        + " of them are in its range now";
+    if (waiting > 0) {
+      sentence += earlier.isEmpty()
+          ? ", and " + waiting + " are outside it until other migrations fill what it requires"
+          : ", and " + waiting + " wait on the earlier migrations (" + String.join(", ", earlier)
+              + ") to enter it";
+    }
+    return Optional.of(sentence);
   }
 
   /**
@@ -403,6 +489,15 @@ public final class MigrationRun<T> {
     } catch (SQLException | RuntimeException e) {
       LOG.warn("Could not record the failure of migration {}: {}", migration.name(),
           Errors.oneLine(e));
+    }
+  }
+
+  /** Undoes a failed preview's batch; a connection too broken for that is reported by the caller. */
+  private static void rollbackTo(Connection connection, Savepoint savepoint, Throwable failure) {
+    try {
+      connection.rollback(savepoint);
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 

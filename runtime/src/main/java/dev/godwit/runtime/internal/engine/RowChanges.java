@@ -1,6 +1,7 @@
 package dev.godwit.runtime.internal.engine;
 
 import dev.godwit.runtime.RowChange;
+import dev.godwit.runtime.RunResult;
 import dev.godwit.runtime.Table;
 import dev.godwit.runtime.internal.jdbc.ResultSetRow;
 import dev.godwit.runtime.internal.sql.RowKeys;
@@ -18,7 +19,7 @@ import java.util.Map;
 public final class RowChanges {
 
   /** How many changed rows a dry run describes. */
-  public static final int LIMIT = 10;
+  public static final int LIMIT = RunResult.SHOWN;
 
   private RowChanges() {}
 

@@ -7,6 +7,9 @@ import dev.godwit.runtime.SchemaMismatchException.Code;
 import dev.godwit.runtime.SchemaMismatchException.Problem;
 import dev.godwit.runtime.Table;
 import dev.godwit.runtime.internal.jdbc.DecimalScales;
+import dev.godwit.runtime.internal.schema.Catalog;
+import dev.godwit.runtime.internal.schema.Catalog.CatalogColumn;
+import dev.godwit.runtime.internal.schema.Catalog.Found;
 import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -192,14 +195,12 @@ public final class SchemaCheck {
     }
   }
 
-  /** One column as the catalog describes it. */
-  private record CatalogColumn(String name, int jdbcType, String typeName, int size, boolean nullable) {}
-
-  /** Where the table was found: the schema and name exactly as the catalog stores them. */
-  private record Found(String catalog, String schema, String name) {}
+  /** The command that applies the expand phase, which adds what is missing. */
+  private static final String EXPAND = "godwit schema apply --phase expand";
 
   private final Connection connection;
   private final DatabaseMetaData metaData;
+  private final Catalog catalog;
   private final Dialect dialect;
   private final DecimalScales scales;
   private final Table<?> table;
@@ -211,6 +212,7 @@ public final class SchemaCheck {
     this.connection = connection;
     this.scales = scales;
     this.metaData = connection.getMetaData();
+    this.catalog = new Catalog(connection, dialect);
     this.dialect = dialect;
     this.table = table;
     this.use = use;
@@ -229,12 +231,12 @@ public final class SchemaCheck {
   }
 
   private List<Problem> problems() throws SQLException {
-    Optional<Found> found = find();
+    Optional<Found> found = catalog.find(table);
     if (found.isEmpty()) {
       return List.of(new Problem(Code.TABLE_MISSING, "Table " + table.qualifiedName()
           + " does not exist" + tableHint() + "; create it before " + use + "."));
     }
-    Map<String, CatalogColumn> catalogColumns = columns(found.get());
+    Map<String, CatalogColumn> catalogColumns = catalog.columns(found.get());
     rememberDecimalScales(found.get());
     List<Problem> problems = new ArrayList<>();
     boolean keyComplete = true;
@@ -244,8 +246,8 @@ public final class SchemaCheck {
         keyComplete &= !table.key().contains(column);
         problems.add(new Problem(Code.COLUMN_MISSING, "Column " + name(column)
             + " does not exist" + columnHint(column, catalogColumns.keySet()) + "; add it to table "
-            + table.qualifiedName() + " before " + use + ", or correct the column's name in the"
-            + " mapping."));
+            + table.qualifiedName() + " before " + use + " (" + EXPAND
+            + " adds every column the code maps), or correct the column's name in the mapping."));
         continue;
       }
       boolean isVersion = table.version().map(column::equals).orElse(false);
@@ -262,37 +264,6 @@ public final class SchemaCheck {
       problems.addAll(keyProblems(found.get(), catalogColumns));
     }
     return problems;
-  }
-
-  /** The table in its schema, or for a table without one, where the database resolves its name. */
-  private Optional<Found> find() throws SQLException {
-    String catalog = connection.getCatalog();
-    String name = dialect.fold(table.name());
-    String schema;
-    if (dialect.schemasAreCatalogs()) {
-      // the database is the JDBC catalog, and no schema exists within it
-      catalog = table.schema().map(dialect::fold).orElse(catalog);
-      schema = null;
-    } else if (table.schema().isPresent()) {
-      schema = dialect.fold(table.schema().get());
-    } else {
-      Optional<String> resolved = dialect.unqualifiedSchema(connection, table);
-      if (resolved.isEmpty()) {
-        return Optional.empty();
-      }
-      schema = resolved.get();
-    }
-    try (ResultSet tables = metaData.getTables(catalog, pattern(schema), pattern(name), null)) {
-      while (tables.next()) {
-        String foundSchema = tables.getString("TABLE_SCHEM");
-        // JDBC lets getSchema() return null; H2 and PostgreSQL always name one
-        if (name.equals(tables.getString("TABLE_NAME"))
-            && (schema == null || schema.equals(foundSchema))) {
-          return Optional.of(new Found(catalog, foundSchema, name));
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   /**
@@ -328,24 +299,6 @@ public final class SchemaCheck {
       }
     }
     scales.remember(table, byColumn);
-  }
-
-  /** Every column of the table, by its name as stored. */
-  private Map<String, CatalogColumn> columns(Found found) throws SQLException {
-    Map<String, CatalogColumn> columns = new LinkedHashMap<>();
-    try (ResultSet resultSet = metaData.getColumns(found.catalog(), pattern(found.schema()),
-        pattern(found.name()), null)) {
-      while (resultSet.next()) {
-        if (found.name().equals(resultSet.getString("TABLE_NAME"))
-            && Objects.equals(found.schema(), resultSet.getString("TABLE_SCHEM"))) {
-          String name = resultSet.getString("COLUMN_NAME");
-          columns.put(name, new CatalogColumn(name, resultSet.getInt("DATA_TYPE"),
-              resultSet.getString("TYPE_NAME"), resultSet.getInt("COLUMN_SIZE"),
-              resultSet.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
-        }
-      }
-    }
-    return columns;
   }
 
   /**
@@ -447,7 +400,7 @@ public final class SchemaCheck {
             + " give such rows a key and declare the column NOT NULL."));
       }
     }
-    if (!isUnique(found, new HashSet<>(key))) {
+    if (!catalog.isUnique(found, new HashSet<>(key))) {
       String names = table.key().stream().map(Column::name).collect(Collectors.joining(", "));
       problems.add(new Problem(Code.KEY_NOT_UNIQUE, "Table " + table.qualifiedName()
           + " has no primary key or unique index on (" + names + "), so two rows with the same key"
@@ -457,56 +410,19 @@ public final class SchemaCheck {
     return problems;
   }
 
-  /**
-   * Whether the primary key, or a unique index without a predicate, has all its columns among the
-   * key's, which makes the key unique.
-   */
-  private boolean isUnique(Found found, Set<String> key) throws SQLException {
-    Set<String> primary = new HashSet<>();
-    try (ResultSet resultSet =
-        metaData.getPrimaryKeys(found.catalog(), found.schema(), found.name())) {
-      while (resultSet.next()) {
-        primary.add(resultSet.getString("COLUMN_NAME"));
-      }
-    }
-    if (!primary.isEmpty() && key.containsAll(primary)) {
-      return true;
-    }
-    Map<String, Set<String>> indexes = new HashMap<>();
-    Set<String> partial = new HashSet<>();
-    try (ResultSet resultSet =
-        metaData.getIndexInfo(found.catalog(), found.schema(), found.name(), true, true)) {
-      while (resultSet.next()) {
-        String index = resultSet.getString("INDEX_NAME");
-        if (resultSet.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic
-            || resultSet.getBoolean("NON_UNIQUE") || index == null) {
-          continue;
-        }
-        if (resultSet.getString("FILTER_CONDITION") != null) {
-          partial.add(index);
-        }
-        // an expression index reports the expression here, which matches no column
-        indexes.computeIfAbsent(index, name -> new HashSet<>())
-            .add(resultSet.getString("COLUMN_NAME"));
-      }
-    }
-    return indexes.entrySet().stream().anyMatch(index -> !partial.contains(index.getKey())
-        && key.containsAll(index.getValue()));
-  }
-
   /** A hint when the table exists under the same name in another case, which only quoting reaches. */
   private String tableHint() throws SQLException {
-    String catalog = connection.getCatalog();
+    String inCatalog = connection.getCatalog();
     String schema = table.schema().isPresent() ? dialect.fold(table.schema().get())
         : connection.getSchema();
     if (dialect.schemasAreCatalogs()) {
-      catalog = schema == null ? catalog : schema;
+      inCatalog = schema == null ? inCatalog : schema;
       schema = null;
     } else if (schema == null) {
       return "";
     }
     String wanted = Identifiers.text(table.name());
-    try (ResultSet tables = metaData.getTables(catalog, pattern(schema), null, null)) {
+    try (ResultSet tables = metaData.getTables(inCatalog, catalog.pattern(schema), null, null)) {
       while (tables.next()) {
         String name = tables.getString("TABLE_NAME");
         if (name.equalsIgnoreCase(wanted)
@@ -544,15 +460,5 @@ public final class SchemaCheck {
   /** A column's name for messages: {@code table.column}, as declared. */
   private String name(Column<?, ?> column) {
     return table.qualifiedName() + "." + column.name();
-  }
-
-  /** A name as a catalog search pattern that matches only itself: {@code _} and {@code %} escaped. */
-  private String pattern(String name) throws SQLException {
-    String escape = metaData.getSearchStringEscape();
-    if (name == null || escape == null || escape.isEmpty()) {
-      return name;
-    }
-    return name.replace(escape, escape + escape).replace("_", escape + "_")
-        .replace("%", escape + "%");
   }
 }

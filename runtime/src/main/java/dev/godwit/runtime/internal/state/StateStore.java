@@ -81,6 +81,16 @@ public final class StateStore {
     this.tableToken = (schema == null ? "" : "{" + schema + "}.") + "{" + table + "}";
   }
 
+  /** The state table as SQL names it: quoted, and qualified when a schema was set. */
+  public String qualifiedName() {
+    return sql(tableToken);
+  }
+
+  /** The state table's schema as configured (a plain identifier), or {@code null} for the current. */
+  public String schema() {
+    return schema;
+  }
+
   /** What names this process in the owner of the leases it takes. */
   public String worker() {
     return worker;
