@@ -134,13 +134,14 @@ public final class MySqlDialect extends Dialect {
    * {@inheritDoc}
    *
    * <p>{@code TIMESTAMP(6)}, which stores UTC and converts to and from the session's time zone, so
-   * that an expiry compares with {@code CURRENT_TIMESTAMP} alike in every session. Declared
-   * {@code NULL DEFAULT NULL}: where {@code explicit_defaults_for_timestamp} is off, a bare
-   * {@code TIMESTAMP} column would be set to the current time on every update of its row.
+   * that an expiry compares with {@code CURRENT_TIMESTAMP} alike in every session. Godwit assumes
+   * {@code explicit_defaults_for_timestamp} is on, the default of MySQL 8 and MariaDB 10.10 and
+   * later: where it is off, the first {@code TIMESTAMP} column of a table is set to the current
+   * time on every update of its row.
    */
   @Override
   public String instantType() {
-    return "TIMESTAMP(6) NULL DEFAULT NULL";
+    return "TIMESTAMP(6)";
   }
 
   /**
