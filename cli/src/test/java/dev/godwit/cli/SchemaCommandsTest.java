@@ -40,7 +40,8 @@ class SchemaCommandsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void planApplyAndCheckTakeATableThroughEveryPhase(TestDatabase kind) throws Exception {
     try (CliDatabase database = CliDatabase.shared(kind, folder)) {
       AccountDeploys.createDeployZero(database, 12);
@@ -116,7 +117,8 @@ class SchemaCommandsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void applyGivesUpAfterItsTriesWhileATransactionHoldsTheTable(TestDatabase kind) throws Exception {
     try (CliDatabase database = CliDatabase.shared(kind, folder)) {
       AccountDeploys.createDeployZero(database, 3);
@@ -146,7 +148,8 @@ class SchemaCommandsTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void exportWritesOneFlywayFilePerPhaseAndNeverOverwritesOne(TestDatabase kind) throws Exception {
     try (CliDatabase database = CliDatabase.create(kind, folder)) {
       AccountDeploys.createDeployZero(database, 3);

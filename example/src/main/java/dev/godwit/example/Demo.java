@@ -425,8 +425,17 @@ public final class Demo implements Callable<Integer> {
       out.println("Database: " + url);
       return postgres;
     }
+    if (url.startsWith("jdbc:mariadb:")) {
+      org.mariadb.jdbc.MariaDbDataSource mariaDb = new org.mariadb.jdbc.MariaDbDataSource(url);
+      if (user != null) {
+        mariaDb.setUser(user);
+      }
+      mariaDb.setPassword(password);
+      out.println("Database: " + url.split("[?;]", 2)[0]);
+      return mariaDb;
+    }
     throw new CommandLine.ParameterException(new CommandLine(this),
-        "--url must be a jdbc:h2: or jdbc:postgresql: URL, not " + url);
+        "--url must be a jdbc:h2:, jdbc:postgresql: or jdbc:mariadb: URL, not " + url);
   }
 
   /**

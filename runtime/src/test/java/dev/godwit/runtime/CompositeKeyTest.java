@@ -252,7 +252,8 @@ class CompositeKeyTest {
     // a single-column key the lines also have, so that the same table is migrated under either key
     db.execute("ALTER TABLE order_lines ADD COLUMN line_id BIGINT",
         "UPDATE order_lines SET line_id = order_id * 100 + line_no",
-        "ALTER TABLE order_lines ALTER COLUMN line_id SET NOT NULL",
+        kind == TestDatabase.MARIADB ? "ALTER TABLE order_lines MODIFY line_id BIGINT NOT NULL"
+            : "ALTER TABLE order_lines ALTER COLUMN line_id SET NOT NULL",
         "ALTER TABLE order_lines ADD CONSTRAINT line_id_unique UNIQUE (line_id)");
     Column<Line, Long> lineId = Column.of("line_id", ColumnType.LONG);
     List<Column<Line, ?>> columns = new ArrayList<>(Line.TABLE.columns());
@@ -293,9 +294,17 @@ class CompositeKeyTest {
    * since reaches the batches' own guard.
    */
   private static void dropKeyConstraints(Db db, String table, String... keyColumns) {
-    db.execute(db.kind == TestDatabase.H2 ? "ALTER TABLE " + table + " DROP PRIMARY KEY"
+    db.execute(db.kind != TestDatabase.POSTGRES ? "ALTER TABLE " + table + " DROP PRIMARY KEY"
         : "ALTER TABLE " + table + " DROP CONSTRAINT " + table + "_pkey");
     for (String column : keyColumns) {
+      if (db.kind == TestDatabase.MARIADB) {
+        // MySQL changes a column's nullability only by declaring the whole column again
+        Object type = db.rows("SELECT column_type FROM information_schema.columns"
+            + " WHERE table_schema = DATABASE() AND table_name = '" + table
+            + "' AND column_name = '" + column + "'").get(0).get("column_type");
+        db.execute("ALTER TABLE " + table + " MODIFY " + column + " " + type + " NULL");
+        continue;
+      }
       db.execute("ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP NOT NULL");
     }
   }

@@ -64,6 +64,9 @@ public final class Db {
 
   /** A name quoted as this database folds unquoted names. */
   public String quote(String name) {
+    if (kind == TestDatabase.MARIADB) {
+      return '`' + name.toLowerCase(Locale.ROOT) + '`';
+    }
     return '"' + (kind == TestDatabase.H2 ? name.toUpperCase(Locale.ROOT)
         : name.toLowerCase(Locale.ROOT)) + '"';
   }
@@ -101,12 +104,18 @@ public final class Db {
     }
   }
 
-  /** Runs statements in auto-commit mode (set-up only). */
+  /** Runs statements in auto-commit mode (set-up only), written as H2 and PostgreSQL read them. */
   public void execute(String... sql) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       for (String each : sql) {
-        statement.execute(each);
+        java.util.regex.Matcher schema = java.util.regex.Pattern
+            .compile("(?i)CREATE SCHEMA (\\w+)").matcher(each);
+        if (kind == TestDatabase.MARIADB && schema.matches()) {
+          // a MySQL schema is a database of the whole server, which every test shares
+          statement.execute("DROP DATABASE IF EXISTS " + schema.group(1));
+        }
+        statement.execute(translate(each));
       }
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -119,11 +128,24 @@ public final class Db {
         .map(row -> Long.parseLong(String.valueOf(row.values().iterator().next()))).orElseThrow();
   }
 
+  /**
+   * A statement written for H2 and PostgreSQL as MySQL and MariaDB read it: double-quoted names in
+   * backticks, a {@code VARCHAR} without a length as {@code VARCHAR(255)}, SQL's
+   * {@code TIMESTAMP WITH TIME ZONE} as {@code TIMESTAMP(6)}, {@code TIMESTAMP} as
+   * {@code DATETIME(6)}, identity columns as {@code AUTO_INCREMENT}. Unchanged elsewhere.
+   */
+  public String translate(String sql) {
+    if (kind != TestDatabase.MARIADB) {
+      return sql;
+    }
+    return TestDatabase.forMySql(sql);
+  }
+
   /** Every row a query returns, column names in lower case, values as JDBC gives them. */
   public List<Map<String, Object>> rows(String sql) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement();
-        ResultSet resultSet = statement.executeQuery(sql)) {
+        ResultSet resultSet = statement.executeQuery(translate(sql))) {
       List<Map<String, Object>> rows = new ArrayList<>();
       ResultSetMetaData meta = resultSet.getMetaData();
       while (resultSet.next()) {
@@ -149,7 +171,8 @@ public final class Db {
   /** The state table's rows, or {@code null} if it does not exist. */
   public List<Map<String, Object>> stateSnapshot() {
     try (Connection connection = dataSource.getConnection();
-        ResultSet tables = connection.getMetaData().getTables(null, null,
+        ResultSet tables = connection.getMetaData().getTables(
+            kind == TestDatabase.MARIADB ? connection.getCatalog() : null, null,
             kind == TestDatabase.H2 ? "GODWIT_MIGRATIONS" : "godwit_migrations", null)) {
       if (!tables.next()) {
         return null;

@@ -59,7 +59,9 @@ class MigratorBuilderTest {
     assertEquals(MigrationState.SUCCEEDED, migrator.status("items.upper").orElseThrow().state());
     assertEquals(1, db.count("SELECT COUNT(*) FROM ops.app_migrations WHERE name = 'items.upper'"));
     assertEquals(0, db.count("SELECT COUNT(*) FROM information_schema.tables"
-        + " WHERE LOWER(table_name) = 'godwit_migrations'"));
+        + " WHERE LOWER(table_name) = 'godwit_migrations'"
+        // a MySQL schema is a database, of which the server has one per test
+        + (kind == TestDatabase.MARIADB ? " AND table_schema IN (DATABASE(), 'ops')" : "")));
     assertEquals(List.of(), Migrator.create(db.dataSource).status(),
         "a migrator with the default state table sees none of it");
   }

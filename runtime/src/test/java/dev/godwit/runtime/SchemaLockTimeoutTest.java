@@ -38,7 +38,8 @@ class SchemaLockTimeoutTest {
       .maxTries(TRIES).initialBackoff(Duration.ofMillis(50)).build();
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void aLockNeverReleasedEndsApplyWithOneSentenceAfterEveryTry(TestDatabase kind) throws Exception {
     Db db = new Db(kind);
     Accounts.createDeployZero(db, 100);
@@ -74,7 +75,8 @@ class SchemaLockTimeoutTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void aLockReleasedBetweenTriesLetsTheStepApplyWithItsTriesCounted(TestDatabase kind)
       throws Exception {
     Db db = new Db(kind);

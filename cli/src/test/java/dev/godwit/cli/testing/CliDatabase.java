@@ -148,7 +148,8 @@ public final class CliDatabase implements AutoCloseable {
 
   private static boolean hasStateTable(Connection connection) throws SQLException {
     for (String name : List.of("godwit_migrations", "GODWIT_MIGRATIONS")) {
-      try (ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
+      try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null,
+          name, null)) {
         if (tables.next()) {
           return true;
         }

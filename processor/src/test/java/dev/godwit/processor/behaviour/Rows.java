@@ -41,7 +41,9 @@ final class Rows {
     String key = table.key().stream().map(Column::name).collect(Collectors.joining(", "));
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE " + table.name() + " (" + columns + ", PRIMARY KEY (" + key + "))");
+      String create = "CREATE TABLE " + table.name() + " (" + columns + ", PRIMARY KEY (" + key + "))";
+      statement.execute(dev.godwit.runtime.testing.TestDatabase.isMySql(connection)
+          ? dev.godwit.runtime.testing.TestDatabase.forMySql(create) : create);
     }
   }
 

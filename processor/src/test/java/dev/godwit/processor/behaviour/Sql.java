@@ -16,8 +16,13 @@ final class Sql {
   static void execute(DataSource database, String... statements) throws SQLException {
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement()) {
+      boolean mySql = dev.godwit.runtime.testing.TestDatabase.isMySql(connection);
       for (String sql : statements) {
-        statement.execute(sql);
+        if (mySql && sql.matches("(?i)CREATE SCHEMA \\w+")) {
+          // a MySQL schema is a database of the whole server, which every test shares
+          statement.execute("DROP DATABASE IF EXISTS " + sql.substring("CREATE SCHEMA ".length()));
+        }
+        statement.execute(mySql ? dev.godwit.runtime.testing.TestDatabase.forMySql(sql) : sql);
       }
     }
   }
@@ -27,7 +32,9 @@ final class Sql {
     List<List<Object>> rows = new ArrayList<>();
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery(query)) {
+        ResultSet result = statement.executeQuery(
+            dev.godwit.runtime.testing.TestDatabase.isMySql(connection)
+                ? dev.godwit.runtime.testing.TestDatabase.forMySql(query) : query)) {
       int columns = result.getMetaData().getColumnCount();
       while (result.next()) {
         List<Object> row = new ArrayList<>();

@@ -30,7 +30,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ClinicRoundTripTest {
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not yet on MariaDB: the model's tables live in the schema clinic, which Hibernate's schema
+  // export and Godwit's catalog check would have to agree is the database clinic there
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void hibernateLoadsBackWhatGodwitsBackfillsWrote(TestDatabase kind) throws Exception {
     DataSource database = kind.newDatabase();
     try (Orm orm = Orm.clinic(database)) {
@@ -92,7 +94,9 @@ class ClinicRoundTripTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not yet on MariaDB: the model's tables live in the schema clinic, which Hibernate's schema
+  // export and Godwit's catalog check would have to agree is the database clinic there
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void aStaleHibernateSaveFailsInsteadOfUndoingTheMigration(TestDatabase kind) throws Exception {
     DataSource database = kind.newDatabase();
     try (Orm orm = Orm.clinic(database)) {

@@ -115,7 +115,19 @@ public abstract class Dialect {
    * @throws IllegalArgumentException if it is not a valid identifier
    */
   public final String quote(String identifier) {
-    return remembered(quoted, identifier, name -> '"' + fold(name) + '"');
+    char quote = identifierQuote();
+    return remembered(quoted, identifier, name -> quote + fold(name) + quote);
+  }
+
+  /**
+   * The character a quoted identifier starts and ends with. By default SQL's double quote
+   * (ISO/IEC 9075-2, 5.2, delimited identifier); a database that reads a double-quoted name as a
+   * string unless configured otherwise overrides this.
+   *
+   * @return the quote character, for example {@code '"'}
+   */
+  protected char identifierQuote() {
+    return '"';
   }
 
   /**
@@ -176,6 +188,36 @@ public abstract class Dialect {
   public abstract String returning(String update, String column);
 
   /**
+   * Whether {@link #returning} can make an {@code UPDATE} return what it changed. A database without
+   * such a clause says {@code false}; the caller then runs the {@code UPDATE}, counts the rows it
+   * matched, and reads them again in the same transaction, where the update's row locks keep them
+   * as it left them. {@code true} by default.
+   *
+   * @return {@code true} if {@link #returning} is available
+   */
+  public boolean returnsFromUpdate() {
+    return true;
+  }
+
+  /**
+   * Prepares a connection, already read committed and out of auto-commit, for a run's batches: a
+   * database can bound how long a batch waits for a row lock here. Nothing by default.
+   *
+   * @param connection the connection, in its first transaction
+   * @throws SQLException if the database refuses the setting
+   */
+  public void beginBatches(Connection connection) throws SQLException {}
+
+  /**
+   * Undoes {@link #beginBatches} before the connection is given back to its pool. Nothing by
+   * default.
+   *
+   * @param connection the connection, with no transaction open
+   * @throws SQLException if the database refuses the setting
+   */
+  public void endBatches(Connection connection) throws SQLException {}
+
+  /**
    * The schema the database finds a table named without a schema in, as the catalog records it. By
    * default the connection's current schema ({@link Connection#getSchema()}); a database that
    * resolves names through a search path overrides this.
@@ -188,6 +230,29 @@ public abstract class Dialect {
   public Optional<String> unqualifiedSchema(Connection connection, Table<?> table)
       throws SQLException {
     return Optional.ofNullable(connection.getSchema());
+  }
+
+  /**
+   * Whether the database calls what Godwit names a table's schema a JDBC catalog, keeping no schemas
+   * within it: MySQL's and MariaDB's databases are reported by {@link DatabaseMetaData} as catalogs.
+   * {@code false} by default.
+   *
+   * @return {@code true} to look tables up by catalog, with no schema
+   */
+  public boolean schemasAreCatalogs() {
+    return false;
+  }
+
+  /**
+   * Whether a column whose catalog type name is this keeps an instant whatever the session's time
+   * zone, although its JDBC type code is {@code TIMESTAMP}. None by default: SQL's
+   * {@code TIMESTAMP WITH TIME ZONE} is recognized by its own code and name.
+   *
+   * @param typeName the catalog's type name, in lower case
+   * @return {@code true} for this database's instant types
+   */
+  public boolean isInstantType(String typeName) {
+    return false;
   }
 
   /**

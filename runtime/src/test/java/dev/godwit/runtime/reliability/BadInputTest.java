@@ -103,6 +103,9 @@ class BadInputTest {
     assertEquals(expected, audited);
     assertEquals(30, db.count("SELECT COUNT(*) FROM users"));
     for (String sql : statements.executed()) {
+      if (sql.equals("DROP TEMPORARY TABLE godwit_values")) {
+        continue; // the MySQL dialect's own table of a batch's values, made for one update
+      }
       assertFalse(sql.contains("DROP") || sql.contains("quoted") || sql.contains("🦆"), sql);
     }
   }
@@ -111,8 +114,14 @@ class BadInputTest {
   @EnumSource(TestDatabase.class)
   void awkwardValuesRoundTripUnchangedThroughEveryWayAMigrationWrites(TestDatabase kind) {
     Db db = databases.create(kind);
-    db.createQuoted(Note.TABLE);
-    db.createWithIdentity(Note.Log.TABLE);
+    createNotes(db);
+    if (kind == TestDatabase.MARIADB) {
+      // a VARCHAR must have a length there, and the notes are longer than the default's
+      db.execute("CREATE TABLE note_log (id BIGINT AUTO_INCREMENT PRIMARY KEY, note_id LONGTEXT,"
+          + " body LONGTEXT)");
+    } else {
+      db.createWithIdentity(Note.Log.TABLE);
+    }
     List<Note> notes = Note.awkward();
     db.insert(Note.TABLE, notes);
     AtomicBoolean failOnce = new AtomicBoolean(true);
@@ -144,7 +153,7 @@ class BadInputTest {
       assertEquals(change.before().get("body"), change.after().get("copy"));
     }
     assertEquals(MigrationState.FAILED, failed.status().state());
-    assertEquals("NULL", failed.status().errorRowId());
+    assertEquals("NULL", failed.status().errorRowId(), failed.status().error());
     assertEquals("IllegalStateException: refusing 'NULL' once", failed.status().error());
     Set<String> ids = new HashSet<>(notes.stream().map(Note::id).toList());
     assertTrue(failed.status().cursor() == null || ids.contains(failed.status().cursor()),
@@ -198,7 +207,7 @@ class BadInputTest {
   void aNameRecordedForAnotherTableIsRefusedRatherThanResumedAtThatTablesCursor(
       TestDatabase kind) {
     Db db = usersWithAudit(kind, 40);
-    db.createQuoted(Note.TABLE);
+    createNotes(db);
     db.insert(Note.TABLE, Note.awkward());
     Migrator migrator = db.migrator();
     migrator.run(User.audited("shared.name", (ctx, user) -> {}),
@@ -286,10 +295,35 @@ class BadInputTest {
     return AuditedRename.fill(databases.create(kind), rows);
   }
 
+  /**
+   * The notes' table. Their keys differ only in case and accents ({@code "null"} and
+   * {@code "NULL"}) or in trailing spaces, which MariaDB's default collation would call
+   * duplicates, and a condition compares bodies that differ so: there every text is compared byte
+   * by byte, trailing spaces included (no pad).
+   */
+  private static void createNotes(Db db) {
+    db.createQuoted(Note.TABLE, db.kind == TestDatabase.MARIADB
+        ? java.util.Map.of("id", "VARCHAR(700) COLLATE utf8mb4_nopad_bin",
+            "body", "LONGTEXT COLLATE utf8mb4_nopad_bin", "copy", "LONGTEXT COLLATE utf8mb4_nopad_bin",
+            "words", "LONGTEXT COLLATE utf8mb4_nopad_bin", "stamp", "LONGTEXT COLLATE utf8mb4_nopad_bin")
+        : java.util.Map.of());
+  }
+
   /** A connection pool on the database, which the test can close. */
   private static JdbcConnectionPool pool(Db db) {
     if (db.dataSource instanceof JdbcDataSource h2) {
       return JdbcConnectionPool.create(h2);
+    }
+    if (db.dataSource instanceof TestDatabase.UrlDataSource mariaDb) {
+      try {
+        org.mariadb.jdbc.MariaDbDataSource pooled = new org.mariadb.jdbc.MariaDbDataSource(
+            mariaDb.url());
+        pooled.setUser(mariaDb.user());
+        pooled.setPassword(mariaDb.password());
+        return JdbcConnectionPool.create(pooled);
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
     PGSimpleDataSource postgres = (PGSimpleDataSource) db.dataSource;
     PGConnectionPoolDataSource pooled = new PGConnectionPoolDataSource();

@@ -66,16 +66,21 @@ class ConcurrentWritersTest {
 
   /** The migrator waits this long for a row lock, so a writer holding one makes a batch retry. */
   private static final int MIGRATOR_LOCK_TIMEOUT_MILLIS = 100;
+  /** MySQL's innodb_lock_wait_timeout counts whole seconds. */
+  private static final int MARIADB_LOCK_TIMEOUT_SECONDS = 1;
 
   /**
    * One transaction in this many is a slow request, holding its row locks longer than the migrator
    * waits for them.
    */
   private static final int SLOW_REQUESTS_ONE_IN = 20;
-  private static final int SLOW_REQUEST_MILLIS = 3 * MIGRATOR_LOCK_TIMEOUT_MILLIS / 2;
+  private int lockTimeoutMillis = MIGRATOR_LOCK_TIMEOUT_MILLIS;
 
   /** SQL states of conflicts to retry: serialization failure, deadlock, lock timeouts, H2's own. */
-  private static final Set<String> CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
+  private static final Set<String> CONFLICTS =
+      Set.of("40001", "40P01", "55P03", "HYT00", "90131", "1205");
+  /** MySQL's lock wait timeout (1205), whose SQL state is the general HY000. */
+  private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;
 
   @RegisterExtension final Databases databases = new Databases();
 
@@ -97,6 +102,9 @@ class ConcurrentWritersTest {
   void writersInBothFormatsDuringTheRunLoseNoWriteAndNoConflictFailsTheMigration(
       TestDatabase kind, boolean inDatabase) throws Exception {
     Db db = databases.create(kind);
+    if (kind == TestDatabase.MARIADB) {
+      lockTimeoutMillis = 1000 * MARIADB_LOCK_TIMEOUT_SECONDS;
+    }
     db.create(Profile.TABLE);
     db.insert(Profile.TABLE, LongStream.rangeClosed(1, INITIAL_ROWS)
         .mapToObj(i -> new Profile(2 * i, "initial " + 2 * i, null)).toList());
@@ -161,7 +169,13 @@ class ConcurrentWritersTest {
    * serializable by default, as some applications set their pools, which would make every row a
    * writer changed since a batch began fail that batch, had the migrator not its own isolation.
    */
-  private static DataSource strict(Db db) {
+  private DataSource strict(Db db) {
+    if (db.dataSource instanceof TestDatabase.UrlDataSource mariaDb) {
+      return new TestDatabase.UrlDataSource(mariaDb.url()
+          + (mariaDb.url().contains("?") ? "&" : "?") + "sessionVariables=innodb_lock_wait_timeout="
+          + MARIADB_LOCK_TIMEOUT_SECONDS + ",transaction_isolation='SERIALIZABLE'", mariaDb.user(),
+          mariaDb.password());
+    }
     if (db.dataSource instanceof JdbcDataSource h2) {
       JdbcDataSource strict = new JdbcDataSource();
       strict.setURL(h2.getURL() + ";LOCK_TIMEOUT=" + MIGRATOR_LOCK_TIMEOUT_MILLIS
@@ -200,7 +214,7 @@ class ConcurrentWritersTest {
           statement.executeUpdate();
         }
         held.countDown();
-        Await.sleep(3L * MIGRATOR_LOCK_TIMEOUT_MILLIS);
+        Await.sleep(3L * lockTimeoutMillis);
         connection.commit();
         lastWritten.put(locked, value);
       }
@@ -248,8 +262,10 @@ class ConcurrentWritersTest {
       try (Connection connection = dataSource.getConnection()) {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-          statement.execute(connection.getMetaData().getDatabaseProductName().equals("H2")
-              ? "SET LOCK_TIMEOUT 10000" : "SET lock_timeout = '10s'");
+          String product = connection.getMetaData().getDatabaseProductName();
+          statement.execute(product.equals("H2") ? "SET LOCK_TIMEOUT 10000"
+              : product.equals("PostgreSQL") ? "SET lock_timeout = '10s'"
+              : "SET SESSION innodb_lock_wait_timeout = 10");
         }
         while (!stop.get()) {
           writeOnce(connection);
@@ -274,7 +290,7 @@ class ConcurrentWritersTest {
         try {
           for (long id : ids) {
             write(connection, id, values.get(id), newFormat);
-            Await.sleep(slow ? SLOW_REQUEST_MILLIS : random.nextInt(3));
+            Await.sleep(slow ? 3 * lockTimeoutMillis / 2 : random.nextInt(3));
           }
           connection.commit();
           lastWritten.putAll(values);
@@ -282,7 +298,8 @@ class ConcurrentWritersTest {
           return;
         } catch (SQLException e) {
           connection.rollback();
-          if (!CONFLICTS.contains(e.getSQLState())) {
+          if (!CONFLICTS.contains(e.getSQLState())
+              && e.getErrorCode() != MYSQL_LOCK_WAIT_TIMEOUT) {
             throw e;
           }
           writerConflicts.incrementAndGet();

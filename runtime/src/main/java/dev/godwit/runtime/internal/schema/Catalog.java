@@ -44,7 +44,11 @@ public final class Catalog {
     String catalog = connection.getCatalog();
     String name = dialect.fold(table.name());
     String schema;
-    if (table.schema().isPresent()) {
+    if (dialect.schemasAreCatalogs()) {
+      // the database is the JDBC catalog, and no schema exists within it
+      catalog = table.schema().map(dialect::fold).orElse(catalog);
+      schema = null;
+    } else if (table.schema().isPresent()) {
       schema = dialect.fold(table.schema().get());
     } else {
       Optional<String> resolved = dialect.unqualifiedSchema(connection, table);

@@ -132,10 +132,17 @@ public final class StateStore {
       DatabaseMetaData metaData = connection.getMetaData();
       String escape = metaData.getSearchStringEscape();
       String pattern = database.dialect().fold(table).replace("_", escape + "_");
-      String inSchema = schema == null ? connection.getSchema()
-          : database.dialect().fold(schema).replace("_", escape + "_");
-      try (ResultSet tables = metaData.getTables(
-          connection.getCatalog(), inSchema, pattern, null)) {
+      String catalog = connection.getCatalog();
+      String inSchema;
+      if (database.dialect().schemasAreCatalogs()) {
+        // a catalog is named exactly, never by a pattern
+        catalog = schema == null ? catalog : database.dialect().fold(schema);
+        inSchema = null;
+      } else {
+        inSchema = schema == null ? connection.getSchema()
+            : database.dialect().fold(schema).replace("_", escape + "_");
+      }
+      try (ResultSet tables = metaData.getTables(catalog, inSchema, pattern, null)) {
         return tables.next();
       }
     });
@@ -158,16 +165,23 @@ public final class StateStore {
   /** Records a migration as {@code PENDING} unless it is already recorded. */
   public void ensureRow(String name, String table) throws SQLException {
     database.call(connection -> {
-      try {
-        update(connection, "INSERT INTO {godwit_migrations} ({name}, {table_name}, {state})"
-            + " SELECT ?, ?, ? FROM {godwit_migrations} WHERE {name} = ? HAVING COUNT(*) = 0",
-            name, table, MigrationState.PENDING.name(), name);
-      } catch (SQLException e) {
-        if (!database.dialect().isDuplicateKey(e)) {
-          throw e;
+      // two runners inserting the same row may deadlock where the database locks the gap read
+      // (InnoDB at repeatable read): the victim tries again and then finds the row
+      for (int attempt = 1; ; attempt++) {
+        try {
+          update(connection, "INSERT INTO {godwit_migrations} ({name}, {table_name}, {state})"
+              + " SELECT ?, ?, ? FROM {godwit_migrations} WHERE {name} = ? HAVING COUNT(*) = 0",
+              name, table, MigrationState.PENDING.name(), name);
+          return null;
+        } catch (SQLException e) {
+          if (database.dialect().isDuplicateKey(e)) {
+            return null;
+          }
+          if (attempt >= 5 || !database.dialect().isTransient(e)) {
+            throw e;
+          }
         }
       }
-      return null;
     });
   }
 
@@ -234,10 +248,24 @@ public final class StateStore {
         + " {rows_visited} = ?, {rows_changed} = ?, {heartbeat_at} = ?, {lease_expires_at} ="
         + " CASE WHEN {lease_expires_at} > " + expiry + " THEN {lease_expires_at} ELSE " + expiry
         + " END" + LEASE_HELD;
+    Object[] parameters = {progress.cursorText(), progress.pass(), progress.visited(),
+        progress.changed(), now, lease.toMillis(), lease.toMillis(), progress.name(), owner};
+    if (!database.dialect().returnsFromUpdate()) {
+      if (update(connection, update, parameters) != 1) {
+        throw new LeaseLostException(progress.name());
+      }
+      // the update holds the row's lock until the batch commits: this reads what it left
+      try (PreparedStatement statement = prepare(connection,
+              "SELECT {requested} FROM {godwit_migrations}" + LEASE_HELD, progress.name(), owner);
+          ResultSet resultSet = statement.executeQuery()) {
+        if (!resultSet.next()) {
+          throw new LeaseLostException(progress.name());
+        }
+        return Optional.ofNullable(resultSet.getString(1));
+      }
+    }
     try (PreparedStatement statement = prepare(connection,
-            database.dialect().returning(update, "{requested}"), progress.cursorText(),
-            progress.pass(), progress.visited(), progress.changed(), now, lease.toMillis(),
-            lease.toMillis(), progress.name(), owner);
+            database.dialect().returning(update, "{requested}"), parameters);
         ResultSet resultSet = statement.executeQuery()) {
       if (!resultSet.next()) {
         throw new LeaseLostException(progress.name());
