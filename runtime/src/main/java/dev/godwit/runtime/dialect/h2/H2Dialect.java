@@ -30,6 +30,12 @@ public final class H2Dialect extends Dialect {
 
   /** H2's own codes for a deadlock, a lock timeout, and a row changed by a concurrent transaction. */
   private static final int DEADLOCK = 40001;
+  /** How many times in a row the other sessions must be seen quiet before a table copy. */
+  private static final int QUIET_OBSERVATIONS = 3;
+
+  /** Milliseconds between those observations. */
+  private static final int QUIET_INTERVAL_MILLIS = 10;
+
   /** H2's {@code ADMIN_RIGHTS_REQUIRED}. */
   private static final int ADMIN_RIGHTS_REQUIRED = 90040;
 
@@ -110,7 +116,8 @@ public final class H2Dialect extends Dialect {
    * to 28,000 of the updated rows with their old values, {@code SET NOT NULL} and {@code DROP NOT
    * NULL} none. So an {@code ADD COLUMN} or {@code DROP COLUMN} step runs with the database in
    * exclusive mode, which pauses the other sessions' statements until it is switched off (H2
-   * documentation, "SET EXCLUSIVE"), once no other session holds uncommitted changes (waiting at
+   * documentation, "SET EXCLUSIVE"), once no other session runs a statement or holds uncommitted
+   * changes (waiting at
    * most the step's lock timeout, then failing as a lock timeout, so the step is retried), and
    * exclusive mode is switched off again however the statement ends. Exclusive mode needs admin
    * rights; without them the step is refused in one sentence.
@@ -143,9 +150,12 @@ public final class H2Dialect extends Dialect {
   }
 
   /**
-   * Waits, up to the session's lock timeout, until no other session holds uncommitted changes: a
-   * statement that was running when exclusive mode began finishes and commits before the copy
-   * starts. Fails with H2's lock timeout error when the time is up.
+   * Waits, up to the session's lock timeout, until no other session is running a statement or holds
+   * uncommitted changes: a statement that was running when exclusive mode began (exclusive mode
+   * pauses statements as they start) finishes and commits before the copy starts. Fails with H2's
+   * lock timeout error when the time is up. A statement that had just passed H2's exclusive-mode
+   * check when the mode began may not show as running yet, so the sessions must be seen quiet
+   * {@value #QUIET_OBSERVATIONS} times in a row, {@value #QUIET_INTERVAL_MILLIS} ms apart.
    */
   private static void awaitNoOtherUncommittedWork(Statement statement) throws SQLException {
     long timeoutMillis;
@@ -153,19 +163,19 @@ public final class H2Dialect extends Dialect {
       timeoutMillis = rows.next() ? rows.getLong(1) : 0;
     }
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-    while (true) {
+    int quiet = 0;
+    while (quiet < QUIET_OBSERVATIONS) {
       try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
-          + " WHERE SESSION_ID <> SESSION_ID() AND CONTAINS_UNCOMMITTED")) {
-        if (rows.next() && rows.getLong(1) == 0) {
-          return;
-        }
+          + " WHERE SESSION_ID <> SESSION_ID()"
+          + " AND (CONTAINS_UNCOMMITTED OR EXECUTING_STATEMENT IS NOT NULL)")) {
+        quiet = rows.next() && rows.getLong(1) == 0 ? quiet + 1 : 0;
       }
-      if (System.nanoTime() >= deadline) {
+      if (quiet == 0 && System.nanoTime() >= deadline) {
         throw new SQLException("another session held uncommitted changes for the whole lock"
             + " timeout of " + timeoutMillis + " ms", "HYT00", LOCK_TIMEOUT);
       }
       try {
-        Thread.sleep(1);
+        Thread.sleep(quiet == 0 ? 1 : QUIET_INTERVAL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new SQLException("interrupted while waiting for other sessions to commit", e);
