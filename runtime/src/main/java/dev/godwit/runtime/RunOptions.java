@@ -19,6 +19,14 @@ public final class RunOptions {
   /** The lease a runner holds when none is set: heartbeats come far more often than this. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
+  /**
+   * How long a batch waits for a row lock when none is set: longer than the short application
+   * transactions a batch usually meets (so it seldom gives up on one), short enough that a writer
+   * queued behind the rows the batch already locked waits about this plus one batch at most, not as
+   * long as the transaction holding the contested row stays open.
+   */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+
   private final boolean isDryRun;
   private final int batchSize;
   private final boolean reset;
@@ -30,6 +38,7 @@ public final class RunOptions {
   private final int maxRetries;
   private final ProgressListener listener;
   private final boolean includeDestructive;
+  private final Duration lockTimeout;
 
   private RunOptions(Builder builder) {
     if (builder.batchSize < 0) {
@@ -55,6 +64,10 @@ public final class RunOptions {
       throw new IllegalArgumentException("the lease must be positive");
     }
     Objects.requireNonNull(builder.listener, "listener");
+    Objects.requireNonNull(builder.lockTimeout, "lockTimeout");
+    if (builder.lockTimeout.isNegative()) {
+      throw new IllegalArgumentException("the lock timeout cannot be negative");
+    }
     this.isDryRun = builder.isDryRun;
     this.batchSize = builder.batchSize;
     this.reset = builder.reset;
@@ -66,6 +79,7 @@ public final class RunOptions {
     this.maxRetries = builder.maxRetries;
     this.listener = builder.listener;
     this.includeDestructive = builder.includeDestructive;
+    this.lockTimeout = builder.lockTimeout;
   }
 
   /**
@@ -170,6 +184,20 @@ public final class RunOptions {
    */
   public int maxRetries() {
     return maxRetries;
+  }
+
+  /**
+   * How long each statement of a batch waits for a lock before the batch gives up, rolls back
+   * (releasing the rows it had locked) and is retried with backoff; after repeated timeouts the batch
+   * is split in half, down to single rows, and a row that stays locked through every retry fails
+   * the run with its id. Set in the batch's own transaction (PostgreSQL {@code SET LOCAL
+   * lock_timeout}; H2's session {@code LOCK_TIMEOUT}, given back as it was when the run ends).
+   *
+   * @return {@link #DEFAULT_LOCK_TIMEOUT} unless set; zero leaves the database's own setting, which
+   *     usually waits without bound
+   */
+  public Duration lockTimeout() {
+    return lockTimeout;
   }
 
   /**
@@ -333,6 +361,17 @@ public final class RunOptions {
   }
 
   /**
+   * A copy with another lock timeout for batches.
+   *
+   * @param value how long a batch waits for a lock (see {@link #lockTimeout()}); zero for the
+   *     database's own setting
+   * @return the copy
+   */
+  public RunOptions withLockTimeout(Duration value) {
+    return with(builder -> builder.lockTimeout = value);
+  }
+
+  /**
    * A copy with a progress listener.
    *
    * @param value sees every committed batch
@@ -356,13 +395,14 @@ public final class RunOptions {
         && parallelism == that.parallelism && pauseBetweenBatches.equals(that.pauseBetweenBatches)
         && singleTransactionLimit == that.singleTransactionLimit
         && leaseDuration.equals(that.leaseDuration) && maxRetries == that.maxRetries
-        && listener.equals(that.listener) && includeDestructive == that.includeDestructive;
+        && listener.equals(that.listener) && includeDestructive == that.includeDestructive
+        && lockTimeout.equals(that.lockTimeout);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive);
+        singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive, lockTimeout);
   }
 
   @Override
@@ -371,7 +411,8 @@ public final class RunOptions {
         + ", range=" + range + ", parallelism=" + parallelism + ", pauseBetweenBatches="
         + pauseBetweenBatches + ", singleTransactionLimit=" + singleTransactionLimit
         + ", leaseDuration=" + leaseDuration + ", maxRetries=" + maxRetries + ", listener="
-        + listener + ", includeDestructive=" + includeDestructive + "]";
+        + listener + ", includeDestructive=" + includeDestructive + ", lockTimeout=" + lockTimeout
+        + "]";
   }
 
   /**
@@ -390,6 +431,7 @@ public final class RunOptions {
     private int maxRetries = 10;
     private ProgressListener listener = ProgressListener.NONE;
     private boolean includeDestructive;
+    private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
     private Builder() {}
 
@@ -405,6 +447,7 @@ public final class RunOptions {
       maxRetries = options.maxRetries;
       listener = options.listener;
       includeDestructive = options.includeDestructive;
+      lockTimeout = options.lockTimeout;
     }
 
     /**
@@ -529,11 +572,22 @@ public final class RunOptions {
     }
 
     /**
+     * Sets {@link RunOptions#lockTimeout()}.
+     *
+     * @param value how long a batch waits for a lock; zero for the database's own setting
+     * @return this builder
+     */
+    public Builder lockTimeout(Duration value) {
+      lockTimeout = value;
+      return this;
+    }
+
+    /**
      * The options.
      *
      * @return immutable options
      * @throws IllegalArgumentException naming the first option out of its range
-     * @throws NullPointerException if the pause, lease or listener is {@code null}
+     * @throws NullPointerException if the pause, lease, lock timeout or listener is {@code null}
      */
     public RunOptions build() {
       return new RunOptions(this);

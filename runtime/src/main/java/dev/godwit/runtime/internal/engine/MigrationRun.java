@@ -52,6 +52,12 @@ public final class MigrationRun<T> {
   /** Sweeps after which rows still reappearing in the old format fail the migration. */
   public static final int MAX_SWEEPS = 20;
 
+  /**
+   * Retries of a batch that met a lock timeout or another transient conflict before it is split in
+   * half; a batch of one row gets {@link RunOptions#maxRetries()} of them.
+   */
+  public static final int RETRIES_BEFORE_SPLIT = 1;
+
   /** How a run ended, as it is recorded. */
   private record Ending(MigrationState state, String error, String errorRowId) {
     static final Ending SUCCEEDED = new Ending(MigrationState.SUCCEEDED, null, null);
@@ -67,6 +73,12 @@ public final class MigrationRun<T> {
   private final TableSql<T> sql;
   private final Retrier retrier;
   private Progress progress;
+  /**
+   * Rows the next batch may take: the batch size, or less after a batch was split, growing back by
+   * doubling after each batch that commits.
+   */
+  private int limit;
+  private BatchLockTimeout lockTimeout;
   /** What was last read to be asked of the migration: a cancel, a pause, or nothing. */
   private Optional<String> requested = Optional.empty();
 
@@ -81,6 +93,7 @@ public final class MigrationRun<T> {
     this.batchSize = options.batchSize() > 0 ? options.batchSize() : migration.batchSize();
     this.sql = new TableSql<>(dialect, migration.table());
     this.retrier = new Retrier(dialect, migration.name(), options.maxRetries());
+    this.limit = batchSize;
   }
 
   public RunResult run() throws SQLException {
@@ -99,7 +112,14 @@ public final class MigrationRun<T> {
     ExecutorService executor = executor();
     Ending ending;
     try (Database.BatchConnection batches = database.connectForBatches()) {
-      ending = execute(lease, batches.connection(), step(executor));
+      Connection connection = batches.connection();
+      lockTimeout = BatchLockTimeout.of(connection, dialect, options.lockTimeout(),
+          migration.name());
+      try {
+        ending = execute(lease, connection, step(executor));
+      } finally {
+        lockTimeout.restore(connection);
+      }
     } catch (RuntimeException | Error e) {
       lease.close();
       // a lost connection is recorded too when the database answers again (its sessions were ended,
@@ -204,7 +224,9 @@ public final class MigrationRun<T> {
       long visitedBefore = progress.visited();
       boolean exhausted;
       try {
-        exhausted = retrier.run(() -> commitUnit(lease, connection, step, where));
+        exhausted = options.singleTransactionLimit() > 0
+            ? retrier.run(() -> commitUnit(lease, connection, step, where, batchSize))
+            : commitSplitting(lease, connection, step, where);
       } catch (RowFailure failure) {
         return Optional.of(failed(failure.getCause(), failure));
       } catch (SQLException e) {
@@ -235,19 +257,107 @@ public final class MigrationRun<T> {
   }
 
   /**
-   * One transaction: a batch, or every batch of the pass in single-transaction mode; saves the
-   * cursor with it and commits.
+   * Commits the next batch of up to {@link #limit} rows. A batch that keeps meeting a lock timeout
+   * (or another transient conflict) after {@value #RETRIES_BEFORE_SPLIT} retry with backoff, or that
+   * the database refuses, is tried again as its first half, down to a single row: a row locked
+   * longer than every retry, or one the database refuses, then fails the run with its own id and the
+   * database's message. The halves before it commit, as the batches before a failing batch do.
+   * A {@code migrateOne} failure already names its row: it is retried whole while transient, as
+   * often as {@link RunOptions#maxRetries()} allows, and never split.
    *
+   * @return whether the pass has no rows left
+   * @throws RowFailure naming the row that failed
+   */
+  private boolean commitSplitting(Lease lease, Connection connection, BatchStep<T> step,
+      Condition<T> where) throws SQLException, RowFailure {
+    int retriesAtSize = 0;
+    int rowRetries = 0;
+    while (true) {
+      try {
+        boolean exhausted = commitUnit(lease, connection, step, where, limit);
+        limit = (int) Math.min(batchSize, 2L * limit);
+        return exhausted;
+      } catch (RowFailure failure) {
+        if (rowRetries >= options.maxRetries() || !dialect.isTransient(failure)
+            || dialect.isConnectionFailure(failure)) {
+          throw failure;
+        }
+        backOff(rowRetries++, failure);
+      } catch (SQLException | RuntimeException e) {
+        if (e instanceof MigrationException || dialect.isConnectionFailure(e)) {
+          throw e;
+        }
+        boolean conflict = dialect.isTransient(e);
+        if (conflict) {
+          if (options.maxRetries() == 0) {
+            throw e;
+          }
+          int allowed = limit == 1 ? options.maxRetries()
+              : Math.min(options.maxRetries(), RETRIES_BEFORE_SPLIT);
+          if (retriesAtSize < allowed) {
+            backOff(retriesAtSize++, e);
+            continue;
+          }
+        }
+        if (limit == 1) {
+          Optional<Object> row = firstRow(connection, where);
+          if (row.isEmpty()) {
+            throw e;
+          }
+          throw new RowFailure(migration.table(), row.get(), e);
+        }
+        limit = Math.max(1, limit / 2);
+        retriesAtSize = 0;
+        LOG.info("Migration {}: {}; trying the batch again as its first {} rows",
+            migration.name(), conflict ? "a lock wait timed out again" : "the database refused a"
+                + " batch (" + Errors.oneLine(e) + ")", limit);
+      }
+    }
+  }
+
+  /** The key of the first row the next batch reads, read without a lock. */
+  private Optional<Object> firstRow(Connection connection, Condition<T> where)
+      throws SQLException {
+    try (java.sql.PreparedStatement statement = sql.selectIds(where,
+            cursor(progress.cursorText()), 1, false).prepare(connection);
+        java.sql.ResultSet resultSet = statement.executeQuery()) {
+      return resultSet.next()
+          ? Optional.of(RowKeys.read(migration.table(), resultSet, 1)) : Optional.empty();
+    } finally {
+      rollbackQuietly(connection);
+    }
+  }
+
+  /** Sleeps before a retry, longer after each; an interrupt ends the run. */
+  private void backOff(int retry, Throwable cause) {
+    long delay = Retrier.delay(retry);
+    LOG.warn("Migration {}: transient conflict in a batch of {} rows, retry {} in {} ms: {}",
+        migration.name(), limit, retry + 1, delay, Errors.oneLine(cause));
+    try {
+      Thread.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MigrationException(ErrorCode.INTERRUPTED,
+          ErrorCode.INTERRUPTED.message(migration.name(), ErrorCode.WHILE_WAITING_TO_RETRY), e);
+    }
+  }
+
+  /**
+   * One transaction: a batch, or every batch of the pass in single-transaction mode, each statement
+   * waiting for a lock at most the run's lock timeout; saves the cursor with it and commits.
+   *
+   * @param rows the most rows a batch takes
    * @return whether the pass has no rows left
    */
   private boolean commitUnit(Lease lease, Connection connection, BatchStep<T> step,
-      Condition<T> where) throws SQLException, RowFailure {
+      Condition<T> where, int rows) throws SQLException, RowFailure {
     boolean singleTransaction = options.singleTransactionLimit() > 0;
     Progress next = progress;
     boolean exhausted = false;
     try {
+      lockTimeout.apply(connection);
       while (!exhausted) {
-        BatchOutcome batch = step.execute(connection, where, cursor(next.cursorText()), batchSize,
+        BatchOutcome batch = step.execute(connection, where, cursor(next.cursorText()), rows,
             false);
         exhausted = batch.isEmpty();
         if (!exhausted) {
