@@ -203,6 +203,18 @@ public final class PostgresDialect extends Dialect {
     return holders;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>PostgreSQL's {@code TEXT}, of no length limit but the value's size (PostgreSQL documentation,
+   * section 8.3); a {@code VARCHAR(n)} column changed to it keeps its data without a table rewrite,
+   * the two being binary coercible ({@code ALTER TABLE}, notes).
+   */
+  @Override
+  public String longTextType() {
+    return "TEXT";
+  }
+
   @Override
   protected boolean isTransientError(SQLException error) {
     // 40P01 deadlock_detected, 55P03 lock_not_available (a lock timeout), PostgreSQL Appendix A
