@@ -193,6 +193,9 @@ public final class RunOptions {
    * the run with its id. Set in the batch's own transaction (PostgreSQL {@code SET LOCAL
    * lock_timeout}; H2's session {@code LOCK_TIMEOUT}, given back as it was when the run ends).
    *
+   * <p>A dialect that cannot bound a lock wait (its {@code lockTimeout} refuses) runs batches with
+   * the database's own setting, logging a warning.
+   *
    * @return {@link #DEFAULT_LOCK_TIMEOUT} unless set; zero leaves the database's own setting, which
    *     usually waits without bound
    */

@@ -1,6 +1,5 @@
 package dev.godwit.runtime.internal.engine;
 
-import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.spi.Dialect;
@@ -34,8 +33,9 @@ final class BatchLockTimeout {
    * The timeout for batches on a connection, reading what to give back first.
    *
    * @param timeout the longest wait; zero leaves the database's own setting alone
-   * @param migration names the migration in the refusal
-   * @throws MigrationException if the dialect cannot bound a lock wait, naming the fix
+   * @param migration names the migration in the warning logged when the dialect cannot bound a
+   *     lock wait ({@link Dialect#lockTimeout} refuses): its batches then wait as the database
+   *     decides, as they did before lock waits were bounded
    * @throws SQLException if the session's own setting cannot be read
    */
   static BatchLockTimeout of(Connection connection, Dialect dialect, Duration timeout,
@@ -47,11 +47,11 @@ final class BatchLockTimeout {
     try {
       set = dialect.lockTimeout(timeout);
     } catch (MigrationException e) {
-      throw new MigrationException(ErrorCode.OTHER, ErrorCode.OTHER.message("Migration "
-          + migration + " refused: the " + dialect.name() + " dialect cannot bound how long a"
-          + " batch waits for a lock; give the dialect lockTimeout and isLockTimeout, or run with"
-          + " RunOptions.withLockTimeout(Duration.ZERO) to let batches wait as the database"
-          + " decides."), e);
+      // an unbounded wait delays writers but writes nothing wrong: run as before, and say so
+      LOG.warn("Migration {}: the {} dialect cannot bound how long a batch waits for a lock, so"
+          + " its batches wait as the database decides; give the dialect lockTimeout and"
+          + " isLockTimeout to bound them.", migration, dialect.name());
+      return new BatchLockTimeout(List.of(), List.of());
     }
     List<String> restore = dialect.restoreLockTimeout(connection);
     // the read above may have opened a transaction; the first batch starts a clean one
