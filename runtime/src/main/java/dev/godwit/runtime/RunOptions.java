@@ -27,6 +27,13 @@ public final class RunOptions {
    */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
+  /**
+   * The most rows a run counts exactly for its progress when none is set: a count of this many rows
+   * takes well under a second on an ordinary server, while a table of billions would be scanned
+   * whole before the first batch.
+   */
+  public static final long DEFAULT_EXACT_COUNT_LIMIT = 10_000_000;
+
   private final boolean isDryRun;
   private final int batchSize;
   private final boolean reset;
@@ -39,6 +46,7 @@ public final class RunOptions {
   private final ProgressListener listener;
   private final boolean includeDestructive;
   private final Duration lockTimeout;
+  private final long exactCountLimit;
 
   private RunOptions(Builder builder) {
     if (builder.batchSize < 0) {
@@ -65,6 +73,10 @@ public final class RunOptions {
     }
     Objects.requireNonNull(builder.listener, "listener");
     Objects.requireNonNull(builder.lockTimeout, "lockTimeout");
+    if (builder.exactCountLimit < 0) {
+      throw new IllegalArgumentException("the exact count limit cannot be negative, not "
+          + builder.exactCountLimit);
+    }
     if (builder.lockTimeout.isNegative()) {
       throw new IllegalArgumentException("the lock timeout cannot be negative");
     }
@@ -80,6 +92,7 @@ public final class RunOptions {
     this.listener = builder.listener;
     this.includeDestructive = builder.includeDestructive;
     this.lockTimeout = builder.lockTimeout;
+    this.exactCountLimit = builder.exactCountLimit;
   }
 
   /**
@@ -201,6 +214,20 @@ public final class RunOptions {
    */
   public Duration lockTimeout() {
     return lockTimeout;
+  }
+
+  /**
+   * Above how many rows, by the catalog's statistics, a run estimates its total from those
+   * statistics instead of counting it with a scan before the first batch. A migration over a
+   * {@linkplain Migration#range() range} of such a table then shows no total (its share of the table
+   * is unknown) rather than scanning for it. Progress only: which rows are migrated never depends on
+   * it.
+   *
+   * @return {@link #DEFAULT_EXACT_COUNT_LIMIT} unless set; zero always estimates where the
+   *     database keeps statistics
+   */
+  public long exactCountLimit() {
+    return exactCountLimit;
   }
 
   /**
@@ -375,6 +402,16 @@ public final class RunOptions {
   }
 
   /**
+   * A copy with another limit for exact counts.
+   *
+   * @param rows see {@link #exactCountLimit()}
+   * @return the copy
+   */
+  public RunOptions withExactCountLimit(long rows) {
+    return with(builder -> builder.exactCountLimit = rows);
+  }
+
+  /**
    * A copy with a progress listener.
    *
    * @param value sees every committed batch
@@ -399,13 +436,14 @@ public final class RunOptions {
         && singleTransactionLimit == that.singleTransactionLimit
         && leaseDuration.equals(that.leaseDuration) && maxRetries == that.maxRetries
         && listener.equals(that.listener) && includeDestructive == that.includeDestructive
-        && lockTimeout.equals(that.lockTimeout);
+        && lockTimeout.equals(that.lockTimeout) && exactCountLimit == that.exactCountLimit;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive, lockTimeout);
+        singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive, lockTimeout,
+        exactCountLimit);
   }
 
   @Override
@@ -415,7 +453,7 @@ public final class RunOptions {
         + pauseBetweenBatches + ", singleTransactionLimit=" + singleTransactionLimit
         + ", leaseDuration=" + leaseDuration + ", maxRetries=" + maxRetries + ", listener="
         + listener + ", includeDestructive=" + includeDestructive + ", lockTimeout=" + lockTimeout
-        + "]";
+        + ", exactCountLimit=" + exactCountLimit + "]";
   }
 
   /**
@@ -435,6 +473,7 @@ public final class RunOptions {
     private ProgressListener listener = ProgressListener.NONE;
     private boolean includeDestructive;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private long exactCountLimit = DEFAULT_EXACT_COUNT_LIMIT;
 
     private Builder() {}
 
@@ -451,6 +490,7 @@ public final class RunOptions {
       listener = options.listener;
       includeDestructive = options.includeDestructive;
       lockTimeout = options.lockTimeout;
+      exactCountLimit = options.exactCountLimit;
     }
 
     /**
@@ -582,6 +622,17 @@ public final class RunOptions {
      */
     public Builder lockTimeout(Duration value) {
       lockTimeout = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#exactCountLimit()}.
+     *
+     * @param rows zero or more
+     * @return this builder
+     */
+    public Builder exactCountLimit(long rows) {
+      exactCountLimit = rows;
       return this;
     }
 

@@ -338,6 +338,21 @@ public abstract class Dialect {
   }
 
   /**
+   * How many rows the catalog's statistics say a table holds, without scanning it: what progress is
+   * estimated from when an exact count would scan too many rows. Empty by default, for a database
+   * whose catalog does not say; the run then counts exactly.
+   *
+   * @param connection a connection to the database
+   * @param table the table
+   * @return the estimate, or empty when the statistics do not know (never gathered)
+   * @throws SQLException if the catalog cannot be read
+   */
+  public java.util.OptionalLong estimatedRows(Connection connection, Table<?> table)
+      throws SQLException {
+    return java.util.OptionalLong.empty();
+  }
+
+  /**
    * The SQL type a schema step declares a column with, for {@code CREATE TABLE} and {@code ADD
    * COLUMN}: one the mapping check accepts as holding the column's Java type faithfully. A
    * {@linkplain ColumnType#converted converted} type is declared as its stored type. By default

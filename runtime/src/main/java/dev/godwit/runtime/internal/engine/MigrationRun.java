@@ -152,8 +152,7 @@ public final class MigrationRun<T> {
     try {
       progress = Progress.of(store.find(migration.name()).orElseThrow(), batchSize);
       if (progress.pass() == 0) {
-        long total = progress.visited()
-            + Verifier.count(connection, sql, range, cursor(progress.cursorText()));
+        long total = total(connection);
         connection.commit();
         progress = progress.withEstimate(total);
         store.saveEstimate(migration.name(), lease.owner(), total);
@@ -197,6 +196,22 @@ public final class MigrationRun<T> {
       }
       return failed(e, null);
     }
+  }
+
+  /**
+   * The rows the keyset pass visits in all: counted exactly, or, for a table whose statistics say it
+   * holds more than {@link RunOptions#exactCountLimit()} rows, estimated from them without a scan
+   * (at least what was visited), or {@code -1} (unknown) for a range of such a table.
+   */
+  private long total(Connection connection) throws SQLException {
+    java.util.OptionalLong estimate = dialect.estimatedRows(connection, migration.table());
+    if (estimate.isPresent() && estimate.getAsLong() > options.exactCountLimit()) {
+      LOG.info("Migration {}: {} holds about {} rows by its statistics; progress is estimated"
+          + " from them rather than counted", migration.name(), migration.table().qualifiedName(),
+          estimate.getAsLong());
+      return range.isAll() ? Math.max(estimate.getAsLong(), progress.visited()) : -1;
+    }
+    return progress.visited() + Verifier.count(connection, sql, range, cursor(progress.cursorText()));
   }
 
   /**
