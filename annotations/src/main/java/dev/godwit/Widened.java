@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 /**
  * Marks a field that is temporarily optional: the <b>widen</b> step of a breaking change. New code writes
  * it, but rows written before it existed (or by application instances still on the old version) lack
- * it, so its column must accept {@code NULL} (the expand phase adds it nullable; JPA's
- * {@code @Column(nullable = false)} and {@code @Basic(optional = false)} are refused on it) and the field
- * must be a reference type ({@code Integer}, not {@code int}).
+ * it, so its column must accept {@code NULL} (the expand phase adds it nullable; Godwit's and JPA's
+ * {@code @Column(nullable = false)}, JPA's {@code @Basic(optional = false)} and Bean Validation's
+ * {@code @NotNull} are refused on it) and the field must be a reference type ({@code Integer}, not
+ * {@code int}).
  *
  * <p>A widened field carries a {@link Backfill @Backfill} saying how an old row gets its value. The
  * processor then generates:

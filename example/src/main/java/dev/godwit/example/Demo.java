@@ -4,16 +4,24 @@ import dev.godwit.example.app.Schema;
 import dev.godwit.example.app.Seed;
 import dev.godwit.example.app.Traffic;
 import dev.godwit.example.model.Plan;
-import dev.godwit.example.model.Team;
-import dev.godwit.example.model.TeamDualRead;
 import dev.godwit.example.model.TeamMigrations;
-import dev.godwit.example.model.UserMigrations;
+import dev.godwit.example.model.TeamVerification;
+import dev.godwit.runtime.ApplyResult;
+import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.Migration;
+import dev.godwit.runtime.MigrationException;
+import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.Migrator;
+import dev.godwit.runtime.Phase;
+import dev.godwit.runtime.RowChange;
 import dev.godwit.runtime.RunOptions;
 import dev.godwit.runtime.RunResult;
-import dev.godwit.runtime.Verification;
+import dev.godwit.runtime.SchemaCheckException;
+import dev.godwit.runtime.SchemaMismatchException;
+import dev.godwit.runtime.SchemaPlan;
+import dev.godwit.runtime.SchemaStep;
+import dev.godwit.runtime.TableSchema;
 import dev.godwit.runtime.VerificationResult;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -35,12 +43,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The whole widen → migrate → verify → narrow workflow on a real database, under live traffic: seeds
- * rows in the old format, keeps simulated application instances writing, dry-runs, runs every
- * migration with live progress, verifies, and proves that no write was lost.
+ * The whole lifecycle on a real database, under live traffic, with the generated code of three
+ * versions of the {@code teams} entity: starts from deploy 0's schema and rows, plans and applies
+ * deploy 1's expand phase, dry-runs and runs the backfills while simulated instances write, shows
+ * deploy 2's narrow refused while an old instance still writes the old format and applied once it
+ * stops, drops the removed column in deploy 3's contract phase, checks the code against the database
+ * at each deploy, and proves that no write was lost.
  */
 @Command(name = "godwit-demo", mixinStandardHelpOptions = true,
-    description = "Runs every Godwit migration pattern on a database while simulated traffic writes.")
+    description = "Runs the expand, migrate, narrow and contract phases on a database while simulated"
+        + " traffic writes.")
 public final class Demo implements Callable<Integer> {
 
   @Option(names = "--url", description = "JDBC URL; default: an H2 file database under target/, recreated")
@@ -84,67 +96,126 @@ public final class Demo implements Callable<Integer> {
   }
 
   /**
-   * Runs the whole workflow on a database.
+   * Runs the whole lifecycle on a database.
    *
    * @param dataSource the database; the example's tables in it are dropped and recreated
    * @return what happened
    * @throws Exception if the database fails
    */
-  @SuppressWarnings("removal")
   Report run(DataSource dataSource) throws Exception {
     Seed seed = new Seed(rows);
-    heading("1. The database after years of the old format");
+    heading("1. Deploy 0: the database after years of the old format");
     Schema.recreate(dataSource);
     long seedStart = System.nanoTime();
     seed.insert(dataSource);
-    out.printf(Locale.ROOT, "Seeded %,d rows in the old format in %s.%n", seed.rows(),
+    out.printf(Locale.ROOT, "  Seeded %,d rows in the old format in %s: teams have is_pro and no"
+        + " plan, users no role, and there is no user_preferences table.%n", seed.rows(),
         seconds(System.nanoTime() - seedStart));
-    printTeams(dataSource, "Teams before", List.of(1L, 3L, 997L));
+    printTeams(dataSource, "Teams before", List.of(1L, 3L, 997L), false);
 
     Migrator migrator = Migrator.create(dataSource);
-    heading("2. Widen deploy: the application writes both formats; one old instance still runs");
-    long migrated = 0;
-    long start = System.nanoTime();
-    List<RunResult> results = new ArrayList<>();
-    Traffic traffic = new Traffic(dataSource, seed.teams());
-    try {
-      heading("3. Dry run of teams.backfillPlan: one batch, rolled back");
-      RunResult dry = migrator.run(TeamMigrations.backfillPlan(), RunOptions.dryRun());
-      dry.changes().stream().limit(3).forEach(change ->
-          out.printf(Locale.ROOT, "  id %s: %s -> %s%n", change.id(), change.before(), change.after()));
-      out.printf(Locale.ROOT, "  %d rows would change in the first batch (first %d shown, 3 of them"
-          + " printed above); nothing was kept.%n", dry.rowsWouldChange(), dry.changes().size());
+    heading("2. Deploy 1, expand: the plan (godwit schema plan)");
+    SchemaPlan plan = migrator.plan(ExampleMigrations.deploy1());
+    printSteps(plan.steps(Phase.EXPAND));
+    out.printf(Locale.ROOT, "  narrow: %d steps, contract: %d steps (deploy 1 requires and removes"
+        + " nothing new)%n", plan.steps(Phase.NARROW).size(), plan.steps(Phase.CONTRACT).size());
 
-      heading("4. Migrate while the traffic writes");
-      out.println("  (the old instance retires once teams.backfillPlan has committed its first batch;"
-          + " the rows it wrote are swept before the backfill is recorded as done)");
-      start = System.nanoTime();
-      results.addAll(runPhase(migrator, ExampleMigrations.widenPhase(), false, status -> {
-        if (status.name().equals(TeamMigrations.backfillPlan().name())) {
-          traffic.retireOldInstance();
-        }
-      }));
-      heading("5. Narrow deploy: the old instance is gone, is_pro is no longer written");
-      traffic.narrow();
-      if (results.stream().allMatch(RunResult::succeeded)) {
-        // the clears destroy data: a series runs them only when asked to, once no code reads it
-        results.addAll(runPhase(migrator, ExampleMigrations.narrowPhase(), true, status -> {}));
+    heading("3. Deploy 1, expand: apply (godwit schema apply --phase expand)");
+    ApplyResult expand = migrator.apply(ExampleMigrations.deploy1(), Phase.EXPAND);
+    printApplied(expand);
+    List<String> columnsAdded = expand.applied().stream()
+        .filter(step -> step.kind() == SchemaStep.Kind.ADD_COLUMN)
+        .map(step -> step.table() + "." + step.column().orElseThrow())
+        .toList();
+
+    heading("4. Deploy 1 rolls out: two instances write both formats, one old instance still"
+        + " writes only is_pro");
+    Traffic traffic = new Traffic(dataSource, seed.teams());
+    long start = System.nanoTime();
+    boolean narrowRefused = false;
+    ApplyResult narrow;
+    ApplyResult contract;
+    boolean finalCheck;
+    try {
+      heading("5. Dry run of teams.backfillPlan: its first batch, rolled back");
+      RunResult dry = migrator.run(TeamMigrations.backfillPlan(), RunOptions.dryRun());
+      out.printf(Locale.ROOT, "  %d rows would change (first %d shown)%n",
+          dry.rowsWouldChange(), dry.changes().size());
+      for (RowChange change : dry.changes()) {
+        out.printf(Locale.ROOT, "    id %s: %s -> %s%n", change.id(), change.before(), change.after());
       }
+      out.println("  Nothing was kept.");
+
+      heading("6. Migrate while the traffic writes (godwit run --all)");
+      runPhase(migrator, ExampleMigrations.migratePhase());
+      traffic.awaitOldInstanceWrites(3);
+      VerificationResult left = migrator.verify(TeamVerification.backfillPlan());
+      MigrationStatus backfill = migrator.status(left.name()).orElseThrow();
+      out.printf(Locale.ROOT, "  %s %s, but the old instance keeps writing the old format: its"
+          + " verification now finds %d rows without a plan.%n", left.name(),
+          backfill.state() == MigrationState.SUCCEEDED
+              ? "swept the rows the old instance had written before it ended"
+              : "ended " + backfill.state() + " (" + backfill.error() + ")",
+          left.remaining());
+      out.println("  Run by name, as it destroys data (godwit run embeddings.deleteOrphans):");
+      runPhase(migrator, ExampleMigrations.onRequest());
+
+      heading("7. godwit check, deploy 1");
+      check(migrator, ExampleMigrations.deploy1(), "deploy 1");
+
+      heading("8. Deploy 2 too early: plan is required, but the old instance still writes rows"
+          + " without it");
+      boolean checkRefused = !check(migrator, ExampleMigrations.deploy2(), "deploy 2");
+      try {
+        migrator.apply(ExampleMigrations.deploy2(), Phase.NARROW);
+        out.println("  narrow was applied: it should have been refused");
+      } catch (MigrationException e) {
+        narrowRefused = checkRefused && e.code() == ErrorCode.SCHEMA_STEP_REFUSED;
+        out.println("  godwit schema apply --phase narrow is refused: " + e.getMessage());
+      }
+
+      heading("9. The old instance stops; the backfill completes");
+      traffic.retireOldInstance();
+      out.printf(Locale.ROOT, "  The old instance wrote %,d teams in the old format.%n",
+          traffic.oldInstanceWrites());
+      runPhase(migrator, List.of(TeamMigrations.backfillPlan()));
+      if (!allSucceeded(migrator, ExampleMigrations.migratePhase())) {
+        // the first series stopped at a migration that failed: run the rest now
+        runPhase(migrator, ExampleMigrations.migratePhase());
+      }
+      check(migrator, ExampleMigrations.deploy2(), "deploy 2");
+
+      heading("10. Deploy 2 rolls out (no more writes of is_pro), then narrow"
+          + " (godwit schema apply --phase narrow)");
+      traffic.narrow();
+      printSteps(migrator.plan(ExampleMigrations.deploy2()).steps(Phase.NARROW));
+      narrow = migrator.apply(ExampleMigrations.deploy2(), Phase.NARROW);
+      printApplied(narrow);
+
+      heading("11. Deploy 3 rolls out (isPro removed from the code), then contract"
+          + " (godwit schema apply --phase contract)");
+      check(migrator, ExampleMigrations.deploy3(), "deploy 3");
+      SchemaPlan contractPlan = migrator.plan(ExampleMigrations.deploy3());
+      printSteps(contractPlan.steps(Phase.CONTRACT));
+      out.println("  No clear first: deploy 2's teams.clearIsPro would set is_pro to NULL in every"
+          + " row, rewriting the whole table for nothing the DROP COLUMN does not do.");
+      contract = migrator.apply(ExampleMigrations.deploy3(), Phase.CONTRACT);
+      printApplied(contract);
+      finalCheck = check(migrator, ExampleMigrations.deploy3(), "deploy 3");
     } finally {
       traffic.close();
     }
     long elapsed = System.nanoTime() - start;
-    for (RunResult result : results) {
-      migrated += result.status().rowsVisited();
-    }
 
-    heading("6. Verify");
+    heading("12. Verify (godwit verify)");
     boolean verified = true;
-    for (Verification<?> verification : verifications()) {
-      VerificationResult result = migrator.verify(verification);
-      verified &= result.complete();
-      out.printf(Locale.ROOT, "  %-28s %s%n", verification.name(), result.complete()
-          ? "complete" : result.remaining() + " rows left, e.g. " + result.sampleIds());
+    for (Migration<?> migration : ExampleMigrations.migratePhase()) {
+      if (migration.verification().isPresent()) {
+        VerificationResult result = migrator.verify(migration.verification().get());
+        verified &= result.complete();
+        out.printf(Locale.ROOT, "  %-28s %s%n", result.name(), result.complete()
+            ? "complete" : result.remaining() + " rows left, e.g. " + result.sampleIds());
+      }
     }
     long orphans = count(dataSource,
         "SELECT COUNT(*) FROM embeddings e WHERE NOT EXISTS"
@@ -152,58 +223,110 @@ public final class Demo implements Callable<Integer> {
     out.printf(Locale.ROOT, "  %-28s %s%n", "embeddings.deleteOrphans",
         orphans == 0 ? "complete" : orphans + " orphans left");
     verified &= orphans == 0;
+    boolean planEmpty = migrator.plan(ExampleMigrations.deploy3()).isEmpty();
+    out.printf(Locale.ROOT, "  %-28s %s%n", "schema plan of deploy 3",
+        planEmpty ? "nothing left to apply" : "steps left");
 
-    heading("7. After");
-    printTeams(dataSource, "Teams after", List.of(1L, 3L, 997L));
-    Team oldRow = new Team(42, "an old row", true, null);
-    Team newRow = new Team(43, "a new row", null, Plan.BASIC);
-    out.printf(Locale.ROOT, "  TeamDualRead.plan(%s) = %s%n", oldRow, TeamDualRead.plan(oldRow));
-    out.printf(Locale.ROOT, "  TeamDualRead.plan(%s) = %s%n", newRow, TeamDualRead.plan(newRow));
+    heading("13. After");
+    printTeams(dataSource, "Teams after", List.of(1L, 3L, 997L), true);
 
+    List<MigrationStatus> statuses = new ArrayList<>();
+    for (Migration<?> migration : concat(ExampleMigrations.migratePhase(),
+        ExampleMigrations.onRequest())) {
+      statuses.add(migrator.status(migration.name()).orElseThrow());
+    }
+    long migrated = statuses.stream().mapToLong(MigrationStatus::rowsVisited).sum();
+    boolean succeeded = statuses.stream()
+        .allMatch(status -> status.state() == MigrationState.SUCCEEDED);
     long lost = lostWrites(dataSource, traffic);
-    Report report = new Report(results.stream().allMatch(RunResult::succeeded) && verified,
-        migrated, elapsed, traffic.writes(), lost);
+    Report report = new Report(succeeded && verified && planEmpty && finalCheck && narrowRefused,
+        columnsAdded, narrowRefused, steps(narrow), steps(contract), migrated, elapsed,
+        traffic.writes(), lost);
     heading("Summary");
-    for (RunResult result : results) {
-      MigrationStatus status = result.status();
+    for (MigrationStatus status : statuses) {
       out.printf(Locale.ROOT, "  %-28s %-9s visited %,9d  changed %,9d%n", status.name(),
           status.state(), status.rowsVisited(), status.rowsChanged());
     }
-    out.printf(Locale.ROOT, "  Rows migrated: %,d in %s (%,.0f rows/s)%n", migrated,
-        seconds(elapsed), migrated / Math.max(elapsed / 1e9, 1e-3));
+    out.printf(Locale.ROOT, "  Schema steps applied: expand %d, narrow %d, contract %d%n",
+        expand.applied().size(), narrow.applied().size(), contract.applied().size());
+    out.printf(Locale.ROOT, "  Deploy 2 checked and narrow refused while rows were left: %s%n",
+        narrowRefused ? "yes" : "NO");
+    out.printf(Locale.ROOT, "  Rows migrated: %,d; lifecycle under traffic in %s%n", migrated,
+        seconds(elapsed));
     out.printf(Locale.ROOT, "  Writes made by the traffic: %,d (plus %,d dual reads)%n",
         traffic.writes(), traffic.dualReads());
     out.printf(Locale.ROOT, "  Writes lost: %d%n", lost);
     out.printf(Locale.ROOT, "  Every verification complete: %s%n", verified ? "yes" : "NO");
+    out.printf(Locale.ROOT, "  Deploy 3's check: %s%n", finalCheck ? "passes" : "FAILS");
     return report;
   }
 
-  private List<RunResult> runPhase(Migrator migrator, List<Migration<?>> migrations,
-      boolean includeDestructive, BatchHook hook) {
+  /**
+   * Runs migrations in order with live progress, each line printed as the runtime reports it; a
+   * series skips those already done and stops at one that fails.
+   */
+  private void runPhase(Migrator migrator, List<Migration<?>> migrations) {
     ProgressPrinter progress = new ProgressPrinter(out, Duration.ofSeconds(1));
-    RunOptions options = RunOptions.defaults().withIncludeDestructive(includeDestructive);
-    List<RunResult> results = migrator.runAll(migrations, options.withListener(status -> {
-      try {
-        hook.afterBatch(status);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      progress.onProgress(status);
-    }));
-    for (RunResult result : results) {
-      progress.finished(result.status());
+    if (migrations.size() == 1) {
+      migrator.run(migrations.get(0), RunOptions.defaults().withListener(progress));
+    } else {
+      migrator.runAll(migrations, RunOptions.defaults().withListener(progress));
     }
-    return results;
   }
 
-  private static List<Verification<?>> verifications() {
-    List<Verification<?>> all = new ArrayList<>();
-    for (Migration<?> migration : ExampleMigrations.widenPhase()) {
-      migration.verification().ifPresent(all::add);
+  private static boolean allSucceeded(Migrator migrator, List<Migration<?>> migrations) {
+    return migrations.stream().allMatch(migration -> migrator.status(migration.name())
+        .filter(status -> status.state() == MigrationState.SUCCEEDED).isPresent());
+  }
+
+  /** Runs {@code godwit check}'s check, printing whether it passes or each problem. */
+  private boolean check(Migrator migrator, List<TableSchema<?>> schemas, String deploy) {
+    try {
+      migrator.check(schemas);
+      out.printf(Locale.ROOT, "  check of %s passes: the database holds what its code expects%n",
+          deploy);
+      return true;
+    } catch (SchemaCheckException e) {
+      out.printf(Locale.ROOT, "  check of %s fails:%n", deploy);
+      for (SchemaMismatchException.Problem problem : e.problems()) {
+        out.println("    " + problem.message());
+      }
+      return false;
     }
-    for (Migration<?> migration : ExampleMigrations.narrowPhase()) {
-      migration.verification().ifPresent(all::add);
+  }
+
+  private void printSteps(List<SchemaStep> steps) {
+    if (steps.isEmpty()) {
+      out.println("  (no step)");
     }
+    for (SchemaStep step : steps) {
+      out.printf(Locale.ROOT, "  %s: %s%n", step.phase().label(), step.description());
+      for (String statement : step.statements()) {
+        out.println("      " + statement + ";");
+      }
+      for (SchemaStep.Guard guard : step.guards()) {
+        out.println("      guarded by: " + guard.description());
+      }
+    }
+  }
+
+  private void printApplied(ApplyResult result) {
+    for (ApplyResult.StepResult step : result.steps()) {
+      out.printf(Locale.ROOT, "  applied: %s %s%s (%d %s)%n", step.step().kind(),
+          step.step().table(), step.step().column().map(column -> "." + column).orElse(""),
+          step.tries(), step.tries() == 1 ? "try" : "tries");
+    }
+  }
+
+  private static List<String> steps(ApplyResult result) {
+    return result.applied().stream()
+        .map(step -> step.kind() + " " + step.table() + step.column().map(c -> "." + c).orElse(""))
+        .toList();
+  }
+
+  private static List<Migration<?>> concat(List<Migration<?>> first, List<Migration<?>> second) {
+    List<Migration<?>> all = new ArrayList<>(first);
+    all.addAll(second);
     return all;
   }
 
@@ -233,18 +356,19 @@ public final class Demo implements Callable<Integer> {
     return lost;
   }
 
-  private void printTeams(DataSource dataSource, String title, List<Long> ids) throws SQLException {
+  private void printTeams(DataSource dataSource, String title, List<Long> ids, boolean after)
+      throws SQLException {
     out.println("  " + title + ":");
+    String sql = after ? "SELECT id, name, plan FROM teams WHERE id = ?"
+        : "SELECT id, name, is_pro FROM teams WHERE id = ?";
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(
-            "SELECT id, name, is_pro, plan FROM teams WHERE id = ?")) {
+        PreparedStatement select = connection.prepareStatement(sql)) {
       for (long id : ids) {
         select.setLong(1, id);
         try (ResultSet rs = select.executeQuery()) {
           if (rs.next()) {
-            Object isPro = rs.getObject(3);
-            out.printf(Locale.ROOT, "    id=%d name='%s' is_pro=%s plan=%s%n",
-                rs.getLong(1), rs.getString(2), isPro, rs.getString(4));
+            out.printf(Locale.ROOT, "    id=%d name='%s' %s=%s%n", rs.getLong(1), rs.getString(2),
+                after ? "plan" : "is_pro", rs.getString(3));
           }
         }
       }
@@ -305,20 +429,22 @@ public final class Demo implements Callable<Integer> {
         "--url must be a jdbc:h2: or jdbc:postgresql: URL, not " + url);
   }
 
-  /** Something the demo does after a batch commits. */
-  @FunctionalInterface
-  private interface BatchHook {
-    void afterBatch(MigrationStatus status) throws InterruptedException;
-  }
-
   /**
    * What the demo proved.
    *
-   * @param ok every migration succeeded, every verification is complete and no write was lost
+   * @param ok every migration succeeded, every verification is complete, narrow was refused while
+   *     rows were left, deploy 3's check passes and nothing is left to plan
+   * @param columnsAdded the columns the expand phase added, as {@code table.column}
+   * @param narrowRefused whether deploy 2's check failed and its narrow was refused while the old
+   *     instance's rows lacked a plan
+   * @param narrowApplied the narrow steps applied, as {@code KIND table.column}
+   * @param contractApplied the contract steps applied, as {@code KIND table.column}
    * @param rowsMigrated rows visited by the migrations
-   * @param nanos time the migrations took
+   * @param nanos time the lifecycle took under traffic
    * @param writes writes the traffic committed meanwhile
    * @param lostWrites writes whose value is not in the database at the end
    */
-  record Report(boolean ok, long rowsMigrated, long nanos, long writes, long lostWrites) {}
+  record Report(boolean ok, List<String> columnsAdded, boolean narrowRefused,
+      List<String> narrowApplied, List<String> contractApplied, long rowsMigrated, long nanos,
+      long writes, long lostWrites) {}
 }

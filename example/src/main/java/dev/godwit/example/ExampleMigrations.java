@@ -13,13 +13,14 @@ import dev.godwit.example.model.UserPreferenceTable;
 import dev.godwit.example.model.UserTable;
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationProvider;
+import dev.godwit.runtime.TableSchema;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The example's hand-written migrations, for the changes annotations cannot say, and the order in
- * which the demo runs them with the generated ones. Published through {@code ServiceLoader} so the
- * {@code godwit} command finds them by name.
+ * The example's hand-written migrations, for the changes annotations cannot say, the order in which
+ * the demo runs them with the generated ones, and what each deploy's code expects of the tables.
+ * Published through {@code ServiceLoader} so the {@code godwit} command finds them by name.
  */
 public final class ExampleMigrations implements MigrationProvider {
 
@@ -59,9 +60,13 @@ public final class ExampleMigrations implements MigrationProvider {
             return UserTable.patch().preferences(null);
           });
 
-  /** Embeddings no chunk points at any more are deleted. */
+  /**
+   * Embeddings no chunk points at any more are deleted. It destroys data, so a run of a series skips
+   * it: it runs when asked for by name.
+   */
   public static final Migration<Embedding> DELETE_ORPHANED_EMBEDDINGS =
       Migration.on(EmbeddingTable.TABLE, "embeddings.deleteOrphans")
+          .destroysData()
           .migrateOne((ctx, embedding) -> {
             if (!ctx.exists(ChunkTable.TABLE, ChunkTable.EMBEDDING_ID.eq(embedding.id()))) {
               ctx.delete(EmbeddingTable.TABLE, embedding.id());
@@ -83,30 +88,59 @@ public final class ExampleMigrations implements MigrationProvider {
   }
 
   /**
-   * What runs while the widened application serves: every backfill and data change.
+   * The migrate phase of deploy 1, what runs while the widened application serves: every backfill
+   * and data change that keeps the data it moves. {@code Team.plan} is still {@code @Widened} and its
+   * backfill reads {@code isPro}, so no clear of {@code isPro} is generated (a rollback to deploy 0
+   * needs it).
    *
    * @return the migrations, in order
    */
-  public static List<Migration<?>> widenPhase() {
+  public static List<Migration<?>> migratePhase() {
     return List.of(
         TeamMigrations.backfillPlan(),
         FIX_BLANK_TEAM_NAMES,
         UserMigrations.backfillRole(),
         NORMALIZE_EMAILS,
-        EXTRACT_PREFERENCES,
-        DELETE_ORPHANED_EMBEDDINGS);
+        EXTRACT_PREFERENCES);
   }
 
   /**
-   * What runs once the application no longer writes the old format: clearing deprecated columns. None
-   * in this deploy: {@code Team.plan} is still {@code @Widened} and its backfill reads {@code isPro},
-   * so no clear of {@code isPro} is generated (a rollback to the previous deploy needs it); the deploy
-   * that narrows {@code plan} gets {@code teams.clearIsPro}, in the contract phase.
+   * The hand-written migrations that destroy data, run only when asked for by name.
    *
    * @return the migrations, in order
    */
-  public static List<Migration<?>> narrowPhase() {
-    return List.of();
+  public static List<Migration<?>> onRequest() {
+    return List.of(DELETE_ORPHANED_EMBEDDINGS);
+  }
+
+  /**
+   * What deploy 1's code expects of its tables: the schemas its entities publish.
+   *
+   * @return one schema per table
+   */
+  public static List<TableSchema<?>> deploy1() {
+    return List.of(TeamTable.SCHEMA, UserTable.SCHEMA, UserPreferenceTable.SCHEMA,
+        EmbeddingTable.SCHEMA, ChunkTable.SCHEMA);
+  }
+
+  /**
+   * What deploy 2's code expects: {@code teams.plan} narrowed, {@code is_pro} retiring.
+   *
+   * @return one schema per table
+   */
+  public static List<TableSchema<?>> deploy2() {
+    return List.of(dev.godwit.example.deploy2.TeamTable.SCHEMA, UserTable.SCHEMA,
+        UserPreferenceTable.SCHEMA, EmbeddingTable.SCHEMA, ChunkTable.SCHEMA);
+  }
+
+  /**
+   * What deploy 3's code expects: {@code teams.plan} required, {@code is_pro} removed.
+   *
+   * @return one schema per table
+   */
+  public static List<TableSchema<?>> deploy3() {
+    return List.of(dev.godwit.example.deploy3.TeamTable.SCHEMA, UserTable.SCHEMA,
+        UserPreferenceTable.SCHEMA, EmbeddingTable.SCHEMA, ChunkTable.SCHEMA);
   }
 
   @Override

@@ -1,12 +1,13 @@
 package dev.godwit.example;
 
+import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.ProgressListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Prints a migration's progress at most once per interval, and once when it ends. */
+/** Prints a migration's progress at most once per interval while it runs, and once when it ends. */
 final class ProgressPrinter implements ProgressListener {
 
   private final PrintStream out;
@@ -22,14 +23,10 @@ final class ProgressPrinter implements ProgressListener {
   @Override
   public void onProgress(MigrationStatus status) {
     long now = System.nanoTime();
-    if (now - lastPrinted >= intervalNanos) {
+    if (status.state() != MigrationState.RUNNING || now - lastPrinted >= intervalNanos) {
       lastPrinted = now;
       print(status);
     }
-  }
-
-  void finished(MigrationStatus status) {
-    print(status);
   }
 
   private void print(MigrationStatus status) {

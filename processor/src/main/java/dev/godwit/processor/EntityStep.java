@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -31,7 +32,7 @@ import javax.tools.Diagnostic;
 /**
  * The work of each round: read and check every entity whose types are all known (deferring the others
  * to the next round, by name), report problems, generate the entities without any, and in the last
- * round publish every generated {@code XMigrations}.
+ * round publish every generated {@code XMigrations}, except those of entities in unpublished packages.
  */
 final class EntityStep {
 
@@ -40,6 +41,8 @@ final class EntityStep {
   private final Function<TypeElement, EntityReader.Result> reader;
   private final SourceGenerator generator;
   private final GeneratedFiles files;
+  private final Set<String> unpublished;
+  private final Optional<SnapshotStep> snapshots;
   private final MigrationNames migrationNames = new MigrationNames();
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Generated provider class name to the name of its entity, for the service file. */
@@ -50,12 +53,16 @@ final class EntityStep {
       Messager messager,
       Function<TypeElement, EntityReader.Result> reader,
       SourceGenerator generator,
-      GeneratedFiles files) {
+      GeneratedFiles files,
+      Set<String> unpublished,
+      Optional<SnapshotStep> snapshots) {
     this.elements = elements;
     this.messager = messager;
     this.reader = reader;
     this.generator = generator;
     this.files = files;
+    this.unpublished = Set.copyOf(unpublished);
+    this.snapshots = snapshots;
   }
 
   /**
@@ -126,19 +133,34 @@ final class EntityStep {
     fields.forEach(field -> StrayAnnotations.check(field).printTo(messager));
   }
 
-  /** Never lets an exception reach the compiler: it becomes an error on the entity. */
+  /**
+   * Never lets an exception reach the compiler: it becomes an error on the entity. An entity of an
+   * unpublished package claims neither its table nor its migration names: it is not published, so
+   * the registry never sees it beside the published entity of the same table, and sharing that
+   * entity's migration names is what makes a migration one state row across deploys.
+   */
   private void processSafely(TypeElement type) {
     try {
       EntityReader.Result result = reader.apply(type);
       ValidationReport report = result.report();
-      if (result.entity().isPresent()) {
+      boolean published =
+          !unpublished.contains(elements.getPackageOf(type).getQualifiedName().toString());
+      if (published && result.entity().isPresent()) {
         report = report.plus(migrationNames.claim(result.entity().get(), type));
       }
       report.printTo(messager);
       if (report.isClean()) {
         Entity entity = result.entity().orElseThrow();
+        // An unpublished entity is no deploy's schema: it neither writes nor is checked against a
+        // baseline, which it may still read its remembered backfills from.
+        if (published && snapshots.isPresent() && !snapshots.get().check(entity, type)) {
+          return;
+        }
         files.writeSources(generator.generate(entity, type), type);
-        providers.put(entity.migrationsClass().canonicalName(), type.getQualifiedName().toString());
+        if (published) {
+          providers.put(
+              entity.migrationsClass().canonicalName(), type.getQualifiedName().toString());
+        }
       }
     } catch (RuntimeException | Error e) {
       StringWriter trace = new StringWriter();

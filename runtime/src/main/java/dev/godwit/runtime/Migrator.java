@@ -408,9 +408,11 @@ public final class Migrator {
    * <ul>
    *   <li>Expand: {@code CREATE TABLE} of a missing table (every column, {@code NOT NULL} for the
    *       required and narrowed ones, and the primary key on the key); {@code ADD COLUMN} of a
-   *       missing column, always nullable and without a default, which PostgreSQL 11 and later and
-   *       H2 apply to the catalog alone, without rewriting the table; {@code DROP NOT NULL} on a
-   *       widened or retiring column, or a column declared removed, that is still {@code NOT NULL}.
+   *       missing column, always nullable and without a default, which PostgreSQL 11 and later
+   *       apply to the catalog alone, without rewriting the table (H2 2.3 copies the table, and
+   *       would lose writes other sessions commit during the copy: there the step runs with the
+   *       database in exclusive mode, which pauses them); {@code DROP NOT NULL} on a widened or retiring column, or a column declared
+   *       removed, that is still {@code NOT NULL}.
    *   <li>Narrow: {@code SET NOT NULL} on a required or narrowed column that is nullable. On
    *       PostgreSQL as {@code ADD CONSTRAINT ... CHECK (col IS NOT NULL) NOT VALID}, {@code VALIDATE
    *       CONSTRAINT} (which scans under a lock that lets writes go on), {@code SET NOT NULL} (which

@@ -17,10 +17,15 @@ final class Rows {
   /** Inserts entities in one JDBC batch. */
   static <T> void insert(Connection connection, Table<T> table, List<T> entities)
       throws SQLException {
+    insert(connection, table, table.columns(), entities);
+  }
+
+  /** Inserts some columns of entities in one JDBC batch: those an older schema of the table has. */
+  static <T> void insert(Connection connection, Table<T> table, List<Column<T, ?>> columns,
+      List<T> entities) throws SQLException {
     if (entities.isEmpty()) {
       return;
     }
-    List<Column<T, ?>> columns = table.columns();
     StringJoiner names = new StringJoiner(", ");
     StringJoiner marks = new StringJoiner(", ");
     columns.forEach(column -> {

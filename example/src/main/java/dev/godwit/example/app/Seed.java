@@ -17,8 +17,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Fills the tables with rows in the old format, as an application that predates the widen deploy left
- * them. Every value is a function of the row's id, so the demo knows what each row must hold at the end.
+ * Fills the tables of deploy 0 ({@link Schema}) with rows in the old format, as an application that
+ * predates the widen deploy left them: only the columns deploy 0 has. Every value is a function of the
+ * row's id, so the demo knows what each row must hold at the end.
  */
 public final class Seed {
 
@@ -132,7 +133,7 @@ public final class Seed {
   /**
    * Inserts every row.
    *
-   * @param dataSource the database, with the example's tables empty
+   * @param dataSource the database, with deploy 0's tables empty
    * @throws SQLException if an insert fails
    */
   @SuppressWarnings("removal")
@@ -143,7 +144,8 @@ public final class Seed {
       for (long id = 1; id <= teams; id++) {
         teamRows.add(new Team(id, teamName(id), teamIsPro(id), (Plan) null));
         if (teamRows.size() == CHUNK || id == teams) {
-          Rows.insert(connection, TeamTable.TABLE, teamRows);
+          Rows.insert(connection, TeamTable.TABLE,
+              List.of(TeamTable.ID, TeamTable.NAME, TeamTable.IS_PRO), teamRows);
           connection.commit();
           teamRows.clear();
         }
@@ -152,7 +154,8 @@ public final class Seed {
       for (long id = 1; id <= users(); id++) {
         userRows.add(new User(id, userEmail(id), null, userPreferences(id)));
         if (userRows.size() == CHUNK || id == users()) {
-          Rows.insert(connection, UserTable.TABLE, userRows);
+          Rows.insert(connection, UserTable.TABLE,
+              List.of(UserTable.ID, UserTable.EMAIL, UserTable.PREFERENCES), userRows);
           connection.commit();
           userRows.clear();
         }

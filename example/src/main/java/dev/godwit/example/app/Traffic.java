@@ -21,11 +21,14 @@ import javax.sql.DataSource;
  * Simulated application traffic that keeps writing while migrations run, and remembers the last value
  * it wrote to every row so the demo can prove no write was lost.
  *
- * <p>Three kinds of instance write: the widened application (writes {@code is_pro} and {@code plan},
- * reads plans through {@link TeamDualRead}), an old instance not yet redeployed (writes only
- * {@code is_pro}: its rows are what verification sweeps), and, after the narrow deploy, the new
- * application alone (writes only {@code plan}). Each writer owns a disjoint set of team ids, so the
- * order of its own commits is the order of its writes.
+ * <p>Three kinds of instance write: deploy 1, the widened application (writes {@code is_pro} and
+ * {@code plan}, reads plans through {@link TeamDualRead}); an old instance of deploy 0 not yet
+ * replaced (inserts teams with only {@code is_pro}: the rows a backfill's verification finds left
+ * while it runs); and, from {@link #narrow()}, deploys 2 and 3 (write only {@code plan}, and never
+ * read {@code is_pro}, so its column can be dropped under them). Each writer owns a disjoint set of
+ * team ids, so the order of its own commits is the order of its writes. A write the database refuses
+ * while a schema step holds the table is retried, and if it never commits it is counted as failed
+ * and not expected in the table.
  */
 public final class Traffic implements AutoCloseable {
 
@@ -38,6 +41,7 @@ public final class Traffic implements AutoCloseable {
   private final AtomicBoolean oldInstanceRunning = new AtomicBoolean(true);
   private final AtomicLong nextTeamId;
   private final AtomicLong writes = new AtomicLong();
+  private final AtomicLong oldInstanceWrites = new AtomicLong();
   private final AtomicLong dualReads = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final Map<Long, String> lastName = new ConcurrentHashMap<>();
@@ -75,7 +79,34 @@ public final class Traffic implements AutoCloseable {
   }
 
   /**
-   * The narrow deploy: the application stops writing {@code is_pro}.
+   * Waits until the old instance has committed more rows, so that some are surely there.
+   *
+   * @param rows how many more rows to wait for
+   * @throws InterruptedException if interrupted while waiting
+   * @throws IllegalStateException if the old instance no longer runs
+   */
+  public void awaitOldInstanceWrites(int rows) throws InterruptedException {
+    long target = oldInstanceWrites.get() + rows;
+    while (oldInstanceWrites.get() < target) {
+      if (!oldInstance.isAlive()) {
+        throw new IllegalStateException("the old instance no longer writes");
+      }
+      Thread.sleep(2);
+    }
+  }
+
+  /**
+   * Rows the old instance inserted in the old format.
+   *
+   * @return the count
+   */
+  public long oldInstanceWrites() {
+    return oldInstanceWrites.get();
+  }
+
+  /**
+   * Deploy 2 rolls out: the application stops writing {@code is_pro}, and no longer reads it; the old
+   * instance is gone.
    *
    * @throws InterruptedException if interrupted while waiting for the old instance to stop
    */
@@ -182,8 +213,14 @@ public final class Traffic implements AutoCloseable {
             lastName.put(id, name);
             lastPlan.put(id, plan);
           }
+          if (!narrow) {
+            readThroughDualRead(connection, pick(random, slot));
+          }
+        } catch (SQLException e) {
+          // refused while a schema step changed the table: a write that failed is not recorded
+          // above, one that committed before its dual read failed is
+          failures.incrementAndGet();
         }
-        readThroughDualRead(connection, pick(random, slot));
         Thread.sleep(1);
       }
     } catch (SQLException | InterruptedException e) {
@@ -205,6 +242,7 @@ public final class Traffic implements AutoCloseable {
           if (commit(insert)) {
             lastName.put(id, "old-instance-team-" + id);
             lastPlan.put(id, pro ? Plan.PRO : Plan.BASIC);
+            oldInstanceWrites.incrementAndGet();
           }
         }
         Thread.sleep(5);

@@ -42,6 +42,16 @@ public final class AnnotationNames {
       "jakarta.persistence.Table",
       "javax.persistence.Table");
 
+  /**
+   * Bean Validation's {@code @NotNull}, which makes a column required: Hibernate ORM adds {@code NOT
+   * NULL} to the column of a field carrying it when it creates the table (Hibernate Validator's
+   * reference guide, "Hibernate ORM integration": {@code hibernate.validator.apply_to_ddl}, on by
+   * default).
+   */
+  static final List<String> NOT_NULLS = List.of(
+      "jakarta.validation.constraints.NotNull",
+      "javax.validation.constraints.NotNull");
+
   /** Spring Data's {@code @Column}, named by {@code value} or its alias {@code name}. */
   static final String SPRING_COLUMN = "org.springframework.data.relational.core.mapping.Column";
 

@@ -193,9 +193,66 @@ final class BackfillReader {
     }
   }
 
+  /**
+   * The backfill the baseline remembers for a plain field, the narrowed form of a field the last
+   * deploy widened or narrowed, while it can still be run and what it reads is still there: a copy
+   * while its source is a mapped field, a method while the entity declares it, a constant only in the
+   * deploy right after the one that widened the field (it reads nothing, so no clear depends on it).
+   * Once those are gone the field is an ordinary required one. A method that is gone while a field it
+   * may read is still to be cleared is an error: the clear would no longer keep the rows the field
+   * still lacks.
+   *
+   * @return the remembered backfill, or {@code null} when the field is no longer narrowed or after
+   *     reporting a problem
+   */
+  BackfillDraft remembered(
+      FieldDraft field,
+      List<FieldDraft> fields,
+      TypeElement entity,
+      BaselineBackfill before,
+      ValidationReport.Builder report) {
+    if (field.valueType == null) {
+      return null;
+    }
+    Backfill backfill;
+    switch (before.source()) {
+      case "from" -> {
+        boolean mapped = fields.stream().anyMatch(other -> other != field
+            && other.kind == FieldDraft.Kind.VALUE && other.name.equals(before.text()));
+        backfill = mapped ? new Backfill.Copy(before.text()) : null;
+      }
+      case "method" -> {
+        boolean declared = ElementFilter.methodsIn(elements.getAllMembers(entity)).stream()
+            .anyMatch(method -> method.getSimpleName().contentEquals(before.text()));
+        if (!declared) {
+          fields.stream().filter(FieldDraft::isClearable).findFirst().ifPresent(cleared ->
+              report.error(Message.REMEMBERED_METHOD_GONE, field.element, field.name, before.text(),
+                  cleared.name, before.text(), cleared.name, field.name));
+          return null;
+        }
+        backfill = computed(field, entity, before.text(), null, report);
+      }
+      default -> backfill = before.widened() ? new Backfill.Constant(before.text()) : null;
+    }
+    if (backfill == null) {
+      return null;
+    }
+    boolean explicit = !before.migration().equals("backfill" + Names.capitalize(field.name));
+    return new BackfillDraft(backfill, before.migration(), explicit, null, null, before.batchSize(),
+        null);
+  }
+
   private Backfill computed(
       FieldDraft field, TypeElement entity, AnnotationValue source, ValidationReport.Builder report) {
-    String name = Annotations.text(source);
+    return computed(field, entity, Annotations.text(source), source, report);
+  }
+
+  private Backfill computed(
+      FieldDraft field,
+      TypeElement entity,
+      String name,
+      AnnotationValue source,
+      ValidationReport.Builder report) {
     String entityName = entity.getSimpleName().toString();
     String fieldType = TypeNames.describe(field.type);
     String parameter = Names.decapitalize(entityName);

@@ -17,7 +17,10 @@ import javax.lang.model.element.AnnotationMirror;
  * {@code @Column(nullable = false)} (Jakarta Persistence 3.1, section 11.1.9),
  * {@code @Basic(optional = false)} (section 11.1.6), and for an owning to-one relation
  * {@code @JoinColumn(nullable = false)} (section 11.1.25) or {@code @ManyToOne(optional = false)} /
- * {@code @OneToOne(optional = false)}. The column of an {@code @AttributeOverride} or
+ * {@code @OneToOne(optional = false)}. In any entity, Godwit's own {@code @Column(nullable = false)}
+ * says the same without JPA, and so does Bean Validation's {@code @NotNull} (jakarta and javax), which
+ * Hibernate ORM applies to the column it creates (Hibernate Validator's reference guide, "Hibernate
+ * ORM integration", {@code hibernate.validator.apply_to_ddl}). The column of an {@code @AttributeOverride} or
  * {@code @AssociationOverride} replaces the field's own. A component of an embeddable is never
  * required for being primitive: its column is {@code NULL} whenever the embeddable is.
  *
@@ -57,6 +60,7 @@ final class ColumnSchemaReader {
           field.notNullAnnotation = notNull(column, "nullable")
               .or(() -> Annotations.findAny(field.element, AnnotationNames.BASICS)
                   .flatMap(basic -> notNull(basic, "optional")))
+              .or(() -> declaredNotNull(field))
               .orElse(null);
           field.required = field.isId() || field.isPrimitive() || field.notNullAnnotation != null;
           boolean ownType = Annotations.findAny(field.element, AnnotationNames.LOBS).isPresent()
@@ -74,7 +78,10 @@ final class ColumnSchemaReader {
           // A join column has the type, and so the size, of the primary key it refers to.
           field.size = size(field.valueType, field.targetIdColumn, jpa);
         }
-        case AGGREGATE_REFERENCE -> field.required = field.isId();
+        case AGGREGATE_REFERENCE -> {
+          field.notNullAnnotation = declaredNotNull(field).orElse(null);
+          field.required = field.isId() || field.notNullAnnotation != null;
+        }
         case EMBEDDED -> {
           for (FieldDraft component : field.components) {
             AnnotationMirror column = jpaColumn(component);
@@ -92,6 +99,13 @@ final class ColumnSchemaReader {
   private static AnnotationMirror jpaColumn(FieldDraft field) {
     return field.overrideColumn != null ? field.overrideColumn
         : Annotations.findAny(field.element, AnnotationNames.FOREIGN_COLUMNS_BY_NAME).orElse(null);
+  }
+
+  /** Godwit's {@code @Column(nullable = false)}, else Bean Validation's {@code @NotNull}, if present. */
+  private static Optional<AnnotationMirror> declaredNotNull(FieldDraft field) {
+    return Annotations.findAny(field.element, List.of(AnnotationNames.COLUMN))
+        .flatMap(column -> notNull(column, "nullable"))
+        .or(() -> Annotations.findAny(field.element, AnnotationNames.NOT_NULLS));
   }
 
   /** The annotation itself when it sets a flag to {@code false} explicitly. */

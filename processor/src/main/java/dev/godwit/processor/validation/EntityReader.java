@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -44,17 +45,34 @@ public final class EntityReader {
   private final Elements elements;
   private final Types types;
   private final Visibility visibility;
+  private final Function<String, Map<String, BaselineBackfill>> baseline;
 
   /**
-   * A reader.
+   * A reader without a baseline: a field's backfill is only what its {@code @Backfill} says.
    *
    * @param elements the compiler's elements
    * @param types the compiler's types
    */
   public EntityReader(Elements elements, Types types) {
+    this(elements, types, table -> Map.of());
+  }
+
+  /**
+   * A reader that remembers the backfills of the last deploy: a plain field that the baseline records
+   * as widened or narrowed with a backfill stays narrowed, filled by that backfill, while what the
+   * backfill reads is still in the entity (see {@link BackfillReader#remembered}).
+   *
+   * @param elements the compiler's elements
+   * @param types the compiler's types
+   * @param baseline for a schema-qualified table name ({@code billing.teams}), its baseline's
+   *     backfills by field name; empty when there is no baseline
+   */
+  public EntityReader(
+      Elements elements, Types types, Function<String, Map<String, BaselineBackfill>> baseline) {
     this.elements = elements;
     this.types = types;
     this.visibility = new Visibility(elements);
+    this.baseline = baseline;
   }
 
   /**
@@ -92,6 +110,14 @@ public final class EntityReader {
       if (field.backfillAnnotation != null && field.kind == FieldDraft.Kind.VALUE) {
         // Kept without @Widened too: the narrowed field's backfill is still what verifies it filled.
         field.backfill = backfills.read(field, fields, type, report);
+      }
+    }
+    Map<String, BaselineBackfill> remembered = baseline.apply(Entity.qualifiedTable(schema, table));
+    for (FieldDraft field : fields) {
+      BaselineBackfill before = remembered.get(field.name);
+      if (before != null && field.kind == FieldDraft.Kind.VALUE && field.backfillAnnotation == null
+          && field.widenedAnnotation == null && !field.isDeprecated() && !field.isId()) {
+        field.backfill = backfills.remembered(field, fields, type, before, report);
       }
     }
     AccessReader access = new AccessReader(context);

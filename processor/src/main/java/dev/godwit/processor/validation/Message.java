@@ -3,8 +3,9 @@ package dev.godwit.processor.validation;
 import java.util.Locale;
 
 /**
- * Every error the processor reports, in one place. Each starts with a stable tag ({@code [GodwitNoId]})
- * that tests and users can search for, says what is wrong in one sentence, and says the fix.
+ * Every error the processor reports, in one place, and the notes about schema snapshots. Each starts
+ * with a stable tag ({@code [GodwitNoId]}) that tests and users can search for, says what is wrong (or,
+ * for a note, what was done) in one sentence, and says the fix (or what to do next).
  */
 public enum Message {
   ENTITY_KIND("GodwitEntityKind",
@@ -174,10 +175,12 @@ public enum Message {
       "two migrations are named %s; rename field %s"),
   DUPLICATE_TABLE_MIGRATION("GodwitDuplicateMigration",
       "migration %s is also generated for %s, which maps the same table; map each table with one entity,"
-          + " or name this one's table differently"),
+          + " or name this one's table differently, or, for the next deploy's entity or a test fixture,"
+          + " list its package in the processor option godwit.unpublished"),
   DUPLICATE_TABLE("GodwitDuplicateTable",
       "table %s is also mapped by %s, and each entity publishes what its code expects of the table,"
-          + " which would contradict each other; map each table with one entity"),
+          + " which would contradict each other; map each table with one entity, or, for the next deploy's"
+          + " entity or a test fixture, list its package in the processor option godwit.unpublished"),
   MIGRATION_CYCLE("GodwitMigrationCycle",
       "migrations %s read fields that another of them fills, so none can run first; let one of them"
           + " compute its value from fields no backfill fills"),
@@ -242,6 +245,52 @@ public enum Message {
   UNRESOLVED_TYPES("GodwitUnresolvedType",
       "%s refers to types that do not exist, so nothing was generated for it; fix the other errors"
           + " reported for it"),
+  SNAPSHOT_NEW_REQUIRED("GodwitNewRequiredField",
+      "field %s is new and required, but the rows already in %s have no value for it; add it in this"
+          + " deploy as @Widened @Backfill(value = \"...\") %s %s (or @Backfill(from = \"...\") or"
+          + " @Backfill(method = \"...\")), and drop @Widened in the next deploy"),
+  SNAPSHOT_TYPE_CHANGED("GodwitTypeChanged",
+      "field %s was %s (%s) in the last deploy and is now %s (%s), which the rows already written and"
+          + " the instances still running cannot read; keep %s %s, and add a new field"
+          + " @Widened @Backfill(method = \"%sOf\") %s %sNew, marking %s"
+          + " @Deprecated(forRemoval = true)"),
+  SNAPSHOT_COLUMN_RENAMED("GodwitColumnRenamed",
+      "field %s mapped column %s in the last deploy and now maps %s, which holds none of its values;"
+          + " keep %s on column %s as @Deprecated(forRemoval = true), and add a new field for %s:"
+          + " @Widened @Backfill(from = \"%s\")"),
+  SNAPSHOT_FIELD_RENAMED("GodwitColumnRenamed",
+      "field %s replaces field %s (column %s) of the last deploy, a rename in place that leaves the"
+          + " old column's values behind; keep %s as @Deprecated(forRemoval = true) and declare"
+          + " @Widened @Backfill(from = \"%s\") %s %s"),
+  SNAPSHOT_FIELD_REMOVED("GodwitFieldRemoved",
+      "field %s (column %s) of the last deploy is gone, but that deploy did not mark it"
+          + " @Deprecated(forRemoval = true), so its instances still write and read it; restore it as"
+          + " @Deprecated(forRemoval = true) %s %s for one deploy, then remove it"),
+  SNAPSHOT_NARROWED_UNFILLED("GodwitNarrowedUnfilled",
+      "field %s is now required, but the last deploy never backfilled it, so rows where %s is NULL"
+          + " may remain; mark it @Widened with a @Backfill in this deploy, and narrow it in the next"),
+  SNAPSHOT_KEY_CHANGED("GodwitKeyChanged",
+      "the primary key of %s was (%s) in the last deploy and is now (%s), which Godwit cannot change"
+          + " in place; keep @Id on %s, and add any new unique column as an ordinary field"),
+  SNAPSHOT_TABLE_RENAMED("GodwitTableRenamed",
+      "%s mapped table %s in the last deploy and now maps %s, which holds none of its rows; keep"
+          + " @MigratedTable(\"%s\"), or, to start a new table and copy the rows yourself, delete"
+          + " %s"),
+  SNAPSHOT_UNREADABLE("GodwitSnapshot",
+      "schema snapshot %s cannot be used: %s; restore it from version control, or delete it to take"
+          + " the current schema as the baseline"),
+  REMEMBERED_METHOD_GONE("GodwitRememberedBackfill",
+      "field %s was filled by method %s in the last deploy, and %s, which that method may read, is"
+          + " still to be cleared; keep static method %s until %s is removed, so that the clear keeps"
+          + " every row %s still lacks"),
+  SNAPSHOT_WRITTEN("GodwitSnapshot",
+      "no baseline for table %s yet: wrote %s; commit it, since it is what the next build checks"
+          + " this deploy's changes against"),
+  SNAPSHOT_ACCEPTED("GodwitSnapshot",
+      "accepted the schema of table %s as its new baseline in %s; commit it with this deploy"),
+  SNAPSHOT_CHANGED("GodwitSnapshot",
+      "the schema of table %s differs from its baseline %s in safe ways only; once this deploy is"
+          + " out, accept it as the new baseline with -Agodwit.acceptSchema=true"),
   INTERNAL_ERROR("GodwitInternalError",
       "generating code for %s failed unexpectedly; please report this with its stack trace: %s");
 

@@ -6,10 +6,12 @@ import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.ErrorCode;
 import dev.godwit.runtime.Identifiers;
 import dev.godwit.runtime.MigrationException;
+import dev.godwit.runtime.SchemaStep;
 import dev.godwit.runtime.Table;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -489,6 +491,22 @@ public abstract class Dialect {
         + " dialect cannot bound how long a schema statement waits for a lock, so Godwit does not"
         + " apply schema steps on it; apply the plan's SQL with a tool of your own, or give the"
         + " dialect lockTimeout and isLockTimeout."));
+  }
+
+  /**
+   * Runs one statement of a schema step on the step's connection, inside the step's transaction and
+   * after its {@link #lockTimeout} statements. By default it executes the statement as it is; a
+   * database that needs more around some kind of step (see the H2 dialect's table copy) overrides it.
+   *
+   * @param statement a statement of the step's connection
+   * @param kind the kind of the step the SQL belongs to
+   * @param sql one of the step's statements
+   * @throws SQLException as the database reports it; a lock timeout must stay recognisable by
+   *     {@link #isLockTimeout}, since the step is retried on it
+   */
+  public void executeSchemaStatement(Statement statement, SchemaStep.Kind kind, String sql)
+      throws SQLException {
+    statement.execute(sql);
   }
 
   /**

@@ -163,7 +163,7 @@ public final class SchemaSteps {
             for (String setting : dialect.lockTimeout(options.lockTimeout())) {
               statement.execute(setting);
             }
-            statement.execute(sql);
+            dialect.executeSchemaStatement(statement, step.kind(), sql);
           }
           if (last) {
             history.record(connection, step);
