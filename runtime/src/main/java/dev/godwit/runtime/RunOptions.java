@@ -47,6 +47,9 @@ public final class RunOptions {
   private final boolean includeDestructive;
   private final Duration lockTimeout;
   private final long exactCountLimit;
+  private final Duration targetBatchDuration;
+  private final int minBatchSize;
+  private final int maxBatchSize;
 
   private RunOptions(Builder builder) {
     if (builder.batchSize < 0) {
@@ -73,6 +76,15 @@ public final class RunOptions {
     }
     Objects.requireNonNull(builder.listener, "listener");
     Objects.requireNonNull(builder.lockTimeout, "lockTimeout");
+    Objects.requireNonNull(builder.targetBatchDuration, "targetBatchDuration");
+    if (builder.targetBatchDuration.isNegative()) {
+      throw new IllegalArgumentException("the target batch duration cannot be negative");
+    }
+    if (builder.minBatchSize < 1 || builder.maxBatchSize < 0
+        || (builder.maxBatchSize > 0 && builder.maxBatchSize < builder.minBatchSize)) {
+      throw new IllegalArgumentException("adaptive batches need 1 <= minimum <= maximum, not "
+          + builder.minBatchSize + " and " + builder.maxBatchSize);
+    }
     if (builder.exactCountLimit < 0) {
       throw new IllegalArgumentException("the exact count limit cannot be negative, not "
           + builder.exactCountLimit);
@@ -93,6 +105,9 @@ public final class RunOptions {
     this.includeDestructive = builder.includeDestructive;
     this.lockTimeout = builder.lockTimeout;
     this.exactCountLimit = builder.exactCountLimit;
+    this.targetBatchDuration = builder.targetBatchDuration;
+    this.minBatchSize = builder.minBatchSize;
+    this.maxBatchSize = builder.maxBatchSize;
   }
 
   /**
@@ -228,6 +243,36 @@ public final class RunOptions {
    */
   public long exactCountLimit() {
     return exactCountLimit;
+  }
+
+  /**
+   * How long each batch should take, when its size adapts: after each batch the next one's size
+   * moves toward this duration (by the rows per second the batch just measured), changing at most
+   * twofold from one batch to the next and staying within {@link #minBatchSize()} and {@link
+   * #maxBatchSize()}. The batch size set for the run (or the migration's) is where it starts.
+   *
+   * @return zero (the default) for batches of a fixed size
+   */
+  public Duration targetBatchDuration() {
+    return targetBatchDuration;
+  }
+
+  /**
+   * The fewest rows an adapting batch takes (a batch split to find a failing row goes lower).
+   *
+   * @return 1 unless set
+   */
+  public int minBatchSize() {
+    return minBatchSize;
+  }
+
+  /**
+   * The most rows an adapting batch takes.
+   *
+   * @return zero (the default) for ten times the batch size it starts at
+   */
+  public int maxBatchSize() {
+    return maxBatchSize;
   }
 
   /**
@@ -412,6 +457,22 @@ public final class RunOptions {
   }
 
   /**
+   * A copy whose batches adapt their size to take about {@code target} each.
+   *
+   * @param target see {@link #targetBatchDuration()}; zero for batches of a fixed size
+   * @param min see {@link #minBatchSize()}
+   * @param max see {@link #maxBatchSize()}; zero for ten times the starting size
+   * @return the copy
+   */
+  public RunOptions withAdaptiveBatches(Duration target, int min, int max) {
+    return with(builder -> {
+      builder.targetBatchDuration = target;
+      builder.minBatchSize = min;
+      builder.maxBatchSize = max;
+    });
+  }
+
+  /**
    * A copy with a progress listener.
    *
    * @param value sees every committed batch
@@ -436,14 +497,16 @@ public final class RunOptions {
         && singleTransactionLimit == that.singleTransactionLimit
         && leaseDuration.equals(that.leaseDuration) && maxRetries == that.maxRetries
         && listener.equals(that.listener) && includeDestructive == that.includeDestructive
-        && lockTimeout.equals(that.lockTimeout) && exactCountLimit == that.exactCountLimit;
+        && lockTimeout.equals(that.lockTimeout) && exactCountLimit == that.exactCountLimit
+        && targetBatchDuration.equals(that.targetBatchDuration) && minBatchSize == that.minBatchSize
+        && maxBatchSize == that.maxBatchSize;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
         singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive, lockTimeout,
-        exactCountLimit);
+        exactCountLimit, targetBatchDuration, minBatchSize, maxBatchSize);
   }
 
   @Override
@@ -453,7 +516,8 @@ public final class RunOptions {
         + pauseBetweenBatches + ", singleTransactionLimit=" + singleTransactionLimit
         + ", leaseDuration=" + leaseDuration + ", maxRetries=" + maxRetries + ", listener="
         + listener + ", includeDestructive=" + includeDestructive + ", lockTimeout=" + lockTimeout
-        + ", exactCountLimit=" + exactCountLimit + "]";
+        + ", exactCountLimit=" + exactCountLimit + ", targetBatchDuration=" + targetBatchDuration
+        + ", minBatchSize=" + minBatchSize + ", maxBatchSize=" + maxBatchSize + "]";
   }
 
   /**
@@ -474,6 +538,9 @@ public final class RunOptions {
     private boolean includeDestructive;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private long exactCountLimit = DEFAULT_EXACT_COUNT_LIMIT;
+    private Duration targetBatchDuration = Duration.ZERO;
+    private int minBatchSize = 1;
+    private int maxBatchSize;
 
     private Builder() {}
 
@@ -491,6 +558,9 @@ public final class RunOptions {
       includeDestructive = options.includeDestructive;
       lockTimeout = options.lockTimeout;
       exactCountLimit = options.exactCountLimit;
+      targetBatchDuration = options.targetBatchDuration;
+      minBatchSize = options.minBatchSize;
+      maxBatchSize = options.maxBatchSize;
     }
 
     /**
@@ -633,6 +703,22 @@ public final class RunOptions {
      */
     public Builder exactCountLimit(long rows) {
       exactCountLimit = rows;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#targetBatchDuration()}, {@link RunOptions#minBatchSize()} and {@link
+     * RunOptions#maxBatchSize()}.
+     *
+     * @param target zero for batches of a fixed size
+     * @param min at least 1
+     * @param max zero for ten times the starting size, or at least {@code min}
+     * @return this builder
+     */
+    public Builder adaptiveBatches(Duration target, int min, int max) {
+      targetBatchDuration = target;
+      minBatchSize = min;
+      maxBatchSize = max;
       return this;
     }
 

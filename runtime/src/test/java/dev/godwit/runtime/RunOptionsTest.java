@@ -40,6 +40,10 @@ class RunOptionsTest {
     assertEquals("the lock timeout cannot be negative", assertThrows(
         IllegalArgumentException.class,
         () -> RunOptions.builder().lockTimeout(Duration.ofMillis(-1)).build()).getMessage());
+    assertEquals("adaptive batches need 1 <= minimum <= maximum, not 50 and 10", assertThrows(
+        IllegalArgumentException.class,
+        () -> RunOptions.builder().adaptiveBatches(Duration.ofMillis(100), 50, 10).build())
+        .getMessage());
     assertEquals("the exact count limit cannot be negative, not -1", assertThrows(
         IllegalArgumentException.class, () -> RunOptions.builder().exactCountLimit(-1).build())
         .getMessage());

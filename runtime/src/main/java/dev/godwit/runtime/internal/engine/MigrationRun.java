@@ -24,6 +24,7 @@ import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -289,8 +290,10 @@ public final class MigrationRun<T> {
     int rowRetries = 0;
     while (true) {
       try {
+        long start = System.nanoTime();
+        long visitedBefore = progress.visited();
         boolean exhausted = commitUnit(lease, connection, step, where, limit);
-        limit = (int) Math.min(batchSize, 2L * limit);
+        limit = nextLimit(progress.visited() - visitedBefore, System.nanoTime() - start);
         return exhausted;
       } catch (RowFailure failure) {
         if (rowRetries >= options.maxRetries() || !dialect.isTransient(failure)
@@ -328,6 +331,26 @@ public final class MigrationRun<T> {
                 + " batch (" + Errors.oneLine(e) + ")", limit);
       }
     }
+  }
+
+  /**
+   * The size of the batch after one that committed: for fixed batches, twice this one's, up to the
+   * batch size (a split batch grows back); for adapting ones, the rows the measured rate fits in the
+   * target duration, at most twice and at least half this one's, within the minimum and maximum.
+   *
+   * @param rows rows the batch visited
+   * @param nanos how long it took, commit included
+   */
+  private int nextLimit(long rows, long nanos) {
+    Duration target = options.targetBatchDuration();
+    if (target.isZero()) {
+      return (int) Math.min(batchSize, 2L * limit);
+    }
+    long max = options.maxBatchSize() > 0 ? options.maxBatchSize() : 10L * batchSize;
+    long fitted = rows == 0 ? 2L * limit
+        : Math.round(rows * (double) target.toNanos() / Math.max(1, nanos));
+    long bounded = Math.max(limit / 2, Math.min(2L * limit, fitted));
+    return (int) Math.max(options.minBatchSize(), Math.min(max, bounded));
   }
 
   /** The key of the first row the next batch reads, read without a lock. */
