@@ -77,6 +77,15 @@ final class RunCommand extends DatabaseCommand {
           + "application.")
   private Duration pause;
 
+  @Option(
+      names = "--lock-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How long a batch waits for a row lock before it rolls back, releasing the rows "
+          + "it locked, and is retried, then split down to the row (default 2s; 0s leaves the "
+          + "database's own setting). A row locked through every retry fails the run naming it.")
+  private Duration lockTimeout;
+
   RunCommand(Context context) {
     super(context);
   }
@@ -130,6 +139,9 @@ final class RunCommand extends DatabaseCommand {
     }
     if (pause != null) {
       options = options.withPauseBetweenBatches(pause);
+    }
+    if (lockTimeout != null) {
+      options = options.withLockTimeout(lockTimeout);
     }
     return options;
   }

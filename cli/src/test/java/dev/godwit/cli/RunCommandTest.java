@@ -159,6 +159,30 @@ class RunCommandTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aRowLockedLongerThanEveryRetryOfTheLockTimeoutFailsTheRunNamingIt(TestDatabase kind)
+      throws Exception {
+    CliDatabase database = CliDatabase.create(kind, folder);
+    database.createTeams(6);
+    try (java.sql.Connection holder = database.dataSource().getConnection()) {
+      holder.setAutoCommit(false);
+      try (java.sql.Statement statement = holder.createStatement()) {
+        statement.executeUpdate("UPDATE teams SET name = 'held' WHERE id = 3");
+      }
+
+      Cli.Result result = Cli.run(database.args("run", "teams.backfillPlan", "--batch-size", "10",
+          "--lock-timeout", "100ms"));
+
+      holder.rollback();
+      assertEquals(Godwit.EXIT_FAILED, result.exitCode(), result::toString);
+      String last = result.out().lines().reduce((a, b) -> b).orElseThrow();
+      assertTrue(last.startsWith("teams.backfillPlan: FAILED at row 3: "), result::toString);
+      // the rows before it committed
+      assertEquals(2, database.count("SELECT COUNT(*) FROM teams WHERE plan IS NOT NULL"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void aFailedRowExitsWithOneNamingTheRowAndTheErrorAndStopsTheSeries(TestDatabase kind) {
     CliDatabase database = CliDatabase.create(kind, folder);
     database.createTeams(6);

@@ -19,6 +19,21 @@ public final class RunOptions {
   /** The lease a runner holds when none is set: heartbeats come far more often than this. */
   public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
 
+  /**
+   * How long a batch waits for a row lock when none is set: longer than the short application
+   * transactions a batch usually meets (so it seldom gives up on one), short enough that a writer
+   * queued behind the rows the batch already locked waits about this plus one batch at most, not as
+   * long as the transaction holding the contested row stays open.
+   */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * The most rows a run counts exactly for its progress when none is set: a count of this many rows
+   * takes well under a second on an ordinary server, while a table of billions would be scanned
+   * whole before the first batch.
+   */
+  public static final long DEFAULT_EXACT_COUNT_LIMIT = 10_000_000;
+
   private final boolean isDryRun;
   private final int batchSize;
   private final boolean reset;
@@ -30,6 +45,11 @@ public final class RunOptions {
   private final int maxRetries;
   private final ProgressListener listener;
   private final boolean includeDestructive;
+  private final Duration lockTimeout;
+  private final long exactCountLimit;
+  private final Duration targetBatchDuration;
+  private final int minBatchSize;
+  private final int maxBatchSize;
 
   private RunOptions(Builder builder) {
     if (builder.batchSize < 0) {
@@ -55,6 +75,23 @@ public final class RunOptions {
       throw new IllegalArgumentException("the lease must be positive");
     }
     Objects.requireNonNull(builder.listener, "listener");
+    Objects.requireNonNull(builder.lockTimeout, "lockTimeout");
+    Objects.requireNonNull(builder.targetBatchDuration, "targetBatchDuration");
+    if (builder.targetBatchDuration.isNegative()) {
+      throw new IllegalArgumentException("the target batch duration cannot be negative");
+    }
+    if (builder.minBatchSize < 1 || builder.maxBatchSize < 0
+        || (builder.maxBatchSize > 0 && builder.maxBatchSize < builder.minBatchSize)) {
+      throw new IllegalArgumentException("adaptive batches need 1 <= minimum <= maximum, not "
+          + builder.minBatchSize + " and " + builder.maxBatchSize);
+    }
+    if (builder.exactCountLimit < 0) {
+      throw new IllegalArgumentException("the exact count limit cannot be negative, not "
+          + builder.exactCountLimit);
+    }
+    if (builder.lockTimeout.isNegative()) {
+      throw new IllegalArgumentException("the lock timeout cannot be negative");
+    }
     this.isDryRun = builder.isDryRun;
     this.batchSize = builder.batchSize;
     this.reset = builder.reset;
@@ -66,6 +103,11 @@ public final class RunOptions {
     this.maxRetries = builder.maxRetries;
     this.listener = builder.listener;
     this.includeDestructive = builder.includeDestructive;
+    this.lockTimeout = builder.lockTimeout;
+    this.exactCountLimit = builder.exactCountLimit;
+    this.targetBatchDuration = builder.targetBatchDuration;
+    this.minBatchSize = builder.minBatchSize;
+    this.maxBatchSize = builder.maxBatchSize;
   }
 
   /**
@@ -170,6 +212,67 @@ public final class RunOptions {
    */
   public int maxRetries() {
     return maxRetries;
+  }
+
+  /**
+   * How long each statement of a batch waits for a lock before the batch gives up, rolls back
+   * (releasing the rows it had locked) and is retried with backoff; after repeated timeouts the batch
+   * is split in half, down to single rows, and a row that stays locked through every retry fails
+   * the run with its id. Set in the batch's own transaction (PostgreSQL {@code SET LOCAL
+   * lock_timeout}; H2's session {@code LOCK_TIMEOUT}, given back as it was when the run ends).
+   *
+   * <p>A dialect that cannot bound a lock wait (its {@code lockTimeout} refuses) runs batches with
+   * the database's own setting, logging a warning.
+   *
+   * @return {@link #DEFAULT_LOCK_TIMEOUT} unless set; zero leaves the database's own setting, which
+   *     usually waits without bound
+   */
+  public Duration lockTimeout() {
+    return lockTimeout;
+  }
+
+  /**
+   * Above how many rows, by the catalog's statistics, a run estimates its total from those
+   * statistics instead of counting it with a scan before the first batch. A migration over a
+   * {@linkplain Migration#range() range} of such a table then shows no total (its share of the table
+   * is unknown) rather than scanning for it. Progress only: which rows are migrated never depends on
+   * it.
+   *
+   * @return {@link #DEFAULT_EXACT_COUNT_LIMIT} unless set; zero always estimates where the
+   *     database keeps statistics
+   */
+  public long exactCountLimit() {
+    return exactCountLimit;
+  }
+
+  /**
+   * How long each batch should take, when its size adapts: after each batch the next one's size
+   * moves toward this duration (by the rows per second the batch just measured), changing at most
+   * twofold from one batch to the next and staying within {@link #minBatchSize()} and {@link
+   * #maxBatchSize()}. The batch size set for the run (or the migration's) is where it starts.
+   *
+   * @return zero (the default) for batches of a fixed size
+   */
+  public Duration targetBatchDuration() {
+    return targetBatchDuration;
+  }
+
+  /**
+   * The fewest rows an adapting batch takes (a batch split to find a failing row goes lower).
+   *
+   * @return 1 unless set
+   */
+  public int minBatchSize() {
+    return minBatchSize;
+  }
+
+  /**
+   * The most rows an adapting batch takes.
+   *
+   * @return zero (the default) for ten times the batch size it starts at
+   */
+  public int maxBatchSize() {
+    return maxBatchSize;
   }
 
   /**
@@ -333,6 +436,43 @@ public final class RunOptions {
   }
 
   /**
+   * A copy with another lock timeout for batches.
+   *
+   * @param value how long a batch waits for a lock (see {@link #lockTimeout()}); zero for the
+   *     database's own setting
+   * @return the copy
+   */
+  public RunOptions withLockTimeout(Duration value) {
+    return with(builder -> builder.lockTimeout = value);
+  }
+
+  /**
+   * A copy with another limit for exact counts.
+   *
+   * @param rows see {@link #exactCountLimit()}
+   * @return the copy
+   */
+  public RunOptions withExactCountLimit(long rows) {
+    return with(builder -> builder.exactCountLimit = rows);
+  }
+
+  /**
+   * A copy whose batches adapt their size to take about {@code target} each.
+   *
+   * @param target see {@link #targetBatchDuration()}; zero for batches of a fixed size
+   * @param min see {@link #minBatchSize()}
+   * @param max see {@link #maxBatchSize()}; zero for ten times the starting size
+   * @return the copy
+   */
+  public RunOptions withAdaptiveBatches(Duration target, int min, int max) {
+    return with(builder -> {
+      builder.targetBatchDuration = target;
+      builder.minBatchSize = min;
+      builder.maxBatchSize = max;
+    });
+  }
+
+  /**
    * A copy with a progress listener.
    *
    * @param value sees every committed batch
@@ -356,13 +496,17 @@ public final class RunOptions {
         && parallelism == that.parallelism && pauseBetweenBatches.equals(that.pauseBetweenBatches)
         && singleTransactionLimit == that.singleTransactionLimit
         && leaseDuration.equals(that.leaseDuration) && maxRetries == that.maxRetries
-        && listener.equals(that.listener) && includeDestructive == that.includeDestructive;
+        && listener.equals(that.listener) && includeDestructive == that.includeDestructive
+        && lockTimeout.equals(that.lockTimeout) && exactCountLimit == that.exactCountLimit
+        && targetBatchDuration.equals(that.targetBatchDuration) && minBatchSize == that.minBatchSize
+        && maxBatchSize == that.maxBatchSize;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
-        singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive);
+        singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive, lockTimeout,
+        exactCountLimit, targetBatchDuration, minBatchSize, maxBatchSize);
   }
 
   @Override
@@ -371,7 +515,9 @@ public final class RunOptions {
         + ", range=" + range + ", parallelism=" + parallelism + ", pauseBetweenBatches="
         + pauseBetweenBatches + ", singleTransactionLimit=" + singleTransactionLimit
         + ", leaseDuration=" + leaseDuration + ", maxRetries=" + maxRetries + ", listener="
-        + listener + ", includeDestructive=" + includeDestructive + "]";
+        + listener + ", includeDestructive=" + includeDestructive + ", lockTimeout=" + lockTimeout
+        + ", exactCountLimit=" + exactCountLimit + ", targetBatchDuration=" + targetBatchDuration
+        + ", minBatchSize=" + minBatchSize + ", maxBatchSize=" + maxBatchSize + "]";
   }
 
   /**
@@ -390,6 +536,11 @@ public final class RunOptions {
     private int maxRetries = 10;
     private ProgressListener listener = ProgressListener.NONE;
     private boolean includeDestructive;
+    private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private long exactCountLimit = DEFAULT_EXACT_COUNT_LIMIT;
+    private Duration targetBatchDuration = Duration.ZERO;
+    private int minBatchSize = 1;
+    private int maxBatchSize;
 
     private Builder() {}
 
@@ -405,6 +556,11 @@ public final class RunOptions {
       maxRetries = options.maxRetries;
       listener = options.listener;
       includeDestructive = options.includeDestructive;
+      lockTimeout = options.lockTimeout;
+      exactCountLimit = options.exactCountLimit;
+      targetBatchDuration = options.targetBatchDuration;
+      minBatchSize = options.minBatchSize;
+      maxBatchSize = options.maxBatchSize;
     }
 
     /**
@@ -529,11 +685,49 @@ public final class RunOptions {
     }
 
     /**
+     * Sets {@link RunOptions#lockTimeout()}.
+     *
+     * @param value how long a batch waits for a lock; zero for the database's own setting
+     * @return this builder
+     */
+    public Builder lockTimeout(Duration value) {
+      lockTimeout = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#exactCountLimit()}.
+     *
+     * @param rows zero or more
+     * @return this builder
+     */
+    public Builder exactCountLimit(long rows) {
+      exactCountLimit = rows;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#targetBatchDuration()}, {@link RunOptions#minBatchSize()} and {@link
+     * RunOptions#maxBatchSize()}.
+     *
+     * @param target zero for batches of a fixed size
+     * @param min at least 1
+     * @param max zero for ten times the starting size, or at least {@code min}
+     * @return this builder
+     */
+    public Builder adaptiveBatches(Duration target, int min, int max) {
+      targetBatchDuration = target;
+      minBatchSize = min;
+      maxBatchSize = max;
+      return this;
+    }
+
+    /**
      * The options.
      *
      * @return immutable options
      * @throws IllegalArgumentException naming the first option out of its range
-     * @throws NullPointerException if the pause, lease or listener is {@code null}
+     * @throws NullPointerException if the pause, lease, lock timeout or listener is {@code null}
      */
     public RunOptions build() {
       return new RunOptions(this);

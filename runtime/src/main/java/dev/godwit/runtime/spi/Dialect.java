@@ -376,6 +376,50 @@ public abstract class Dialect {
   }
 
   /**
+   * The column type of the state table's text of any length: a cursor and a failing row's id, which
+   * are keys as text and as long as the keys are. By default {@link #unboundedTextType()}: {@code
+   * VARCHAR} without a length, which on H2 holds 1,000,000 characters, H2's limit for any character
+   * string a key column can hold (H2 documentation, data types, CHARACTER VARYING), and on
+   * PostgreSQL has no limit but the value's size. A database whose {@code VARCHAR} needs a length
+   * overrides this.
+   *
+   * @return a type name for {@code CREATE TABLE} and {@link #alterColumnType}
+   */
+  public String longTextType() {
+    return unboundedTextType();
+  }
+
+  /**
+   * The statement that changes a column's type in place, keeping its values: how a state table
+   * created by an earlier version gets the types of the current one. By default SQL's {@code ALTER
+   * TABLE t ALTER COLUMN c SET DATA TYPE type} (SQL:2016, part 2, 11.17), which H2 and PostgreSQL
+   * accept.
+   *
+   * @param table the table, quoted and qualified
+   * @param column the column, quoted
+   * @param type the new type, for example {@link #longTextType()}
+   * @return one statement
+   */
+  public String alterColumnType(String table, String column, String type) {
+    return "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DATA TYPE " + type;
+  }
+
+  /**
+   * How many rows the catalog's statistics say a table holds, without scanning it: what progress is
+   * estimated from when an exact count would scan too many rows. Empty by default, for a database
+   * whose catalog does not say; the run then counts exactly.
+   *
+   * @param connection a connection to the database
+   * @param table the table
+   * @return the estimate, or empty when the statistics do not know (never gathered)
+   * @throws SQLException if the catalog cannot be read
+   */
+  public java.util.OptionalLong estimatedRows(Connection connection, Table<?> table)
+      throws SQLException {
+    return java.util.OptionalLong.empty();
+  }
+
+  /**
    * The SQL type a schema step declares a column with, for {@code CREATE TABLE} and {@code ADD
    * COLUMN}: one the mapping check accepts as holding the column's Java type faithfully. A
    * {@linkplain ColumnType#converted converted} type is declared as its stored type. By default

@@ -64,7 +64,10 @@ class ConcurrentWritersTest {
   private static final int BEHIND = 2 * BATCH_SIZE;
   private static final int AHEAD = 6 * BATCH_SIZE;
 
-  /** The migrator waits this long for a row lock, so a writer holding one makes a batch retry. */
+  /**
+   * The migrator waits this long for a row lock, so a writer holding one makes a batch retry: the
+   * run's own lock timeout, which its batches set over the session's.
+   */
   private static final int MIGRATOR_LOCK_TIMEOUT_MILLIS = 100;
   /** MySQL's innodb_lock_wait_timeout counts whole seconds. */
   private static final int MARIADB_LOCK_TIMEOUT_SECONDS = 1;
@@ -122,6 +125,7 @@ class ConcurrentWritersTest {
       }));
     }
     RunOptions options = RunOptions.defaults()
+        .withLockTimeout(Duration.ofMillis(MIGRATOR_LOCK_TIMEOUT_MILLIS))
         .withPauseBetweenBatches(Duration.ofMillis(5))
         .withListener(status -> {
           if (status.cursor() != null) {

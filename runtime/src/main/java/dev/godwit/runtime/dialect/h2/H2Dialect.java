@@ -195,6 +195,29 @@ public final class H2Dialect extends Dialect {
         && isLockTimeout(cause);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code INFORMATION_SCHEMA.TABLES.ROW_COUNT_ESTIMATE} (H2 documentation, information schema),
+   * which H2 keeps without scanning.
+   */
+  @Override
+  public java.util.OptionalLong estimatedRows(Connection connection, Table<?> table)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT ROW_COUNT_ESTIMATE"
+        + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+      statement.setString(1, table.schema().map(this::fold).orElse(connection.getSchema()));
+      statement.setString(2, fold(table.name()));
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return java.util.OptionalLong.empty();
+        }
+        long estimate = rows.getLong(1);
+        return rows.wasNull() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(estimate);
+      }
+    }
+  }
+
   @Override
   protected boolean isTransientError(SQLException error) {
     int code = error.getErrorCode();

@@ -203,6 +203,42 @@ public final class PostgresDialect extends Dialect {
     return holders;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>PostgreSQL's {@code TEXT}, of no length limit but the value's size (PostgreSQL documentation,
+   * section 8.3); a {@code VARCHAR(n)} column changed to it keeps its data without a table rewrite,
+   * the two being binary coercible ({@code ALTER TABLE}, notes).
+   */
+  @Override
+  public String longTextType() {
+    return "TEXT";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code pg_class.reltuples}, kept by {@code VACUUM}, {@code ANALYZE} and {@code CREATE
+   * INDEX} (PostgreSQL documentation, section 53.11, {@code pg_class}): {@code -1} (PostgreSQL 14
+   * and later) or {@code 0} with no page counted means never gathered.
+   */
+  @Override
+  public java.util.OptionalLong estimatedRows(Connection connection, Table<?> table)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT reltuples, relpages FROM pg_class WHERE oid = to_regclass(?)")) {
+      statement.setString(1, qualified(table));
+      try (ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return java.util.OptionalLong.empty();
+        }
+        double tuples = rows.getDouble(1);
+        boolean gathered = tuples > 0 || (tuples == 0 && rows.getLong(2) > 0);
+        return gathered ? java.util.OptionalLong.of((long) tuples) : java.util.OptionalLong.empty();
+      }
+    }
+  }
+
   @Override
   protected boolean isTransientError(SQLException error) {
     // 40P01 deadlock_detected, 55P03 lock_not_available (a lock timeout), PostgreSQL Appendix A

@@ -24,6 +24,7 @@ import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,12 @@ public final class MigrationRun<T> {
   /** Sweeps after which rows still reappearing in the old format fail the migration. */
   public static final int MAX_SWEEPS = 20;
 
+  /**
+   * Retries of a batch that met a lock timeout or another transient conflict before it is split in
+   * half; a batch of one row gets {@link RunOptions#maxRetries()} of them.
+   */
+  public static final int RETRIES_BEFORE_SPLIT = 1;
+
   /** How a run ended, as it is recorded. */
   private record Ending(MigrationState state, String error, String errorRowId) {
     static final Ending SUCCEEDED = new Ending(MigrationState.SUCCEEDED, null, null);
@@ -67,6 +74,12 @@ public final class MigrationRun<T> {
   private final TableSql<T> sql;
   private final Retrier retrier;
   private Progress progress;
+  /**
+   * Rows the next batch may take: the batch size, or less after a batch was split, growing back by
+   * doubling after each batch that commits.
+   */
+  private int limit;
+  private BatchLockTimeout lockTimeout;
   /** What was last read to be asked of the migration: a cancel, a pause, or nothing. */
   private Optional<String> requested = Optional.empty();
 
@@ -81,6 +94,7 @@ public final class MigrationRun<T> {
     this.batchSize = options.batchSize() > 0 ? options.batchSize() : migration.batchSize();
     this.sql = new TableSql<>(dialect, migration.table());
     this.retrier = new Retrier(dialect, migration.name(), options.maxRetries());
+    this.limit = batchSize;
   }
 
   public RunResult run() throws SQLException {
@@ -99,7 +113,14 @@ public final class MigrationRun<T> {
     ExecutorService executor = executor();
     Ending ending;
     try (Database.BatchConnection batches = database.connectForBatches()) {
-      ending = execute(lease, batches.connection(), step(executor));
+      Connection connection = batches.connection();
+      lockTimeout = BatchLockTimeout.of(connection, dialect, options.lockTimeout(),
+          migration.name());
+      try {
+        ending = execute(lease, connection, step(executor));
+      } finally {
+        lockTimeout.restore(connection);
+      }
     } catch (RuntimeException | Error e) {
       lease.close();
       // a lost connection is recorded too when the database answers again (its sessions were ended,
@@ -132,8 +153,7 @@ public final class MigrationRun<T> {
     try {
       progress = Progress.of(store.find(migration.name()).orElseThrow(), batchSize);
       if (progress.pass() == 0) {
-        long total = progress.visited()
-            + Verifier.count(connection, sql, range, cursor(progress.cursorText()));
+        long total = total(connection);
         connection.commit();
         progress = progress.withEstimate(total);
         store.saveEstimate(migration.name(), lease.owner(), total);
@@ -180,6 +200,22 @@ public final class MigrationRun<T> {
   }
 
   /**
+   * The rows the keyset pass visits in all: counted exactly, or, for a table whose statistics say it
+   * holds more than {@link RunOptions#exactCountLimit()} rows, estimated from them without a scan
+   * (at least what was visited), or {@code -1} (unknown) for a range of such a table.
+   */
+  private long total(Connection connection) throws SQLException {
+    java.util.OptionalLong estimate = dialect.estimatedRows(connection, migration.table());
+    if (estimate.isPresent() && estimate.getAsLong() > options.exactCountLimit()) {
+      LOG.info("Migration {}: {} holds about {} rows by its statistics; progress is estimated"
+          + " from them rather than counted", migration.name(), migration.table().qualifiedName(),
+          estimate.getAsLong());
+      return range.isAll() ? Math.max(estimate.getAsLong(), progress.visited()) : -1;
+    }
+    return progress.visited() + Verifier.count(connection, sql, range, cursor(progress.cursorText()));
+  }
+
+  /**
    * Runs the current pass from its cursor until its rows are exhausted.
    *
    * @return how the run stopped, if it did before the pass ended
@@ -204,7 +240,9 @@ public final class MigrationRun<T> {
       long visitedBefore = progress.visited();
       boolean exhausted;
       try {
-        exhausted = retrier.run(() -> commitUnit(lease, connection, step, where));
+        exhausted = options.singleTransactionLimit() > 0
+            ? retrier.run(() -> commitUnit(lease, connection, step, where, batchSize))
+            : commitSplitting(lease, connection, step, where);
       } catch (RowFailure failure) {
         return Optional.of(failed(failure.getCause(), failure));
       } catch (SQLException e) {
@@ -235,19 +273,129 @@ public final class MigrationRun<T> {
   }
 
   /**
-   * One transaction: a batch, or every batch of the pass in single-transaction mode; saves the
-   * cursor with it and commits.
+   * Commits the next batch of up to {@link #limit} rows. A batch that keeps meeting a lock timeout
+   * (or another transient conflict) after {@value #RETRIES_BEFORE_SPLIT} retry with backoff, or that
+   * the database refuses, is tried again as its first half, down to a single row: a row locked
+   * longer than every retry, or one the database refuses, then fails the run with its own id and the
+   * database's message. The halves before it commit, as the batches before a failing batch do.
+   * A {@code migrateOne} failure already names its row: it is retried whole while transient, as
+   * often as {@link RunOptions#maxRetries()} allows, and never split.
    *
+   * @return whether the pass has no rows left
+   * @throws RowFailure naming the row that failed
+   */
+  private boolean commitSplitting(Lease lease, Connection connection, BatchStep<T> step,
+      Condition<T> where) throws SQLException, RowFailure {
+    int retriesAtSize = 0;
+    int rowRetries = 0;
+    while (true) {
+      try {
+        long start = System.nanoTime();
+        long visitedBefore = progress.visited();
+        boolean exhausted = commitUnit(lease, connection, step, where, limit);
+        limit = nextLimit(progress.visited() - visitedBefore, System.nanoTime() - start);
+        return exhausted;
+      } catch (RowFailure failure) {
+        if (rowRetries >= options.maxRetries() || !dialect.isTransient(failure)
+            || dialect.isConnectionFailure(failure)) {
+          throw failure;
+        }
+        backOff(rowRetries++, failure);
+      } catch (SQLException | RuntimeException e) {
+        if (e instanceof MigrationException || dialect.isConnectionFailure(e)) {
+          throw e;
+        }
+        boolean conflict = dialect.isTransient(e);
+        if (conflict) {
+          if (options.maxRetries() == 0) {
+            throw e;
+          }
+          int allowed = limit == 1 ? options.maxRetries()
+              : Math.min(options.maxRetries(), RETRIES_BEFORE_SPLIT);
+          if (retriesAtSize < allowed) {
+            backOff(retriesAtSize++, e);
+            continue;
+          }
+        }
+        if (limit == 1) {
+          Optional<Object> row = firstRow(connection, where);
+          if (row.isEmpty()) {
+            throw e;
+          }
+          throw new RowFailure(migration.table(), row.get(), e);
+        }
+        limit = Math.max(1, limit / 2);
+        retriesAtSize = 0;
+        LOG.info("Migration {}: {}; trying the batch again as its first {} rows",
+            migration.name(), conflict ? "a lock wait timed out again" : "the database refused a"
+                + " batch (" + Errors.oneLine(e) + ")", limit);
+      }
+    }
+  }
+
+  /**
+   * The size of the batch after one that committed: for fixed batches, twice this one's, up to the
+   * batch size (a split batch grows back); for adapting ones, the rows the measured rate fits in the
+   * target duration, at most twice and at least half this one's, within the minimum and maximum.
+   *
+   * @param rows rows the batch visited
+   * @param nanos how long it took, commit included
+   */
+  private int nextLimit(long rows, long nanos) {
+    Duration target = options.targetBatchDuration();
+    if (target.isZero()) {
+      return (int) Math.min(batchSize, 2L * limit);
+    }
+    long max = options.maxBatchSize() > 0 ? options.maxBatchSize() : 10L * batchSize;
+    long fitted = rows == 0 ? 2L * limit
+        : Math.round(rows * (double) target.toNanos() / Math.max(1, nanos));
+    long bounded = Math.max(limit / 2, Math.min(2L * limit, fitted));
+    return (int) Math.max(options.minBatchSize(), Math.min(max, bounded));
+  }
+
+  /** The key of the first row the next batch reads, read without a lock. */
+  private Optional<Object> firstRow(Connection connection, Condition<T> where)
+      throws SQLException {
+    try (java.sql.PreparedStatement statement = sql.selectIds(where,
+            cursor(progress.cursorText()), 1, false).prepare(connection);
+        java.sql.ResultSet resultSet = statement.executeQuery()) {
+      return resultSet.next()
+          ? Optional.of(RowKeys.read(migration.table(), resultSet, 1)) : Optional.empty();
+    } finally {
+      rollbackQuietly(connection);
+    }
+  }
+
+  /** Sleeps before a retry, longer after each; an interrupt ends the run. */
+  private void backOff(int retry, Throwable cause) {
+    long delay = Retrier.delay(retry);
+    LOG.warn("Migration {}: transient conflict in a batch of {} rows, retry {} in {} ms: {}",
+        migration.name(), limit, retry + 1, delay, Errors.oneLine(cause));
+    try {
+      Thread.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MigrationException(ErrorCode.INTERRUPTED,
+          ErrorCode.INTERRUPTED.message(migration.name(), ErrorCode.WHILE_WAITING_TO_RETRY), e);
+    }
+  }
+
+  /**
+   * One transaction: a batch, or every batch of the pass in single-transaction mode, each statement
+   * waiting for a lock at most the run's lock timeout; saves the cursor with it and commits.
+   *
+   * @param rows the most rows a batch takes
    * @return whether the pass has no rows left
    */
   private boolean commitUnit(Lease lease, Connection connection, BatchStep<T> step,
-      Condition<T> where) throws SQLException, RowFailure {
+      Condition<T> where, int rows) throws SQLException, RowFailure {
     boolean singleTransaction = options.singleTransactionLimit() > 0;
     Progress next = progress;
     boolean exhausted = false;
     try {
+      lockTimeout.apply(connection);
       while (!exhausted) {
-        BatchOutcome batch = step.execute(connection, where, cursor(next.cursorText()), batchSize,
+        BatchOutcome batch = step.execute(connection, where, cursor(next.cursorText()), rows,
             false);
         exhausted = batch.isEmpty();
         if (!exhausted) {

@@ -4,6 +4,7 @@ import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.LeaseLostException;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
+import dev.godwit.runtime.RunOptions;
 import dev.godwit.runtime.internal.engine.Progress;
 import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code godwit_migrations} table: one row per migration, holding its state, cursor, counts,
@@ -31,6 +34,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * the lease is conditional on the owner, so a runner that lost its lease can change nothing.
  */
 public final class StateStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
+
+  /** The columns holding keys as text, as long as the keys are: of no length limit. */
+  private static final List<String> KEY_TEXT_COLUMNS = List.of("cursor_value", "error_row_id");
+
+  /**
+   * A character column the catalog reports shorter than this is bounded: H2's longest character
+   * string (1,000,000 characters), which its unbounded {@code VARCHAR} reports and PostgreSQL's
+   * {@code TEXT} exceeds.
+   */
+  private static final long UNBOUNDED_LENGTH = 1_000_000;
 
   public static final String CANCEL = "CANCEL";
   public static final String PAUSE = "PAUSE";
@@ -104,9 +119,14 @@ public final class StateStore {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 
-  /** Creates the table unless it exists; safe when several processes race to create it. */
+  /**
+   * Creates the table unless it exists; safe when several processes race to create it. A table an
+   * earlier version created with a bounded cursor and row id column has them changed to the
+   * dialect's {@linkplain Dialect#longTextType() unbounded text} (see {@link #widenKeyColumns}).
+   */
   public void ensureTable() throws SQLException {
     if (exists()) {
+      widenKeyColumns();
       return;
     }
     database.call(connection -> {
@@ -146,6 +166,89 @@ public final class StateStore {
         return tables.next();
       }
     });
+  }
+
+  /**
+   * Changes the cursor and row id columns of a table created with a bounded character type (the
+   * {@code VARCHAR(2000)} of earlier versions) to unbounded text, in place and keeping their values,
+   * each statement waiting for a lock at most {@link RunOptions#DEFAULT_LOCK_TIMEOUT}: a runner busy
+   * with the table is not queued behind, and when the wait times out the table is left as it is for
+   * the next run to change (until then, a key longer than the old bound cannot be saved). Nothing
+   * is done on a dialect that cannot bound a lock wait.
+   */
+  private void widenKeyColumns() throws SQLException {
+    Dialect dialect = database.dialect();
+    database.call(connection -> {
+      List<String> bounded = boundedKeyColumns(connection);
+      if (bounded.isEmpty()) {
+        return null;
+      }
+      List<String> timeout;
+      try {
+        timeout = dialect.lockTimeout(RunOptions.DEFAULT_LOCK_TIMEOUT);
+      } catch (dev.godwit.runtime.MigrationException e) {
+        LOG.warn("The state table {} keeps its bounded {} columns: {}", qualifiedName(), bounded,
+            e.getMessage());
+        return null;
+      }
+      List<String> restore = dialect.restoreLockTimeout(connection);
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : timeout) {
+          statement.execute(sql);
+        }
+        for (String column : bounded) {
+          statement.execute(dialect.alterColumnType(qualifiedName(), dialect.quote(column),
+              dialect.longTextType()));
+        }
+        connection.commit();
+        LOG.info("Changed the state table {}'s columns {} to {}", qualifiedName(), bounded,
+            dialect.longTextType());
+      } catch (SQLException e) {
+        connection.rollback();
+        if (!dialect.isLockTimeout(e) && boundedKeyColumns(connection).equals(bounded)) {
+          throw e;
+        }
+        // a lock held by a busy runner, or another process changing them at once
+        LOG.warn("The state table {} keeps its bounded {} columns until a later run: {}",
+            qualifiedName(), bounded, Errors.oneLine(e));
+      } finally {
+        try (Statement statement = connection.createStatement()) {
+          for (String sql : restore) {
+            statement.execute(sql);
+          }
+        }
+        connection.setAutoCommit(true);
+      }
+      return null;
+    });
+  }
+
+  /** Which of the key text columns the catalog shows as a character type of bounded length. */
+  private List<String> boundedKeyColumns(Connection connection) throws SQLException {
+    DatabaseMetaData metaData = connection.getMetaData();
+    String escape = metaData.getSearchStringEscape();
+    Dialect dialect = database.dialect();
+    String inSchema = schema == null ? connection.getSchema()
+        : dialect.fold(schema).replace("_", escape + "_");
+    List<String> bounded = new ArrayList<>();
+    try (ResultSet columns = metaData.getColumns(connection.getCatalog(), inSchema,
+        dialect.fold(table).replace("_", escape + "_"), null)) {
+      while (columns.next()) {
+        String name = columns.getString("COLUMN_NAME");
+        int type = columns.getInt("DATA_TYPE");
+        long size = columns.getLong("COLUMN_SIZE");
+        boolean character = type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR
+            || type == java.sql.Types.NVARCHAR || type == java.sql.Types.NCHAR;
+        for (String column : KEY_TEXT_COLUMNS) {
+          if (dialect.fold(column).equals(name) && character && size > 0
+              && size < UNBOUNDED_LENGTH && !bounded.contains(column)) {
+            bounded.add(column);
+          }
+        }
+      }
+    }
+    return bounded;
   }
 
   /** A migration's row, if the table and the row exist; never creates either. */
@@ -400,7 +503,7 @@ public final class StateStore {
         + "{name} " + dialect.textType(200) + " NOT NULL PRIMARY KEY,"
         + " {table_name} " + dialect.textType(200) + " NOT NULL,"
         + " {state} " + dialect.textType(16) + " NOT NULL,"
-        + " {cursor_value} " + dialect.textType(2000) + ","
+        + " {cursor_value} " + dialect.longTextType() + ","
         + " {rows_visited} BIGINT DEFAULT 0 NOT NULL,"
         + " {rows_changed} BIGINT DEFAULT 0 NOT NULL,"
         + " {estimated_total} BIGINT DEFAULT -1 NOT NULL,"
@@ -409,7 +512,7 @@ public final class StateStore {
         + " {heartbeat_at} " + instant + ","
         + " {finished_at} " + instant + ","
         + " {error} " + dialect.textType(Errors.MAX_LENGTH) + ","
-        + " {error_row_id} " + dialect.textType(2000) + ","
+        + " {error_row_id} " + dialect.longTextType() + ","
         + " {pass} INTEGER DEFAULT 0 NOT NULL,"
         + " {owner} " + dialect.textType(200) + ","
         + " {lease_expires_at} " + instant + ","
