@@ -83,9 +83,13 @@ final class Accounts {
     db.execute("CREATE TABLE accounts (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL,"
         + " is_pro BOOLEAN NOT NULL, legacy_code VARCHAR(20) NOT NULL)");
     if (rows > 0) {
-      db.execute("INSERT INTO accounts (id, name, is_pro, legacy_code) SELECT x, 'account ' || x,"
-          + " MOD(x, 3) = 0, 'L' || x FROM " + (db.kind == dev.godwit.runtime.testing.TestDatabase.H2
-              ? "SYSTEM_RANGE(1, " + rows + ")" : "generate_series(1, " + rows + ") AS g(x)"));
+      db.execute("INSERT INTO accounts (id, name, is_pro, legacy_code) SELECT x,"
+          + " CONCAT('account ', x), MOD(x, 3) = 0, CONCAT('L', x) FROM " + switch (db.kind) {
+            case H2 -> "SYSTEM_RANGE(1, " + rows + ")";
+            case POSTGRES -> "generate_series(1, " + rows + ") AS g(x)";
+            // MariaDB's sequence engine (MariaDB knowledge base, "Sequence Storage Engine")
+            case MARIADB -> "(SELECT seq AS x FROM seq_1_to_" + rows + ") AS g";
+          });
     }
   }
 }

@@ -33,8 +33,7 @@ class SchemaCheckRegistryTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void checkReadsThePublishedSchemasAndListsEveryProblemWithItsFix(TestDatabase kind,
       @TempDir Path classes) throws Exception {
     Path services = classes.resolve("META-INF/services");

@@ -48,8 +48,7 @@ class SchemaExportTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void flywayAppliesEachPhaseAndItsNarrowFileFailsWhileARowIsLeft(TestDatabase kind)
       throws Exception {
     Db db = new Db(kind);
@@ -93,8 +92,7 @@ class SchemaExportTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void liquibaseChangesetsCarryEachGuardAsAPreconditionThatCountsTheRowsLeft(TestDatabase kind)
       throws Exception {
     Db db = new Db(kind);
@@ -125,8 +123,7 @@ class SchemaExportTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void anExportedFileIsNeverOverwrittenAndAVersionIsNumbers(TestDatabase kind) throws Exception {
     Db db = new Db(kind);
     Accounts.createDeployZero(db, 1);

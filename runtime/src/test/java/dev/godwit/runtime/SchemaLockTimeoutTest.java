@@ -38,8 +38,7 @@ class SchemaLockTimeoutTest {
       .maxTries(TRIES).initialBackoff(Duration.ofMillis(50)).build();
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void aLockNeverReleasedEndsApplyWithOneSentenceAfterEveryTry(TestDatabase kind) throws Exception {
     Db db = new Db(kind);
     Accounts.createDeployZero(db, 100);
@@ -75,8 +74,7 @@ class SchemaLockTimeoutTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void aLockReleasedBetweenTriesLetsTheStepApplyWithItsTriesCounted(TestDatabase kind)
       throws Exception {
     Db db = new Db(kind);

@@ -38,22 +38,29 @@ class SchemaPlanTest {
       .build();
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void aMissingTableIsCreatedWithTypesTheMappingCheckAccepts(TestDatabase kind) {
     Db db = new Db(kind);
     Migrator migrator = db.migrator();
 
     SchemaPlan plan = migrator.plan(List.of(EVERYTHING));
+    boolean mySql = db.kind == TestDatabase.MARIADB;
     assertEquals(List.of("CREATE TABLE " + q(db, "everything") + " ("
         + q(db, "id") + " BIGINT NOT NULL, " + q(db, "text") + " VARCHAR(200), "
-        + q(db, "flag") + " BOOLEAN NOT NULL, " + q(db, "count") + " INTEGER, "
-        + q(db, "ratio") + " DOUBLE PRECISION, " + q(db, "amount") + " NUMERIC(20, 5), "
-        + q(db, "uuid_value") + " UUID, " + q(db, "at") + " TIMESTAMP WITH TIME ZONE, "
-        + q(db, "day") + " DATE, " + q(db, "local_time") + " TIMESTAMP, "
-        + q(db, "plan") + " VARCHAR(10), " + q(db, "prefs") + " VARCHAR, "
+        + q(db, "flag") + (mySql ? " TINYINT(1)" : " BOOLEAN") + " NOT NULL, "
+        + q(db, "count") + (mySql ? " INT, " : " INTEGER, ")
+        + q(db, "ratio") + (mySql ? " DOUBLE, " : " DOUBLE PRECISION, ")
+        + q(db, "amount") + (mySql ? " DECIMAL(20, 5), " : " NUMERIC(20, 5), ")
+        + q(db, "uuid_value") + " UUID, "
+        + q(db, "at") + (mySql ? " TIMESTAMP(6), " : " TIMESTAMP WITH TIME ZONE, ")
+        + q(db, "day") + " DATE, " + q(db, "local_time") + (mySql ? " DATETIME(6), " : " TIMESTAMP, ")
+        + q(db, "plan") + " VARCHAR(10), " + q(db, "prefs") + (mySql ? " JSON, " : " VARCHAR, ")
         + "PRIMARY KEY (" + q(db, "id") + "))"), plan.steps(Phase.EXPAND).get(0).statements());
-    assertEquals(db.kind == TestDatabase.H2 ? "H2" : "PostgreSQL", plan.database());
+    assertEquals(switch (db.kind) {
+      case H2 -> "H2";
+      case POSTGRES -> "PostgreSQL";
+      case MARIADB -> "MySQL/MariaDB";
+    }, plan.database());
     assertThrows(SchemaCheckException.class, () -> migrator.check(List.of(EVERYTHING)));
 
     migrator.apply(List.of(EVERYTHING), Phase.EXPAND);
@@ -66,8 +73,7 @@ class SchemaPlanTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void aGuardCountsWithLiteralsWhatTheVerificationCounts(TestDatabase kind) {
     Db db = new Db(kind);
     createNullable(db);
@@ -92,7 +98,8 @@ class SchemaPlanTest {
     SchemaStep step = migrator.plan(List.of(narrowed)).steps(Phase.NARROW).get(0);
     String guard = step.guards().get(0).violationsSql();
 
-    assertTrue(guard.contains("'it''s late'"), guard);
+    assertTrue(guard.contains(db.kind == TestDatabase.MARIADB ? "_utf8mb4 X'69742773206C617465'"
+        : "'it''s late'"), guard);
     assertEquals(5, db.count(guard), guard);
     assertEquals(migrator.verify(verification).remaining(), db.count(guard));
     MigrationException refused = assertThrows(MigrationException.class,
@@ -103,8 +110,7 @@ class SchemaPlanTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void aVerificationValueWithoutAFaithfulLiteralIsNotPlanned(TestDatabase kind) {
     Db db = new Db(kind);
     createNullable(db);
@@ -138,6 +144,7 @@ class SchemaPlanTest {
   }
 
   private static String q(Db db, String name) {
-    return '"' + (db.kind == TestDatabase.H2 ? name.toUpperCase(Locale.ROOT) : name) + '"';
+    char quote = db.kind == TestDatabase.MARIADB ? '`' : '"';
+    return quote + (db.kind == TestDatabase.H2 ? name.toUpperCase(Locale.ROOT) : name) + quote;
   }
 }

@@ -494,20 +494,82 @@ public abstract class Dialect {
   }
 
   /**
-   * The statements that make {@code SET NOT NULL} of a nullable column, in order, each run in a
-   * transaction of its own. By default one: {@code ALTER TABLE t ALTER COLUMN c SET NOT NULL}, which
-   * scans the table under its lock; a database that can validate a constraint without blocking
-   * writes overrides this.
+   * The statement that adds a nullable column without a default to an existing table. By default
+   * SQL's {@code ALTER TABLE t ADD COLUMN c type} (SQL:2016, part 2, 11.11), a change to the catalog
+   * alone on PostgreSQL 11 and later (documentation of {@code ALTER TABLE}, "Notes") and on H2.
    *
    * @param table the table, quoted and qualified ({@link #qualified})
    * @param column the column, quoted
+   * @param type its type, from {@link #columnType}
+   * @return one statement
+   */
+  public String addColumn(String table, String column, String type) {
+    return "ALTER TABLE " + table + " ADD COLUMN " + column + " " + type;
+  }
+
+  /**
+   * The statement that drops a column. By default SQL's {@code ALTER TABLE t DROP COLUMN c}
+   * (SQL:2016, part 2, 11.23).
+   *
+   * @param table the table, quoted and qualified ({@link #qualified})
+   * @param column the column, quoted
+   * @return one statement
+   */
+  public String dropColumn(String table, String column) {
+    return "ALTER TABLE " + table + " DROP COLUMN " + column;
+  }
+
+  /**
+   * The statement that lets a {@code NOT NULL} column hold {@code NULL}, changing nothing else of
+   * it. By default SQL's {@code ALTER TABLE t ALTER COLUMN c DROP NOT NULL} (SQL:2016, part 2,
+   * 11.20), which H2 and PostgreSQL accept; a database that can only restate the column's whole
+   * definition reads it from the catalog through {@code connection}.
+   *
+   * @param connection a connection to the database, to read the column's definition
+   * @param table the table, quoted and qualified ({@link #qualified})
+   * @param column the column, quoted
+   * @return one statement
+   * @throws SQLException if the catalog cannot be read
+   * @throws IllegalArgumentException if the column's definition cannot be restated faithfully
+   */
+  public String dropNotNull(Connection connection, String table, String column)
+      throws SQLException {
+    return "ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP NOT NULL";
+  }
+
+  /**
+   * What a schema step of this kind costs on this database beyond a change to the catalog, as a
+   * sentence the plan appends to the step's description; empty when it costs no more than its
+   * lock. By default empty.
+   *
+   * @param kind the step's kind
+   * @return one sentence, or empty
+   */
+  public java.util.Optional<String> stepCost(SchemaStep.Kind kind) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * The statements that make {@code SET NOT NULL} of a nullable column, in order, each run in a
+   * transaction of its own. By default one: {@code ALTER TABLE t ALTER COLUMN c SET NOT NULL}, which
+   * scans the table under its lock; a database that can validate a constraint without blocking
+   * writes overrides this, and one that can only restate the column's whole definition reads it
+   * through {@code connection}.
+   *
+   * @param connection a connection to the database, to read the column's definition
+   * @param table the table, quoted and qualified ({@link #qualified})
+   * @param column the column, quoted
+   * @param addedType the type the plan's expand step adds the column with ({@link #columnType})
+   *     when the catalog lacks it yet, or {@code null} when the catalog has it
    * @param constraint a quoted name for a temporary check constraint, free to use
    * @param constraintState the state of that constraint in the catalog now: so that a step that
    *     stopped halfway continues where it stopped
    * @return the statements still to run; empty when none is
+   * @throws SQLException if the catalog cannot be read
+   * @throws IllegalArgumentException if the column's definition cannot be restated faithfully
    */
-  public List<String> setNotNull(String table, String column, String constraint,
-      ConstraintState constraintState) {
+  public List<String> setNotNull(Connection connection, String table, String column,
+      String addedType, String constraint, ConstraintState constraintState) throws SQLException {
     return List.of("ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL");
   }
 
@@ -591,6 +653,30 @@ public abstract class Dialect {
         + " dialect cannot write a statement that fails when a guard does not hold, so Godwit"
         + " cannot export a plan with guards for it; apply the plan with Migrator.apply, or give"
         + " the dialect failUnlessZero."));
+  }
+
+  /**
+   * A text literal a schema step's guard compares with, read back as exactly {@code text}. By
+   * default {@link #stringLiteral}.
+   *
+   * @param text any text
+   * @return the literal
+   */
+  public String textLiteral(String text) {
+    return stringLiteral(text);
+  }
+
+  /**
+   * An instant literal a schema step's guard compares an instant column with. By default SQL's
+   * {@code TIMESTAMP WITH TIME ZONE '... +00:00'} (SQL:2016, part 2, 5.3).
+   *
+   * @param instant the instant, of whole microseconds
+   * @param utc the same instant in UTC as {@code yyyy-MM-dd HH:mm:ss.SSSSSS}
+   * @return the literal
+   * @throws IllegalArgumentException if the database has no literal of that instant
+   */
+  public String instantLiteral(java.time.Instant instant, String utc) {
+    return "TIMESTAMP WITH TIME ZONE '" + utc + "+00:00'";
   }
 
   /**

@@ -141,8 +141,8 @@ public final class PostgresDialect extends Dialect {
    * earlier try is reused.
    */
   @Override
-  public List<String> setNotNull(String table, String column, String constraint,
-      ConstraintState constraintState) {
+  public List<String> setNotNull(Connection connection, String table, String column,
+      String addedType, String constraint, ConstraintState constraintState) {
     String alter = "ALTER TABLE " + table;
     List<String> statements = new ArrayList<>();
     if (constraintState == ConstraintState.ABSENT) {

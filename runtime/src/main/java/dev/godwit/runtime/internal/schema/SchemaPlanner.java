@@ -75,7 +75,7 @@ final class SchemaPlanner {
       if (stored == null) {
         expand.add(addColumn(schema, column));
       } else if (column.mustAcceptNull() && !stored.nullable()) {
-        expand.add(dropNotNull(table, column.name(), column.role() == ColumnSchema.Role.WIDENED
+        expand.add(dropNotNull(schema, column.name(), column.role() == ColumnSchema.Role.WIDENED
             ? "old rows lack it until its backfill fills them"
             : "the new code may stop writing it"));
       }
@@ -89,7 +89,7 @@ final class SchemaPlanner {
         continue;
       }
       if (!stored.nullable()) {
-        expand.add(dropNotNull(table, removed, "the code no longer maps it"));
+        expand.add(dropNotNull(schema, removed, "the code no longer maps it"));
       }
       contract.add(dropColumn(schema, found.get(), removed));
     }
@@ -118,18 +118,23 @@ final class SchemaPlanner {
 
   private PlannedStep addColumn(TableSchema<?> schema, ColumnSchema column) {
     Table<?> table = schema.table();
-    // nullable and without a default: a change to the catalog alone, on PostgreSQL 11 and later
-    // (documentation of ALTER TABLE, "Notes") and on H2
-    String sql = "ALTER TABLE " + dialect.qualified(table) + " ADD COLUMN "
-        + dialect.quote(column.name()) + " " + type(schema, column);
+    // nullable and without a default: see Dialect.addColumn for what each database does with it
+    String sql = dialect.addColumn(dialect.qualified(table), dialect.quote(column.name()),
+        type(schema, column));
     return step(Phase.EXPAND, table, column.name(), Kind.ADD_COLUMN, "Add column "
         + name(table, column.name()) + ", nullable, which the code maps and the table lacks.",
         List.of(sql), name(table, column.name()), List.of());
   }
 
-  private PlannedStep dropNotNull(Table<?> table, String column, String why) {
-    String sql = "ALTER TABLE " + dialect.qualified(table) + " ALTER COLUMN "
-        + dialect.quote(column) + " DROP NOT NULL";
+  private PlannedStep dropNotNull(TableSchema<?> schema, String column, String why)
+      throws SQLException {
+    Table<?> table = schema.table();
+    String sql;
+    try {
+      sql = dialect.dropNotNull(connection, dialect.qualified(table), dialect.quote(column));
+    } catch (IllegalArgumentException e) {
+      throw notPlannable(schema, e, "let column " + column + " hold NULL by hand");
+    }
     return step(Phase.EXPAND, table, column, Kind.DROP_NOT_NULL, "Let " + name(table, column)
         + " hold NULL: " + why + ".", List.of(sql), name(table, column), List.of());
   }
@@ -153,7 +158,13 @@ final class SchemaPlanner {
       }
       statements = List.of("ALTER TABLE " + qualified + " DROP CONSTRAINT IF EXISTS " + constraint);
     } else {
-      statements = dialect.setNotNull(qualified, dialect.quote(column.name()), constraint, state);
+      try {
+        statements = dialect.setNotNull(connection, qualified, dialect.quote(column.name()),
+            stored == null ? type(schema, column) : null, constraint, state);
+      } catch (IllegalArgumentException e) {
+        throw notPlannable(schema, e, "make column " + column.name() + " NOT NULL by hand once"
+            + " its guards hold");
+      }
     }
     return Optional.of(step(Phase.NARROW, table, column.name(), Kind.SET_NOT_NULL, "Require a"
         + " value in " + name(table, column.name()) + ", which the code requires.", statements,
@@ -204,7 +215,7 @@ final class SchemaPlanner {
   private String remaining(TableSchema<?> schema, Verification<?> verification) {
     StringBuilder sql = new StringBuilder();
     try {
-      ConditionSql.render(verification.remaining(), sql, SqlLiterals.INSTANCE, dialect::quote);
+      ConditionSql.render(verification.remaining(), sql, new SqlLiterals(dialect), dialect::quote);
     } catch (IllegalArgumentException e) {
       throw new MigrationException(ErrorCode.SCHEMA_NOT_PLANNABLE, ErrorCode.SCHEMA_NOT_PLANNABLE
           .message(schema.table().qualifiedName(), "the condition of verification "
@@ -228,7 +239,9 @@ final class SchemaPlanner {
       guards.add(new GuardCheck(new Guard("No narrow step of " + table.qualifiedName()
           + " is pending: every column the code requires is NOT NULL.",
           "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = "
-              + text(found.schema()) + " AND table_name = " + text(found.name())
+              // a MySQL database is a JDBC catalog, and its information_schema's table_schema
+              + text(found.schema() != null ? found.schema() : found.catalog())
+              + " AND table_name = " + text(found.name())
               + " AND column_name IN (" + String.join(", ", required)
               + ") AND is_nullable = 'YES'",
           "Apply narrow, then apply contract again."),
@@ -236,8 +249,7 @@ final class SchemaPlanner {
               + (pending == 1 ? "" : "s") + " pending (required columns still nullable)",
           "apply narrow, then apply contract again", false));
     }
-    String sql = "ALTER TABLE " + dialect.qualified(table) + " DROP COLUMN "
-        + dialect.quote(column);
+    String sql = dialect.dropColumn(dialect.qualified(table), dialect.quote(column));
     return step(Phase.CONTRACT, table, column, Kind.DROP_COLUMN, "Drop column "
         + name(table, column) + ", which the code declares removed.", List.of(sql),
         name(table, column), guards);
@@ -247,16 +259,23 @@ final class SchemaPlanner {
     try {
       return dialect.columnType(column.column().type(), column.size());
     } catch (IllegalArgumentException e) {
-      throw new MigrationException(ErrorCode.SCHEMA_NOT_PLANNABLE, ErrorCode.SCHEMA_NOT_PLANNABLE
-          .message(schema.table().qualifiedName(), e.getMessage(), "create column "
-              + column.name() + " by hand with a type that holds it"));
+      throw notPlannable(schema, e, "create column " + column.name()
+          + " by hand with a type that holds it");
     }
   }
 
-  private static PlannedStep step(Phase phase, Table<?> table, String column, Kind kind,
+  private static MigrationException notPlannable(TableSchema<?> schema,
+      IllegalArgumentException cause, String fix) {
+    return new MigrationException(ErrorCode.SCHEMA_NOT_PLANNABLE, ErrorCode.SCHEMA_NOT_PLANNABLE
+        .message(schema.table().qualifiedName(), cause.getMessage(), fix));
+  }
+
+  private PlannedStep step(Phase phase, Table<?> table, String column, Kind kind,
       String description, List<String> statements, String subject, List<GuardCheck> guards) {
+    String described = dialect.stepCost(kind).map(cost -> description + " " + cost)
+        .orElse(description);
     return new PlannedStep(new SchemaStep(phase, table.qualifiedName(), Optional.ofNullable(column),
-        kind, description, statements, guards.stream().map(GuardCheck::guard).toList()), table,
+        kind, described, statements, guards.stream().map(GuardCheck::guard).toList()), table,
         subject, guards);
   }
 

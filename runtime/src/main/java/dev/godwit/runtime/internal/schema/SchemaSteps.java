@@ -111,11 +111,19 @@ public final class SchemaSteps {
         throw new MigrationException(ErrorCode.SCHEMA_STEP_REFUSED,
             ErrorCode.SCHEMA_STEP_REFUSED.message(refused(step), "the " + other.phase().label()
                 + " step of " + earlier.subject() + " is pending (" + lowerFirst(
-                    other.description().replaceAll("\\.$", "")) + ")", "apply "
+                    firstSentence(other.description())) + ")", "apply "
                 + other.phase().label() + ", then apply " + schemaStep.phase().label()
                 + " again"));
       }
     }
+  }
+
+  /**
+   * A step's description up to the end of its first sentence, without the full stop: what it does,
+   * without what a dialect adds about its cost ({@code Dialect.stepCost}).
+   */
+  private static String firstSentence(String description) {
+    return description.replaceAll("(?s)\\.(\\s+[A-Z].*)?$", "");
   }
 
   /** Runs a step's guards now and refuses it at the first that does not hold. */

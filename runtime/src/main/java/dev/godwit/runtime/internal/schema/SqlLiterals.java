@@ -4,6 +4,7 @@ import dev.godwit.runtime.ColumnType;
 import dev.godwit.runtime.internal.sql.ConditionSql;
 import java.math.BigDecimal;
 import java.sql.Types;
+import dev.godwit.runtime.spi.Dialect;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -30,12 +31,20 @@ import java.time.format.DateTimeFormatter;
  */
 final class SqlLiterals implements ConditionSql.Values {
 
-  static final SqlLiterals INSTANCE = new SqlLiterals();
 
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
-  private SqlLiterals() {}
+  private final Dialect dialect;
+
+  /**
+   * Literals as the database reads them.
+   *
+   * @param dialect what spells a text and an instant where the SQL standard's spelling does not do
+   */
+  SqlLiterals(Dialect dialect) {
+    this.dialect = dialect;
+  }
 
   @Override
   public void append(StringBuilder sql, ColumnType<?> type, Object value) {
@@ -52,9 +61,9 @@ final class SqlLiterals implements ConditionSql.Values {
     sql.append(literal(stored, storedValue));
   }
 
-  private static String literal(ColumnType<?> type, Object value) {
+  private String literal(ColumnType<?> type, Object value) {
     if (type == ColumnType.STRING || type.javaType().isEnum()) {
-      return text(type.encodeUnchecked(value));
+      return dialect.textLiteral(type.encodeUnchecked(value));
     }
     if (type == ColumnType.INTEGER || type == ColumnType.LONG) {
       return value.toString();
@@ -91,7 +100,7 @@ final class SqlLiterals implements ConditionSql.Values {
       LocalDateTime utc = LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC);
       checkYear(utc.getYear(), value);
       checkMicros(utc.getNano(), value);
-      return "TIMESTAMP WITH TIME ZONE '" + DATE_TIME.format(utc) + "+00:00'";
+      return dialect.instantLiteral((Instant) value, DATE_TIME.format(utc));
     }
     if (type.jdbcType() == Types.VARCHAR) {
       throw new IllegalArgumentException("the JSON value " + type.encodeUnchecked(value)
