@@ -48,7 +48,10 @@ class SchemaExportTest {
   }
 
   @ParameterizedTest
-  @EnumSource(TestDatabase.class)
+  // not on MariaDB: the MySQL dialect writes no statement that fails with a guard's message, so
+  // a narrow file cannot be exported for Flyway (see the test below), and Flyway's MySQL support
+  // is a module of its own that the build does not use
+  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
   void flywayAppliesEachPhaseAndItsNarrowFileFailsWhileARowIsLeft(TestDatabase kind)
       throws Exception {
     Db db = new Db(kind);
@@ -89,6 +92,23 @@ class SchemaExportTest {
     assertEquals(0, db.count("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE "
         + "LOWER(TABLE_NAME) = 'accounts' AND LOWER(COLUMN_NAME) = 'legacy_code'"));
     db.migrator().check(List.of(Accounts.DEPLOY_3));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFlywayNarrowFileIsRefusedOnMySqlWhileItsExpandFileIsWritten() throws Exception {
+    Db db = new Db(TestDatabase.MARIADB);
+    Accounts.createDeployZero(db, ROWS);
+    Migrator migrator = db.migrator();
+
+    List<Path> expand = export(migrator, Accounts.DEPLOY_1, "1");
+    assertEquals(List.of("V1.1__godwit_expand.sql"), names(expand));
+    migrator.apply(List.of(Accounts.DEPLOY_1), Phase.EXPAND);
+
+    MigrationException refused = assertThrows(MigrationException.class,
+        () -> export(migrator, Accounts.DEPLOY_2, "2"));
+    assertEquals("The MySQL/MariaDB dialect cannot write a statement that fails when a guard does"
+        + " not hold, so Godwit cannot export a plan with guards for it; apply the plan with"
+        + " Migrator.apply, or give the dialect failUnlessZero.", refused.getMessage());
   }
 
   @ParameterizedTest
