@@ -94,8 +94,7 @@ class SnapshotDeploysTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void theClearOfTheOldFieldStaysGuardedOnceTheNarrowedFieldLosesItsBackfill(TestDatabase kind)
       throws Exception {
     deploy(DEPLOY_0, false);
@@ -124,8 +123,7 @@ class SnapshotDeploysTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void withoutTheBaselineTheSameClearDestroysTheOnlyCopy(TestDatabase kind) throws Exception {
     Compilation forgetful = Compilations.compile(owner(DEPLOY_2));
     assertThat(forgetful).succeeded();
@@ -139,8 +137,7 @@ class SnapshotDeploysTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void fourDeploysEachPlanningWhatTheirSnapshotsSay(TestDatabase kind) throws Exception {
     DataSource database = kind.newDatabase();
     Migrator migrator = Migrator.create(database);

@@ -30,8 +30,7 @@ class BaselineDatabaseTest {
   private static final Path BASELINE = Path.of("src", "test", "godwit", "owners.json");
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void deployOneMigratesTheRowsDeployZeroWrote(TestDatabase kind) {
     BaselineDatabase database = BaselineDatabase.create(kind.newDatabase(), BASELINE);
     database.row(OwnerTable.TABLE).set(OwnerTable.ID, 1L).set(OwnerTable.TELEPHONE, "555-0101")
@@ -49,8 +48,7 @@ class BaselineDatabaseTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void theBaselineTableIsCreatedAsTheSnapshotSays(TestDatabase kind) {
     BaselineDatabase database = BaselineDatabase.create(kind.newDatabase(), BASELINE);
 

@@ -32,8 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class NarrowedFieldTest {
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void aClearKeepsTheOldValueOfEveryRowWhoseNarrowedFieldIsStillNull(TestDatabase kind)
       throws Exception {
     DataSource database = Rows.databaseWith(kind, RenamedMemberTable.TABLE,
@@ -60,8 +59,7 @@ class NarrowedFieldTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void aFailedBackfillMethodLeavesTheClearNothingToTake(TestDatabase kind) throws Exception {
     DataSource database = Rows.databaseWith(kind, NarrowedTeamTable.TABLE,
         new NarrowedTeam(1, "12 seats", null),
@@ -80,8 +78,7 @@ class NarrowedFieldTest {
   }
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void theGeneratedSchemaGatesNarrowOnTheBackfillAndDropsTheRemovedColumn(TestDatabase kind)
       throws Exception {
     DataSource database = kind.newDatabase();

@@ -23,7 +23,9 @@ final class Orm implements AutoCloseable {
     StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder()
         .applySetting(AvailableSettings.DATASOURCE, dataSource)
         .applySetting(AvailableSettings.HBM2DDL_AUTO, "create-only")
-        .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, true);
+        .applySetting(AvailableSettings.HBM2DDL_CREATE_NAMESPACES, true)
+        // a column named lines or rank is a reserved word on MariaDB: quote such names
+        .applySetting(AvailableSettings.KEYWORD_AUTO_QUOTING_ENABLED, true);
     if (springNaming) {
       settings.applySetting(AvailableSettings.PHYSICAL_NAMING_STRATEGY,
           CamelCaseToUnderscoresNamingStrategy.class.getName());

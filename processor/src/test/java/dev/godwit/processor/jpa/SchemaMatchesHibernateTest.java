@@ -32,8 +32,7 @@ class SchemaMatchesHibernateTest {
       Integer scale) {}
 
   @ParameterizedTest
-  // not on MariaDB yet: the MySQL dialect does not write the lifecycle's schema steps (issue 14)
-  @EnumSource(value = TestDatabase.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(TestDatabase.class)
   void everyColumnIsRequiredAndSizedAsHibernateCreatesIt(TestDatabase kind) throws Exception {
     DataSource database = kind.newDatabase();
     try (Orm orm = Orm.springNamed(database, PetType.class, Region.class, Invoice.class)) {
