@@ -1,6 +1,7 @@
 package dev.godwit.runtime.dialect.mysql;
 
 import dev.godwit.runtime.Column;
+import dev.godwit.runtime.Identifiers;
 import dev.godwit.runtime.Table;
 import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
@@ -138,6 +139,33 @@ public final class MySqlDialect extends Dialect {
       }
     }
     return false;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code TABLE_ROWS} of {@code information_schema.TABLES}: InnoDB's estimate from sampled pages,
+   * refreshed by {@code ANALYZE TABLE} and as the table changes (MySQL reference manual, "The
+   * INFORMATION_SCHEMA TABLES Table"; MySQL 8 caches it for {@code information_schema_stats_expiry}
+   * seconds). Empty when the table is not found or its statistics say nothing.
+   */
+  @Override
+  public java.util.OptionalLong estimatedRows(Connection connection, Table<?> table)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT TABLE_ROWS FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
+      statement.setString(1, table.schema().map(Identifiers::text).orElse(null));
+      statement.setString(2, Identifiers.text(table.name()));
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return java.util.OptionalLong.empty();
+        }
+        long estimate = rows.getLong(1);
+        return rows.wasNull() ? java.util.OptionalLong.empty()
+            : java.util.OptionalLong.of(estimate);
+      }
+    }
   }
 
   /** A MySQL database is a JDBC catalog; {@code schema = "billing"} names the database. */
