@@ -72,6 +72,74 @@ public final class MySqlDialect extends Dialect {
     return '`';
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code LONGTEXT}: MySQL's and MariaDB's {@code VARCHAR} needs a length, and a row holds at most
+   * 65,535 bytes of them, while a {@code LONGTEXT} holds up to 4 GiB stored off the row (MySQL
+   * documentation, "String Type Storage Requirements").
+   */
+  @Override
+  public String longTextType() {
+    return "LONGTEXT";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>MySQL's {@code ALTER TABLE t MODIFY COLUMN c type}, which has no {@code SET DATA TYPE} form;
+   * it redefines the whole column, so it is used only on the state table's nullable columns without
+   * a default, whose definition is just their type.
+   */
+  @Override
+  public String alterColumnType(String table, String column, String type) {
+    return "ALTER TABLE " + table + " MODIFY COLUMN " + column + " " + type;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sets both of the session's waits, in whole seconds (at least one, MySQL's smallest):
+   * {@code innodb_lock_wait_timeout}, how long a statement waits for a row lock (a batch), and
+   * {@code lock_wait_timeout}, how long it waits for a metadata lock (a schema step); either ends
+   * with error 1205 (MySQL reference manual, "InnoDB Startup Options and System Variables" and
+   * "Server System Variables"). Session settings: {@link #restoreLockTimeout} puts back the
+   * session's own.
+   */
+  @Override
+  public List<String> lockTimeout(java.time.Duration timeout) {
+    long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+    return List.of("SET SESSION innodb_lock_wait_timeout = " + seconds,
+        "SET SESSION lock_wait_timeout = " + seconds);
+  }
+
+  /** The session's two waits, as {@link #lockTimeout} found them. */
+  @Override
+  public List<String> restoreLockTimeout(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("SELECT"
+            + " @@SESSION.innodb_lock_wait_timeout, @@SESSION.lock_wait_timeout")) {
+      return rows.next()
+          ? List.of("SET SESSION innodb_lock_wait_timeout = " + rows.getLong(1),
+              "SET SESSION lock_wait_timeout = " + rows.getLong(2))
+          : List.of();
+    }
+  }
+
+  /** Error 1205, {@code ER_LOCK_WAIT_TIMEOUT}, for a row lock and a metadata lock alike. */
+  @Override
+  public boolean isLockTimeout(SQLException error) {
+    for (Throwable next = error; next != null; next = next.getCause()) {
+      if (next instanceof SQLException sql && sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+        return true;
+      }
+      if (next.getCause() == next) {
+        break;
+      }
+    }
+    return false;
+  }
+
   /** A MySQL database is a JDBC catalog; {@code schema = "billing"} names the database. */
   @Override
   public boolean schemasAreCatalogs() {
