@@ -27,6 +27,10 @@ final class ListCommand extends GodwitCommand {
   int run(Migrations migrations) {
     List<Migration<?>> all = migrations.all();
     if (all.isEmpty()) {
+      if (migrations.publishesOnlySchemas()) {
+        context.out().println(migrations.onlySchemasMessage());
+        return Godwit.EXIT_DONE;
+      }
       throw CommandException.usage("no migration was found; " + Migrations.CLASS_PATH_HINT);
     }
     TextTable table = new TextTable(

@@ -77,6 +77,22 @@ final class Migrations implements AutoCloseable {
     return schemas;
   }
 
+  /**
+   * Whether the class path holds the application's generated code even though it publishes no
+   * migration: a deploy whose tables need none (after contract, say) still publishes their schemas.
+   */
+  boolean publishesOnlySchemas() {
+    return registry.all().isEmpty() && !registry.schemas().isEmpty();
+  }
+
+  /** One line saying that the code on the class path publishes tables but no migration. */
+  String onlySchemasMessage() {
+    int tables = registry.schemas().size();
+    return "no migration is published by the code on the class path; its " + tables
+        + (tables == 1 ? " table needs" : " tables need") + " none ('godwit check' compares "
+        + (tables == 1 ? "it" : "them") + " with the database)";
+  }
+
   Optional<Migration<?>> find(String name) {
     return registry.find(name);
   }

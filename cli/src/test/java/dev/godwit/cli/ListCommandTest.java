@@ -86,6 +86,71 @@ class ListCommandTest {
         + "the application's jar or classes folder\n", result.err());
   }
 
+  @Test
+  void codeThatPublishesTablesButNoMigrationHasNothingToListOrVerify(@TempDir Path folder)
+      throws Exception {
+    // the code of a deploy after contract: its table's schema is published, no migration is
+    Path classes = Files.createDirectories(folder.resolve("classes"));
+    Path source = Files.createDirectories(folder.resolve("src/after")).resolve("AfterContract.java");
+    Files.writeString(source, """
+        package after;
+
+        import dev.godwit.runtime.Column;
+        import dev.godwit.runtime.ColumnType;
+        import dev.godwit.runtime.Migration;
+        import dev.godwit.runtime.MigrationProvider;
+        import dev.godwit.runtime.Patch;
+        import dev.godwit.runtime.Table;
+        import dev.godwit.runtime.TableSchema;
+        import java.util.List;
+
+        public final class AfterContract implements MigrationProvider {
+          record Thing(long id) {}
+
+          static final Column<Thing, Long> ID = Column.of("id", ColumnType.LONG);
+          static final Table<Thing> TABLE = Table.of("things", ID, List.of(ID),
+              row -> new Thing(row.get(ID)), thing -> Patch.of(AfterContract.TABLE).set(ID, thing.id()));
+
+          @Override
+          public List<Migration<?>> migrations() {
+            return List.of();
+          }
+
+          @Override
+          public List<TableSchema<?>> schemas() {
+            return List.of(TableSchema.of(TABLE).required(ID).build());
+          }
+        }
+        """);
+    assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-classpath",
+        System.getProperty("java.class.path"), "-d", classes.toString(), source.toString()));
+    Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+    Files.writeString(services.resolve("dev.godwit.runtime.MigrationProvider"),
+        "after.AfterContract\n");
+    // a new JVM without the test classes, whose migrations this one's class path publishes
+    String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !Path.of(entry).endsWith("test-classes"))
+        .collect(Collectors.joining(File.pathSeparator));
+
+    for (String[] args : List.of(new String[] {"list"},
+        new String[] {"verify", "--url", "jdbc:h2:mem:none"})) {
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", classPath, Godwit.class.getName()));
+      command.addAll(List.of(args));
+      command.addAll(List.of("--class-path", classes.toString()));
+      Process process = new ProcessBuilder(command).start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+
+      assertEquals(Godwit.EXIT_DONE, process.exitValue(), args[0] + ": " + out + err);
+      assertEquals("no migration is published by the code on the class path; its 1 table needs"
+          + " none ('godwit check' compares it with the database)" + System.lineSeparator(), out,
+          args[0]);
+    }
+  }
+
   /** A provider that is not on the test class path, compiled into its own folder. */
   private static Path compileExtraProvider(Path folder) throws IOException {
     Path sources = Files.createDirectories(folder.resolve("src/extra"));

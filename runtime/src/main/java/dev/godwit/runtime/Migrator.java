@@ -263,14 +263,25 @@ public final class Migrator {
     return Optional.empty();
   }
 
-  /** The recorded status of a migration that {@link #runAll} skips as done, or empty to run it. */
+  /**
+   * The recorded status of a migration that {@link #runAll} skips as done, or empty to run it. A
+   * migration recorded {@code SUCCEEDED} whose verification finds rows left now (written in the old
+   * format after it finished, by an instance still running older code) is not done: running it again
+   * continues at its cursor and sweeps them before {@code SUCCEEDED} is recorded again.
+   */
   private Optional<MigrationStatus> done(Migration<?> migration, RunOptions options) {
     if (options.reset()) {
       return Optional.empty();
     }
     // a name done on another table is not this migration: run() refuses it in one sentence
-    return status(migration.name()).filter(recorded -> recorded.state().isDone()
-        && migration.table().isRecordedAs(recorded.table()));
+    Optional<MigrationStatus> done = status(migration.name()).filter(recorded ->
+        recorded.state().isDone() && migration.table().isRecordedAs(recorded.table()));
+    if (done.isPresent() && done.get().state() == MigrationState.SUCCEEDED
+        && migration.verification().isPresent()
+        && !verify(migration.verification().get()).complete()) {
+      return Optional.empty();
+    }
+    return done;
   }
 
   /**

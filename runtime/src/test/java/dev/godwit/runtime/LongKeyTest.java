@@ -28,7 +28,10 @@ class LongKeyTest {
 
   private static Db withDocs(TestDatabase kind) {
     Db db = new Db(kind);
-    db.execute("CREATE TABLE docs (path VARCHAR(3000) PRIMARY KEY, title VARCHAR(100))",
+    // InnoDB limits a key to 3,072 bytes (MySQL reference manual, "InnoDB Limits"): 2,100
+    // characters fit as single-byte latin1, not as utf8mb4
+    db.execute("CREATE TABLE docs (path VARCHAR(3000) PRIMARY KEY, title VARCHAR(100))"
+            + (kind == TestDatabase.MARIADB ? " CHARACTER SET latin1" : ""),
         "INSERT INTO docs VALUES ('a', 'first'), ('" + LONG_PATH + "', 'long'), ('e', 'last')");
     return db;
   }
@@ -66,6 +69,9 @@ class LongKeyTest {
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void aStateTableWithTheOldBoundedColumnsIsChangedInPlaceKeepingItsRows(TestDatabase kind) {
+    // no release of Godwit created a state table on MySQL or MariaDB with the old bounded columns
+    org.junit.jupiter.api.Assumptions.assumeTrue(kind != TestDatabase.MARIADB,
+        "the bounded state table predates the MySQL dialect");
     Db db = withDocs(kind);
     String instant = kind == TestDatabase.H2 ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMPTZ";
     db.execute("CREATE TABLE godwit_migrations (name VARCHAR(200) NOT NULL PRIMARY KEY,"

@@ -3,6 +3,7 @@ package dev.godwit.runtime.dialect.mysql;
 import dev.godwit.runtime.Column;
 import dev.godwit.runtime.ColumnSchema;
 import dev.godwit.runtime.ColumnType;
+import dev.godwit.runtime.Identifiers;
 import dev.godwit.runtime.SchemaStep;
 import dev.godwit.runtime.Table;
 import dev.godwit.runtime.spi.Dialect;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,17 +103,6 @@ public final class MySqlDialect extends Dialect {
   @Override
   public String textType(int length) {
     return length <= 16_383 ? "VARCHAR(" + length + ")" : "MEDIUMTEXT";
-  }
-
-  /**
-   * {@inheritDoc}
-   *
-   * <p>{@code LONGTEXT}, of up to 4 GiB: MySQL's {@code VARCHAR} needs a length and holds at most
-   * 65,535 bytes (MySQL reference manual, 13.3.4, "The BLOB and TEXT Types").
-   */
-  @Override
-  public String longTextType() {
-    return "LONGTEXT";
   }
 
   private boolean atLeast(int mariaDbVersion, int mySqlVersion) {
@@ -387,45 +376,6 @@ public final class MySqlDialect extends Dialect {
   /**
    * {@inheritDoc}
    *
-   * <p>{@code SET SESSION lock_wait_timeout}, in whole seconds, at least one: how long a DDL
-   * statement waits for the table's metadata lock (MySQL reference manual, 7.1.8, {@code
-   * lock_wait_timeout}; MariaDB likewise). It lasts the session: {@link #restoreLockTimeout} puts
-   * the session's own back.
-   */
-  @Override
-  public List<String> lockTimeout(Duration timeout) {
-    long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
-    return List.of("SET SESSION lock_wait_timeout = " + seconds);
-  }
-
-  /** The session's {@code lock_wait_timeout} as it is now. */
-  @Override
-  public List<String> restoreLockTimeout(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT @@SESSION.lock_wait_timeout")) {
-      rows.next();
-      return List.of("SET SESSION lock_wait_timeout = " + rows.getLong(1));
-    }
-  }
-
-  /** Error 1205, {@code ER_LOCK_WAIT_TIMEOUT}, which a metadata lock's wait ends with too. */
-  @Override
-  public boolean isLockTimeout(SQLException error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql) {
-        for (SQLException next = sql; next != null; next = next.getNextException()) {
-          if (next.getErrorCode() == LOCK_WAIT_TIMEOUT) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * {@inheritDoc}
-   *
    * <p>From {@code performance_schema.metadata_locks} where it is enabled (MySQL 8's default; MySQL
    * reference manual, 29.12.13.3): the sessions granted a metadata lock on the table. Where it is
    * not (MariaDB's default), from {@code information_schema.innodb_trx} and {@code processlist}:
@@ -486,6 +436,101 @@ public final class MySqlDialect extends Dialect {
   @Override
   protected char identifierQuote() {
     return '`';
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code LONGTEXT}: MySQL's and MariaDB's {@code VARCHAR} needs a length, and a row holds at most
+   * 65,535 bytes of them, while a {@code LONGTEXT} holds up to 4 GiB stored off the row (MySQL
+   * documentation, "String Type Storage Requirements").
+   */
+  @Override
+  public String longTextType() {
+    return "LONGTEXT";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>MySQL's {@code ALTER TABLE t MODIFY COLUMN c type}, which has no {@code SET DATA TYPE} form;
+   * it redefines the whole column, so it is used only on the state table's nullable columns without
+   * a default, whose definition is just their type.
+   */
+  @Override
+  public String alterColumnType(String table, String column, String type) {
+    return "ALTER TABLE " + table + " MODIFY COLUMN " + column + " " + type;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Sets both of the session's waits, in whole seconds (at least one, MySQL's smallest):
+   * {@code innodb_lock_wait_timeout}, how long a statement waits for a row lock (a batch), and
+   * {@code lock_wait_timeout}, how long it waits for a metadata lock (a schema step); either ends
+   * with error 1205 (MySQL reference manual, "InnoDB Startup Options and System Variables" and
+   * "Server System Variables"). Session settings: {@link #restoreLockTimeout} puts back the
+   * session's own.
+   */
+  @Override
+  public List<String> lockTimeout(java.time.Duration timeout) {
+    long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+    return List.of("SET SESSION innodb_lock_wait_timeout = " + seconds,
+        "SET SESSION lock_wait_timeout = " + seconds);
+  }
+
+  /** The session's two waits, as {@link #lockTimeout} found them. */
+  @Override
+  public List<String> restoreLockTimeout(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        java.sql.ResultSet rows = statement.executeQuery("SELECT"
+            + " @@SESSION.innodb_lock_wait_timeout, @@SESSION.lock_wait_timeout")) {
+      return rows.next()
+          ? List.of("SET SESSION innodb_lock_wait_timeout = " + rows.getLong(1),
+              "SET SESSION lock_wait_timeout = " + rows.getLong(2))
+          : List.of();
+    }
+  }
+
+  /** Error 1205, {@code ER_LOCK_WAIT_TIMEOUT}, for a row lock and a metadata lock alike. */
+  @Override
+  public boolean isLockTimeout(SQLException error) {
+    for (Throwable next = error; next != null; next = next.getCause()) {
+      if (next instanceof SQLException sql && sql.getErrorCode() == LOCK_WAIT_TIMEOUT) {
+        return true;
+      }
+      if (next.getCause() == next) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code TABLE_ROWS} of {@code information_schema.TABLES}: InnoDB's estimate from sampled pages,
+   * refreshed by {@code ANALYZE TABLE} and as the table changes (MySQL reference manual, "The
+   * INFORMATION_SCHEMA TABLES Table"; MySQL 8 caches it for {@code information_schema_stats_expiry}
+   * seconds). Empty when the table is not found or its statistics say nothing.
+   */
+  @Override
+  public java.util.OptionalLong estimatedRows(Connection connection, Table<?> table)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT TABLE_ROWS FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?")) {
+      statement.setString(1, table.schema().map(Identifiers::text).orElse(null));
+      statement.setString(2, Identifiers.text(table.name()));
+      try (java.sql.ResultSet rows = statement.executeQuery()) {
+        if (!rows.next()) {
+          return java.util.OptionalLong.empty();
+        }
+        long estimate = rows.getLong(1);
+        return rows.wasNull() ? java.util.OptionalLong.empty()
+            : java.util.OptionalLong.of(estimate);
+      }
+    }
   }
 
   /** A MySQL database is a JDBC catalog; {@code schema = "billing"} names the database. */
