@@ -163,4 +163,24 @@ class RetryTest {
     assertEquals(MigrationState.FAILED, result.status().state());
     assertEquals(1, attempts.get());
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void anErrorWithoutASqlStateIsNotRetriedAndEndsTheRunWithItsOwnMessage(TestDatabase kind) {
+    Db db = User.withAudit(kind, 5);
+    AtomicInteger attempts = new AtomicInteger();
+    // a pool's "connection is closed" carries no SQLState
+    Migration<User> migration = User.audited("users.stateless", (ctx, user) -> {
+      attempts.incrementAndGet();
+      throw new SQLException("Connection is closed");
+    });
+
+    RunResult result = db.migrator().run(migration);
+
+    assertEquals(MigrationState.FAILED, result.status().state());
+    assertEquals(1, attempts.get());
+    assertEquals("SQLException: Connection is closed", result.status().error());
+    assertEquals("1", result.status().errorRowId());
+    assertEquals(0, result.status().retries());
+  }
 }
