@@ -26,6 +26,11 @@ import java.util.Optional;
  * @param error the last error, one line, or {@code null}
  * @param errorRowId the key of the row whose migration failed, as text in the form of {@code cursor},
  *     or {@code null}
+ * @param retries times this run tried a batch again after it failed: after a serialization
+ *     failure, a deadlock or a lock timeout (each retry after its backoff), or as its first half
+ *     after a split; counted by the running process for this run only and not recorded in
+ *     {@code godwit_migrations}, so it starts at zero with each run and is zero in a status read
+ *     from the state table ({@link Migrator#status()}, {@link Migrator#status(String)})
  */
 public record MigrationStatus(
     String name,
@@ -40,7 +45,32 @@ public record MigrationStatus(
     Instant heartbeatAt,
     Instant finishedAt,
     String error,
-    String errorRowId) {
+    String errorRowId,
+    long retries) {
+
+  /**
+   * A status with no retries counted, as the state table records it.
+   *
+   * @param name the migration's name
+   * @param table the table it migrates
+   * @param state where it stands
+   * @param cursor the key of the last row of the last committed batch, as text, or {@code null}
+   * @param rowsVisited rows read and passed to the migration so far
+   * @param rowsChanged rows of its table written so far
+   * @param estimatedTotal the rows the migration visits in all, or {@code -1} if unknown
+   * @param batchSize rows per batch
+   * @param startedAt when the first run started, or {@code null}
+   * @param heartbeatAt when the runner last proved it was alive, or {@code null}
+   * @param finishedAt when it succeeded, failed or was canceled, or {@code null}
+   * @param error the last error, one line, or {@code null}
+   * @param errorRowId the key of the row whose migration failed, as text, or {@code null}
+   */
+  public MigrationStatus(String name, String table, MigrationState state, String cursor,
+      long rowsVisited, long rowsChanged, long estimatedTotal, int batchSize, Instant startedAt,
+      Instant heartbeatAt, Instant finishedAt, String error, String errorRowId) {
+    this(name, table, state, cursor, rowsVisited, rowsChanged, estimatedTotal, batchSize, startedAt,
+        heartbeatAt, finishedAt, error, errorRowId, 0);
+  }
 
   /**
    * How far along the migration is.

@@ -14,7 +14,8 @@ public interface ProgressListener {
   /**
    * Called after each committed batch, and once more when the run ends.
    *
-   * @param status the migration's status after that batch: visited, changed, estimated total, rate, ETA
+   * @param status the migration's status after that batch: visited, changed, estimated total, rate,
+   *     ETA, and the batch retries this run has made so far ({@link MigrationStatus#retries()})
    */
   void onProgress(MigrationStatus status);
 }

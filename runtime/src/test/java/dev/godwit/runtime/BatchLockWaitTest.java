@@ -133,6 +133,9 @@ class BatchLockWaitTest {
     assertEquals(MigrationState.FAILED, failed.status().state());
     assertEquals("10", failed.status().errorRowId());
     assertEquals("9", failed.status().cursor());
+    // seven batches of 2 to 20 rows met row 10, each retried once then split (14), and row 10
+    // alone was retried twice
+    assertEquals(16, failed.status().retries());
     assertEquals(9, db.count("SELECT COUNT(*) FROM audit"));
     assertEquals(9, db.count("SELECT COUNT(*) FROM users WHERE name = 'migrated ' || id"));
     assertEquals(0, db.count("SELECT COUNT(*) FROM users WHERE id >= 10 AND name LIKE 'migrated%'"));
@@ -142,6 +145,7 @@ class BatchLockWaitTest {
     RunResult rerun = db.migrator().run(migration, options);
 
     assertTrue(rerun.succeeded(), String.valueOf(rerun.status().error()));
+    assertEquals(0, rerun.status().retries());
     assertEquals(30, db.count("SELECT COUNT(*) FROM audit"));
     assertEquals(30, db.count("SELECT COUNT(DISTINCT row_id) FROM audit"));
   }

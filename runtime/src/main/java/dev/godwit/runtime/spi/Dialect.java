@@ -299,7 +299,9 @@ public abstract class Dialect {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql) {
         for (SQLException next = sql; next != null; next = next.getNextException()) {
-          if (TRANSIENT_STATES.contains(next.getSQLState()) || isTransientError(next)) {
+          // an immutable set refuses to be asked about null, and a driver may leave the state out
+          String state = next.getSQLState();
+          if ((state != null && TRANSIENT_STATES.contains(state)) || isTransientError(next)) {
             return true;
           }
         }

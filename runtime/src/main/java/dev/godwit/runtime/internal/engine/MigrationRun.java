@@ -80,6 +80,11 @@ public final class MigrationRun<T> {
    */
   private int limit;
   private BatchLockTimeout lockTimeout;
+  /**
+   * Batches of this run tried again by {@link #commitSplitting}: after a backoff, or as their first
+   * half; the {@link #retrier}'s own are counted by it.
+   */
+  private long batchRetries;
   /** What was last read to be asked of the migration: a cancel, a pause, or nothing. */
   private Optional<String> requested = Optional.empty();
 
@@ -144,6 +149,7 @@ public final class MigrationRun<T> {
     LOG.info("Migration {} {}: {} rows visited, {} changed", migration.name(),
         ending.state().name().toLowerCase(java.util.Locale.ROOT), status.rowsVisited(),
         status.rowsChanged());
+    status = withRetries(status);
     notifyListener(status);
     return RunResult.ran(status);
   }
@@ -257,7 +263,7 @@ public final class MigrationRun<T> {
         return Optional.of(failed(e, null));
       }
       if (progress.visited() > visitedBefore) {
-        notifyListener(progress.status(MigrationState.RUNNING, null, null, null));
+        notifyListener(withRetries(progress.status(MigrationState.RUNNING, null, null, null)));
       }
       if (exhausted) {
         return Optional.empty();
@@ -326,6 +332,7 @@ public final class MigrationRun<T> {
         }
         limit = Math.max(1, limit / 2);
         retriesAtSize = 0;
+        batchRetries++;
         LOG.info("Migration {}: {}; trying the batch again as its first {} rows",
             migration.name(), conflict ? "a lock wait timed out again" : "the database refused a"
                 + " batch (" + Errors.oneLine(e) + ")", limit);
@@ -369,6 +376,7 @@ public final class MigrationRun<T> {
   /** Sleeps before a retry, longer after each; an interrupt ends the run. */
   private void backOff(int retry, Throwable cause) {
     long delay = Retrier.delay(retry);
+    batchRetries++;
     LOG.warn("Migration {}: transient conflict in a batch of {} rows, retry {} in {} ms: {}",
         migration.name(), limit, retry + 1, delay, Errors.oneLine(cause));
     try {
@@ -619,6 +627,14 @@ public final class MigrationRun<T> {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** A status, recorded or of this run's progress, with the retries this run has made so far. */
+  private MigrationStatus withRetries(MigrationStatus status) {
+    return new MigrationStatus(status.name(), status.table(), status.state(), status.cursor(),
+        status.rowsVisited(), status.rowsChanged(), status.estimatedTotal(), status.batchSize(),
+        status.startedAt(), status.heartbeatAt(), status.finishedAt(), status.error(),
+        status.errorRowId(), retrier.retries() + batchRetries);
   }
 
   private void notifyListener(MigrationStatus status) {

@@ -28,6 +28,8 @@ public final class Retrier {
   private final Dialect dialect;
   private final String name;
   private final int maxRetries;
+  /** Retries made so far; a retrier serves one run on one thread. */
+  private long retries;
 
   public Retrier(Dialect dialect, String name, int maxRetries) {
     this.dialect = dialect;
@@ -44,11 +46,21 @@ public final class Retrier {
           throw e;
         }
         long delay = delay(retry);
+        retries++;
         LOG.warn("Migration {}: transient conflict, retry {} of {} in {} ms: {}", name, retry + 1,
             maxRetries, delay, Errors.oneLine(e));
         sleep(delay);
       }
     }
+  }
+
+  /**
+   * The retries this retrier has made, each counted as its backoff starts.
+   *
+   * @return zero or more
+   */
+  public long retries() {
+    return retries;
   }
 
   /** Half the exponential delay, plus up to as much again at random. */

@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code godwit.batch.duration}: a timer of each committed batch, measured from the end of the
  *       previous one (or the start of the run) to its commit, so it includes the pause between
  *       batches;
+ *   <li>{@code godwit.batch.retries}: a counter of the times this application's runs tried a batch
+ *       again after a transient conflict or a lock timeout, or as its first half after a split,
+ *       fed from {@link MigrationStatus#retries()}, which each run counts from zero;
  *   <li>{@code godwit.rows.remaining}: a gauge of the rows left, the run's estimated total less the
  *       rows visited, as of the last committed batch, and zero once the migration succeeded.
  * </ul>
@@ -45,6 +48,8 @@ public class GodwitMetrics implements GodwitRunListener {
     Progress run = progress.computeIfAbsent(migration.name(), this::meters);
     run.visited = recorded.map(MigrationStatus::rowsVisited).orElse(0L);
     run.changed = recorded.map(MigrationStatus::rowsChanged).orElse(0L);
+    // a run counts its retries from zero, and a recorded status holds none
+    run.retries = 0;
     run.lastBatchAt = System.nanoTime();
   }
 
@@ -60,8 +65,11 @@ public class GodwitMetrics implements GodwitRunListener {
         run.batchTimer.record(Duration.ofNanos(now - run.lastBatchAt));
       }
     }
+    // a run that ends failed may have retried since its last committed batch: counted either way
+    run.retriesCounter.increment(Math.max(0, status.retries() - run.retries));
     run.visited = status.rowsVisited();
     run.changed = status.rowsChanged();
+    run.retries = status.retries();
     run.lastBatchAt = now;
     if (status.state() == MigrationState.SUCCEEDED) {
       // the estimate counted rows that writers then moved out of the range: none is left
@@ -79,6 +87,9 @@ public class GodwitMetrics implements GodwitRunListener {
     run.changedCounter = Counter.builder("godwit.rows.changed").tag("migration", name)
         .description("Rows the application's Godwit runs changed").baseUnit("rows")
         .register(registry);
+    run.retriesCounter = Counter.builder("godwit.batch.retries").tag("migration", name)
+        .description("Times the application's Godwit runs tried a batch again")
+        .register(registry);
     run.batchTimer = Timer.builder("godwit.batch.duration").tag("migration", name)
         .description("Time of each committed batch, pause included").register(registry);
     Gauge.builder("godwit.rows.remaining", run.remaining, AtomicLong::get)
@@ -91,10 +102,12 @@ public class GodwitMetrics implements GodwitRunListener {
   private static final class Progress {
     private Counter visitedCounter;
     private Counter changedCounter;
+    private Counter retriesCounter;
     private Timer batchTimer;
     private final AtomicLong remaining = new AtomicLong();
     private volatile long visited;
     private volatile long changed;
+    private volatile long retries;
     private volatile long lastBatchAt;
   }
 }

@@ -295,7 +295,70 @@ class GodwitAutoConfigurationTest {
           assertThat(meters.get("godwit.rows.changed").counter().count()).isEqualTo(3.0);
           assertThat(meters.get("godwit.batch.duration").timer().count()).isEqualTo(2);
           assertThat(meters.get("godwit.rows.remaining").gauge().value()).isZero();
+          assertThat(meters.get("godwit.batch.retries").tag("migration", "teams.backfillPlan")
+              .counter().count()).isZero();
         });
+  }
+
+  @Test
+  void countsTheBatchRetriesAConflictingWriterForced() throws SQLException {
+    createTeams(true);
+    // Hikari discards a connection whose statement failed with H2's lock timeout (SQLState HYT00,
+    // a SQLTimeoutException), so the retry would find the batch connection closed
+    runner.withUserConfiguration(Meters.class, LastStatus.class)
+        .withPropertyValues("godwit.run-on-startup=true",
+            "spring.datasource.type=org.springframework.jdbc.datasource.SimpleDriverDataSource")
+        .run(context -> {
+          try (Connection writer = DriverManager.getConnection(url, "sa", "")) {
+            writer.setAutoCommit(false);
+            try (Statement statement = writer.createStatement()) {
+              statement.executeUpdate("UPDATE teams SET name = 'held' WHERE id = 3");
+            }
+            ready(context);
+            awaitAWaitThatEnded(writer);
+            writer.commit();
+          }
+          assertThat(awaitDone(context.getBean(Migrator.class), "teams.backfillPlan").state())
+              .isEqualTo(MigrationState.SUCCEEDED);
+          MigrationStatus last = context.getBean(LastStatus.class).status;
+          assertThat(last.retries()).isPositive();
+          MeterRegistry meters = context.getBean(MeterRegistry.class);
+          assertThat(meters.get("godwit.batch.retries").tag("migration", "teams.backfillPlan")
+              .counter().count()).isEqualTo((double) last.retries());
+          assertThat(meters.get("godwit.rows.visited").counter().count()).isEqualTo(3.0);
+        });
+  }
+
+  /**
+   * Waits until a session waited for a lock the writer holds and stopped waiting while the writer
+   * still holds it: its lock wait timed out, so the run retries that batch.
+   */
+  private static void awaitAWaitThatEnded(Connection writer) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    boolean waited = false;
+    try (Connection watcher = DriverManager.getConnection(writer.getMetaData().getURL(), "sa", "");
+        java.sql.PreparedStatement waiters = watcher.prepareStatement("SELECT COUNT(*) FROM"
+            + " INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID = ?")) {
+      int holder;
+      try (Statement statement = writer.createStatement();
+          java.sql.ResultSet session = statement.executeQuery("SELECT SESSION_ID()")) {
+        session.next();
+        holder = session.getInt(1);
+      }
+      waiters.setInt(1, holder);
+      while (true) {
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        try (java.sql.ResultSet count = waiters.executeQuery()) {
+          count.next();
+          boolean waiting = count.getInt(1) > 0;
+          if (waited && !waiting) {
+            return;
+          }
+          waited |= waiting;
+        }
+        Thread.sleep(1);
+      }
+    }
   }
 
   /** Spring Boot's data source auto-configuration, whose package Boot 4 moved. */
@@ -361,6 +424,17 @@ class GodwitAutoConfigurationTest {
     @Bean
     Migrator ownMigrator(DataSource dataSource) {
       return Migrator.builder(dataSource).stateTable("own_migrations").build();
+    }
+  }
+
+  /** Keeps the last status the application's runs reported. */
+  @Configuration(proxyBeanMethods = false)
+  static class LastStatus implements GodwitRunListener {
+    private volatile MigrationStatus status;
+
+    @Override
+    public void onProgress(MigrationStatus status) {
+      this.status = status;
     }
   }
 
