@@ -14,14 +14,11 @@ import dev.godwit.runtime.Table;
 import dev.godwit.runtime.Verification;
 import dev.godwit.runtime.VerificationResult;
 import dev.godwit.runtime.spi.Dialect;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * A database at a baseline's schema, for testing one deploy's migrations the way Room's
@@ -108,14 +105,16 @@ public final class BaselineDatabase {
 
   /**
    * Creates the tables of some baseline snapshots in a new in-memory H2 database, which lives until
-   * the JVM exits. H2 must be on the test class path.
+   * the JVM exits. H2 must be on the test class path (an optional dependency of this kit).
    *
    * @param snapshots the snapshot files of the tables
    * @return the database
    */
   public static BaselineDatabase inMemoryH2(Path... snapshots) {
-    String url = "jdbc:h2:mem:godwit-baseline-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
-    return create(new UrlDataSource(url), snapshots);
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:godwit-baseline-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+    h2.setUser("sa");
+    return create(h2, snapshots);
   }
 
   /** The statements that create one baseline table, and its schema when it has one. */
@@ -311,56 +310,6 @@ public final class BaselineDatabase {
         throw new IllegalStateException("could not insert " + values + " into " + table, e);
       }
       return database;
-    }
-  }
-
-  /** A data source over {@link DriverManager}, so that H2 is needed only on the test class path. */
-  private static final class UrlDataSource implements DataSource {
-    private final String url;
-
-    UrlDataSource(String url) {
-      this.url = url;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url, "sa", "");
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return DriverManager.getConnection(url, user, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <I> I unwrap(Class<I> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
     }
   }
 }
