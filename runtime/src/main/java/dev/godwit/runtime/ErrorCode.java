@@ -58,6 +58,11 @@ public enum ErrorCode {
   TOO_MANY_ROWS("GodwitTooManyRows",
       "Migration %s would visit %d rows of %s in one transaction, more than the limit of %d; run it"
           + " in batches, or raise the limit if the table is really small."),
+  /** Several workers were asked of a single-transaction run; use one of the two. */
+  WORKERS_IN_ONE_TRANSACTION("GodwitWorkersInOneTransaction",
+      "Migration %s cannot run on %d workers in one transaction, since one transaction cannot span"
+          + " several connections; run it with one worker, or in batches without"
+          + " withSingleTransaction."),
   /** A decimal would be rounded to its column's scale; widen the column or round the value. */
   DECIMAL_SCALE("GodwitDecimalScale", "Migration %s is refused: %s."),
   /**

@@ -34,6 +34,13 @@ public final class RunOptions {
    */
   public static final long DEFAULT_EXACT_COUNT_LIMIT = 10_000_000;
 
+  /**
+   * Key ranges a migration run by several {@linkplain #workers() workers} is split into, per worker
+   * of the process that splits it: more ranges than workers, so that a slow range does not leave the
+   * others idle.
+   */
+  public static final int RANGES_PER_WORKER = 4;
+
   private final boolean isDryRun;
   private final int batchSize;
   private final boolean reset;
@@ -47,6 +54,7 @@ public final class RunOptions {
   private final boolean includeDestructive;
   private final Duration lockTimeout;
   private final long exactCountLimit;
+  private final int workers;
   private final Duration targetBatchDuration;
   private final int minBatchSize;
   private final int maxBatchSize;
@@ -89,6 +97,9 @@ public final class RunOptions {
       throw new IllegalArgumentException("the exact count limit cannot be negative, not "
           + builder.exactCountLimit);
     }
+    if (builder.workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, not " + builder.workers);
+    }
     if (builder.lockTimeout.isNegative()) {
       throw new IllegalArgumentException("the lock timeout cannot be negative");
     }
@@ -105,6 +116,7 @@ public final class RunOptions {
     this.includeDestructive = builder.includeDestructive;
     this.lockTimeout = builder.lockTimeout;
     this.exactCountLimit = builder.exactCountLimit;
+    this.workers = builder.workers;
     this.targetBatchDuration = builder.targetBatchDuration;
     this.minBatchSize = builder.minBatchSize;
     this.maxBatchSize = builder.maxBatchSize;
@@ -243,6 +255,23 @@ public final class RunOptions {
    */
   public long exactCountLimit() {
     return exactCountLimit;
+  }
+
+  /**
+   * How many workers of this process run the migration's keyset pass, each a thread with its own
+   * connection. With more than one, the pass is split once into key ranges, about {@value
+   * #RANGES_PER_WORKER} per worker and of about as many rows each, recorded in the state table's
+   * {@code _ranges} companion; workers claim ranges under leases timed by the database's clock, and
+   * a range whose worker died is taken over from its saved cursor when its lease lapses, so every
+   * row is migrated once. Other processes running the same migration join it whatever their own
+   * number of workers, as does any later run of a migration whose ranges are not all done. Once
+   * every range is done one process sweeps and verifies, as a single runner does. Cannot be
+   * combined with {@link #singleTransactionLimit()}: one transaction cannot span workers.
+   *
+   * @return 1 (the default) for a single runner, as before ranges existed
+   */
+  public int workers() {
+    return workers;
   }
 
   /**
@@ -473,6 +502,17 @@ public final class RunOptions {
   }
 
   /**
+   * A copy with another number of workers.
+   *
+   * @param count see {@link #workers()}; at least 1
+   * @return the copy
+   * @throws IllegalArgumentException if {@code count} is below 1
+   */
+  public RunOptions withWorkers(int count) {
+    return with(builder -> builder.workers = count);
+  }
+
+  /**
    * A copy with a progress listener.
    *
    * @param value sees every committed batch
@@ -499,14 +539,14 @@ public final class RunOptions {
         && listener.equals(that.listener) && includeDestructive == that.includeDestructive
         && lockTimeout.equals(that.lockTimeout) && exactCountLimit == that.exactCountLimit
         && targetBatchDuration.equals(that.targetBatchDuration) && minBatchSize == that.minBatchSize
-        && maxBatchSize == that.maxBatchSize;
+        && maxBatchSize == that.maxBatchSize && workers == that.workers;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
         singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive, lockTimeout,
-        exactCountLimit, targetBatchDuration, minBatchSize, maxBatchSize);
+        exactCountLimit, targetBatchDuration, minBatchSize, maxBatchSize, workers);
   }
 
   @Override
@@ -517,7 +557,8 @@ public final class RunOptions {
         + ", leaseDuration=" + leaseDuration + ", maxRetries=" + maxRetries + ", listener="
         + listener + ", includeDestructive=" + includeDestructive + ", lockTimeout=" + lockTimeout
         + ", exactCountLimit=" + exactCountLimit + ", targetBatchDuration=" + targetBatchDuration
-        + ", minBatchSize=" + minBatchSize + ", maxBatchSize=" + maxBatchSize + "]";
+        + ", minBatchSize=" + minBatchSize + ", maxBatchSize=" + maxBatchSize + ", workers="
+        + workers + "]";
   }
 
   /**
@@ -538,6 +579,7 @@ public final class RunOptions {
     private boolean includeDestructive;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private long exactCountLimit = DEFAULT_EXACT_COUNT_LIMIT;
+    private int workers = 1;
     private Duration targetBatchDuration = Duration.ZERO;
     private int minBatchSize = 1;
     private int maxBatchSize;
@@ -558,6 +600,7 @@ public final class RunOptions {
       includeDestructive = options.includeDestructive;
       lockTimeout = options.lockTimeout;
       exactCountLimit = options.exactCountLimit;
+      workers = options.workers;
       targetBatchDuration = options.targetBatchDuration;
       minBatchSize = options.minBatchSize;
       maxBatchSize = options.maxBatchSize;
@@ -703,6 +746,17 @@ public final class RunOptions {
      */
     public Builder exactCountLimit(long rows) {
       exactCountLimit = rows;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#workers()}.
+     *
+     * @param count at least 1
+     * @return this builder
+     */
+    public Builder workers(int count) {
+      workers = count;
       return this;
     }
 

@@ -407,6 +407,22 @@ public abstract class Dialect {
   }
 
   /**
+   * How a query reads about {@code percent} percent of a table's rows rather than all of them, when
+   * the keys a migration is split at are picked from a table too large to read whole: either a
+   * clause written after the table's name (PostgreSQL's {@code TABLESAMPLE SYSTEM}, which reads
+   * whole pages), or a condition starting with {@code AND} added to the query's own. By default
+   * {@code AND RAND() < fraction}, which H2, MySQL and MariaDB evaluate per row: still a scan of the
+   * keys, but the split keeps only the sampled ones. The sampled keys are ordered by the query's
+   * {@code ORDER BY}, never in Java.
+   *
+   * @param percent between 0 (exclusive) and 100
+   * @return the clause or condition
+   */
+  public String keySample(double percent) {
+    return "AND RAND() < " + String.format(Locale.ROOT, "%.9f", percent / 100);
+  }
+
+  /**
    * How many rows the catalog's statistics say a table holds, without scanning it: what progress is
    * estimated from when an exact count would scan too many rows. Empty by default, for a database
    * whose catalog does not say; the run then counts exactly.

@@ -84,6 +84,18 @@ public final class PostgresDialect extends Dialect {
   /**
    * {@inheritDoc}
    *
+   * <p>PostgreSQL's {@code TABLESAMPLE SYSTEM (percent)} reads that share of the table's pages, each
+   * whole (PostgreSQL documentation, SELECT, the {@code TABLESAMPLE} clause), so it does not scan the
+   * table.
+   */
+  @Override
+  public String keySample(double percent) {
+    return "TABLESAMPLE SYSTEM (" + String.format(java.util.Locale.ROOT, "%.9f", percent) + ")";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * <p>PostgreSQL's {@code timestamptz + integer * interval} (PostgreSQL documentation, section 9.9,
    * date/time operators).
    */

@@ -19,6 +19,15 @@ public interface BatchStep<T> {
    * @param dryRun also describe up to ten changed rows before and after
    * @throws RowFailure if migrating one row failed
    */
-  BatchOutcome execute(Connection connection, Condition<T> where, Object after, int limit,
-      boolean dryRun) throws SQLException, RowFailure;
+  default BatchOutcome execute(Connection connection, Condition<T> where, Object after, int limit,
+      boolean dryRun) throws SQLException, RowFailure {
+    return execute(connection, where, after, null, limit, dryRun);
+  }
+
+  /**
+   * Like {@link #execute(Connection, Condition, Object, int, boolean)}, over no key above {@code
+   * upTo}: a range's inclusive upper bound, or {@code null} for none.
+   */
+  BatchOutcome execute(Connection connection, Condition<T> where, Object after, Object upTo,
+      int limit, boolean dryRun) throws SQLException, RowFailure;
 }

@@ -41,10 +41,10 @@ public final class InDatabaseBatchStep<T> implements BatchStep<T> {
   private record Window(int visited, Object last, List<Object> described) {}
 
   @Override
-  public BatchOutcome execute(Connection connection, Condition<T> where, Object after, int limit,
-      boolean dryRun) throws SQLException {
-    Window window = dryRun ? readIds(connection, where, after, limit)
-        : count(connection, where, after, limit);
+  public BatchOutcome execute(Connection connection, Condition<T> where, Object after, Object upTo,
+      int limit, boolean dryRun) throws SQLException {
+    Window window = dryRun ? readIds(connection, where, after, upTo, limit)
+        : count(connection, where, after, upTo, limit);
     if (window.visited() == 0) {
       return BatchOutcome.EMPTY;
     }
@@ -61,10 +61,10 @@ public final class InDatabaseBatchStep<T> implements BatchStep<T> {
    * @throws MigrationException if a row of the window has a NULL key value, which the window's
    *     bounds cannot include: an update bounded by it would skip the row or reach past the batch
    */
-  private Window count(Connection connection, Condition<T> where, Object after, int limit)
-      throws SQLException {
+  private Window count(Connection connection, Condition<T> where, Object after, Object upTo,
+      int limit) throws SQLException {
     Table<T> table = migration.table();
-    try (PreparedStatement statement = sql.window(where, after, limit).prepare(connection);
+    try (PreparedStatement statement = sql.window(where, after, upTo, limit).prepare(connection);
         ResultSet resultSet = statement.executeQuery()) {
       if (!resultSet.next()) {
         return new Window(0, null, List.of());
@@ -81,12 +81,12 @@ public final class InDatabaseBatchStep<T> implements BatchStep<T> {
   }
 
   /** The window read key by key, keeping the first keys: what a dry run shows before and after. */
-  private Window readIds(Connection connection, Condition<T> where, Object after, int limit)
-      throws SQLException {
+  private Window readIds(Connection connection, Condition<T> where, Object after, Object upTo,
+      int limit) throws SQLException {
     int visited = 0;
     Object last = null;
     List<Object> described = new ArrayList<>();
-    try (PreparedStatement statement = sql.selectIds(where, after, limit, false).prepare(connection);
+    try (PreparedStatement statement = sql.selectIds(where, after, upTo, limit, false).prepare(connection);
         ResultSet resultSet = statement.executeQuery()) {
       while (resultSet.next()) {
         last = RowKeys.read(migration.table(), resultSet, 1);

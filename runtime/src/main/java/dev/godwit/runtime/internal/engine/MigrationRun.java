@@ -24,7 +24,6 @@ import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,17 +73,9 @@ public final class MigrationRun<T> {
   private final TableSql<T> sql;
   private final Retrier retrier;
   private Progress progress;
-  /**
-   * Rows the next batch may take: the batch size, or less after a batch was split, growing back by
-   * doubling after each batch that commits.
-   */
-  private int limit;
+  /** Retries and splits the batches of the pass; counts the batches it tried again. */
+  private final SplittingCommitter committer;
   private BatchLockTimeout lockTimeout;
-  /**
-   * Batches of this run tried again by {@link #commitSplitting}: after a backoff, or as their first
-   * half; the {@link #retrier}'s own are counted by it.
-   */
-  private long batchRetries;
   /** What was last read to be asked of the migration: a cancel, a pause, or nothing. */
   private Optional<String> requested = Optional.empty();
 
@@ -99,7 +90,8 @@ public final class MigrationRun<T> {
     this.batchSize = options.batchSize() > 0 ? options.batchSize() : migration.batchSize();
     this.sql = new TableSql<>(dialect, migration.table());
     this.retrier = new Retrier(dialect, migration.name(), options.maxRetries());
-    this.limit = batchSize;
+    this.committer = new SplittingCommitter(dialect, migration.name(), migration.table(), options,
+        batchSize);
   }
 
   public RunResult run() throws SQLException {
@@ -107,14 +99,39 @@ public final class MigrationRun<T> {
     if (options.isDryRun()) {
       throw new IllegalStateException("a dry run is a preview: see SeriesPreview");
     }
+    if (options.workers() > 1 && options.singleTransactionLimit() > 0) {
+      throw new MigrationException(ErrorCode.WORKERS_IN_ONE_TRANSACTION,
+          ErrorCode.WORKERS_IN_ONE_TRANSACTION.message(migration.name(), options.workers()));
+    }
     Optional<StoredState> stored = refuseIfRecordedForAnotherTable();
+    boolean partitioned = PartitionedRun.applies(store, migration.name(), options, stored);
     if (options.singleTransactionLimit() > 0) {
+      if (partitioned) {
+        // ranges left by a run on several workers: the pass is theirs to finish
+        throw new MigrationException(ErrorCode.WORKERS_IN_ONE_TRANSACTION,
+            ErrorCode.WORKERS_IN_ONE_TRANSACTION.message(migration.name(),
+                Math.max(2, options.workers())));
+      }
       refuseIfTooLarge(stored);
     }
     store.ensureTable();
     store.ensureRow(migration.name(), migration.table().qualifiedName());
-    Lease lease = Lease.claim(store, migration.name(), options.leaseDuration(), batchSize,
-        options.reset());
+    Lease lease;
+    if (partitioned) {
+      PartitionedRun.Outcome outcome =
+          new PartitionedRun<>(database, store, migration, options, range, batchSize).run();
+      if (outcome.result() != null) {
+        return outcome.result();
+      }
+      lease = outcome.lease();
+    } else {
+      lease = Lease.claim(store, migration.name(), options.leaseDuration(), batchSize,
+          options.reset());
+      if (options.reset()) {
+        // ranges of an earlier run on several workers would otherwise be resumed by the next one
+        store.ranges().delete(migration.name());
+      }
+    }
     ExecutorService executor = executor();
     Ending ending;
     try (Database.BatchConnection batches = database.connectForBatches()) {
@@ -279,85 +296,18 @@ public final class MigrationRun<T> {
   }
 
   /**
-   * Commits the next batch of up to {@link #limit} rows. A batch that keeps meeting a lock timeout
-   * (or another transient conflict) after {@value #RETRIES_BEFORE_SPLIT} retry with backoff, or that
-   * the database refuses, is tried again as its first half, down to a single row: a row locked
-   * longer than every retry, or one the database refuses, then fails the run with its own id and the
-   * database's message. The halves before it commit, as the batches before a failing batch do.
-   * A {@code migrateOne} failure already names its row: it is retried whole while transient, as
-   * often as {@link RunOptions#maxRetries()} allows, and never split.
+   * Commits the next batch through the {@link #committer}, which retries and splits it.
    *
    * @return whether the pass has no rows left
    * @throws RowFailure naming the row that failed
    */
   private boolean commitSplitting(Lease lease, Connection connection, BatchStep<T> step,
       Condition<T> where) throws SQLException, RowFailure {
-    int retriesAtSize = 0;
-    int rowRetries = 0;
-    while (true) {
-      try {
-        long start = System.nanoTime();
-        long visitedBefore = progress.visited();
-        boolean exhausted = commitUnit(lease, connection, step, where, limit);
-        limit = nextLimit(progress.visited() - visitedBefore, System.nanoTime() - start);
-        return exhausted;
-      } catch (RowFailure failure) {
-        if (rowRetries >= options.maxRetries() || !dialect.isTransient(failure)
-            || dialect.isConnectionFailure(failure)) {
-          throw failure;
-        }
-        backOff(rowRetries++, failure);
-      } catch (SQLException | RuntimeException e) {
-        if (e instanceof MigrationException || dialect.isConnectionFailure(e)) {
-          throw e;
-        }
-        boolean conflict = dialect.isTransient(e);
-        if (conflict) {
-          if (options.maxRetries() == 0) {
-            throw e;
-          }
-          int allowed = limit == 1 ? options.maxRetries()
-              : Math.min(options.maxRetries(), RETRIES_BEFORE_SPLIT);
-          if (retriesAtSize < allowed) {
-            backOff(retriesAtSize++, e);
-            continue;
-          }
-        }
-        if (limit == 1) {
-          Optional<Object> row = firstRow(connection, where);
-          if (row.isEmpty()) {
-            throw e;
-          }
-          throw new RowFailure(migration.table(), row.get(), e);
-        }
-        limit = Math.max(1, limit / 2);
-        retriesAtSize = 0;
-        batchRetries++;
-        LOG.info("Migration {}: {}; trying the batch again as its first {} rows",
-            migration.name(), conflict ? "a lock wait timed out again" : "the database refused a"
-                + " batch (" + Errors.oneLine(e) + ")", limit);
-      }
-    }
-  }
-
-  /**
-   * The size of the batch after one that committed: for fixed batches, twice this one's, up to the
-   * batch size (a split batch grows back); for adapting ones, the rows the measured rate fits in the
-   * target duration, at most twice and at least half this one's, within the minimum and maximum.
-   *
-   * @param rows rows the batch visited
-   * @param nanos how long it took, commit included
-   */
-  private int nextLimit(long rows, long nanos) {
-    Duration target = options.targetBatchDuration();
-    if (target.isZero()) {
-      return (int) Math.min(batchSize, 2L * limit);
-    }
-    long max = options.maxBatchSize() > 0 ? options.maxBatchSize() : 10L * batchSize;
-    long fitted = rows == 0 ? 2L * limit
-        : Math.round(rows * (double) target.toNanos() / Math.max(1, nanos));
-    long bounded = Math.max(limit / 2, Math.min(2L * limit, fitted));
-    return (int) Math.max(options.minBatchSize(), Math.min(max, bounded));
+    return committer.commit(rows -> {
+      long visitedBefore = progress.visited();
+      boolean exhausted = commitUnit(lease, connection, step, where, rows);
+      return new SplittingCommitter.Committed(progress.visited() - visitedBefore, exhausted);
+    }, () -> firstRow(connection, where));
   }
 
   /** The key of the first row the next batch reads, read without a lock. */
@@ -370,21 +320,6 @@ public final class MigrationRun<T> {
           ? Optional.of(RowKeys.read(migration.table(), resultSet, 1)) : Optional.empty();
     } finally {
       rollbackQuietly(connection);
-    }
-  }
-
-  /** Sleeps before a retry, longer after each; an interrupt ends the run. */
-  private void backOff(int retry, Throwable cause) {
-    long delay = Retrier.delay(retry);
-    batchRetries++;
-    LOG.warn("Migration {}: transient conflict in a batch of {} rows, retry {} in {} ms: {}",
-        migration.name(), limit, retry + 1, delay, Errors.oneLine(cause));
-    try {
-      Thread.sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new MigrationException(ErrorCode.INTERRUPTED,
-          ErrorCode.INTERRUPTED.message(migration.name(), ErrorCode.WHILE_WAITING_TO_RETRY), e);
     }
   }
 
@@ -586,12 +521,23 @@ public final class MigrationRun<T> {
   }
 
   private BatchStep<T> step(ExecutorService executor) {
+    return step(database, migration, executor);
+  }
+
+  /** A batch of the migration, its rows migrated on {@code executor} when it is not null. */
+  static <T> BatchStep<T> step(Database database, Migration<T> migration,
+      ExecutorService executor) {
     return migration.inDatabase()
-        ? new InDatabaseBatchStep<>(migration, dialect)
-        : new RowBatchStep<>(migration, dialect, database.decimalScales(), executor);
+        ? new InDatabaseBatchStep<>(migration, database.dialect())
+        : new RowBatchStep<>(migration, database.dialect(), database.decimalScales(), executor);
   }
 
   private ExecutorService executor() {
+    return executor(migration, options);
+  }
+
+  /** The threads a batch's rows are migrated on, or {@code null} to migrate them in order. */
+  static ExecutorService executor(Migration<?> migration, RunOptions options) {
     int threads = options.parallelism() > 1 ? options.parallelism()
         : migration.parallel() ? DEFAULT_PARALLELISM : 1;
     if (threads <= 1 || migration.inDatabase()) {
@@ -634,7 +580,7 @@ public final class MigrationRun<T> {
     return new MigrationStatus(status.name(), status.table(), status.state(), status.cursor(),
         status.rowsVisited(), status.rowsChanged(), status.estimatedTotal(), status.batchSize(),
         status.startedAt(), status.heartbeatAt(), status.finishedAt(), status.error(),
-        status.errorRowId(), retrier.retries() + batchRetries);
+        status.errorRowId(), retrier.retries() + committer.retries());
   }
 
   private void notifyListener(MigrationStatus status) {

@@ -57,14 +57,14 @@ public final class RowBatchStep<T> implements BatchStep<T> {
   }
 
   @Override
-  public BatchOutcome execute(Connection connection, Condition<T> where, Object after, int limit,
-      boolean dryRun) throws SQLException, RowFailure {
+  public BatchOutcome execute(Connection connection, Condition<T> where, Object after, Object upTo,
+      int limit, boolean dryRun) throws SQLException, RowFailure {
     Table<T> table = migration.table();
     List<Object> ids = new ArrayList<>();
     List<T> rows = new ArrayList<>();
     Map<String, Map<String, String>> before = new LinkedHashMap<>();
     try (ResultSet resultSet =
-        read.bind(connection, sql.select(where, after, limit, true)).executeQuery()) {
+        read.bind(connection, sql.select(where, after, upTo, limit, true)).executeQuery()) {
       ResultSetRow row = new ResultSetRow(resultSet, table.columns());
       while (resultSet.next()) {
         Object id = RowKeys.read(table, row);

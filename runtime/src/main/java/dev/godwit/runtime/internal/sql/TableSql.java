@@ -48,12 +48,42 @@ public final class TableSql<T> {
    * ({@code null}: from the first row), in key order, locked for update when {@code lock}.
    */
   public BoundSql select(Condition<T> where, Object after, int limit, boolean lock) {
-    return keyset(columnList, where, after, limit, lock);
+    return select(where, after, null, limit, lock);
+  }
+
+  /** Like {@link #select(Condition, Object, int, boolean)}, reading no key above {@code upTo} ({@code null}: no bound). */
+  public BoundSql select(Condition<T> where, Object after, Object upTo, int limit, boolean lock) {
+    return keyset(columnList, where, after, upTo, limit, lock);
   }
 
   /** Like {@link #select} but reading only the key columns. */
   public BoundSql selectIds(Condition<T> where, Object after, int limit, boolean lock) {
-    return keyset(keyList, where, after, limit, lock);
+    return selectIds(where, after, null, limit, lock);
+  }
+
+  /** Like {@link #selectIds(Condition, Object, int, boolean)}, reading no key above {@code upTo} ({@code null}: no bound). */
+  public BoundSql selectIds(Condition<T> where, Object after, Object upTo, int limit,
+      boolean lock) {
+    return keyset(keyList, where, after, upTo, limit, lock);
+  }
+
+  /**
+   * The keys of every row matching {@code where} with a key above {@code after}, in key order as the
+   * database orders them, from a sample of the table when {@code sample} is not empty: a clause
+   * written after the table's name (PostgreSQL's {@code TABLESAMPLE SYSTEM (p)}), or, when it starts
+   * with {@code AND}, a condition added to the query's own.
+   */
+  public BoundSql orderedIds(Condition<T> where, Object after, String sample) {
+    List<Binding> bindings = new ArrayList<>();
+    boolean condition = sample.startsWith("AND ");
+    StringBuilder sql = new StringBuilder("SELECT ").append(keyList).append(" FROM ").append(name)
+        .append(condition || sample.isEmpty() ? "" : " " + sample);
+    where(sql, bindings, where, after, null);
+    if (condition) {
+      sql.append(' ').append(sample);
+    }
+    sql.append(" ORDER BY ").append(keyList);
+    return new BoundSql(sql.toString(), bindings);
   }
 
   /**
@@ -63,7 +93,12 @@ public final class TableSql<T> {
    * descending key order, counted over the whole window (no row at all when the window is empty).
    */
   public BoundSql window(Condition<T> where, Object after, int limit) {
-    BoundSql ids = selectIds(where, after, limit, false);
+    return window(where, after, null, limit);
+  }
+
+  /** Like {@link #window(Condition, Object, int)}, over no key above {@code upTo} ({@code null}: no bound). */
+  public BoundSql window(Condition<T> where, Object after, Object upTo, int limit) {
+    BoundSql ids = selectIds(where, after, upTo, limit, false);
     if (!table.hasCompositeKey()) {
       return new BoundSql("SELECT COUNT(*), COUNT(" + keyList + "), MAX(" + keyList + ") FROM ("
           + ids.text() + ") AS godwit_window", ids.bindings());
@@ -100,9 +135,14 @@ public final class TableSql<T> {
 
   /** How many rows match {@code where} with a key above {@code after}. */
   public BoundSql count(Condition<T> where, Object after) {
+    return count(where, after, null);
+  }
+
+  /** How many rows match {@code where} with a key in {@code (after, upTo]} ({@code null}: no bound). */
+  public BoundSql count(Condition<T> where, Object after, Object upTo) {
     List<Binding> bindings = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ").append(name);
-    where(sql, bindings, where, after, null);
+    where(sql, bindings, where, after, upTo);
     return new BoundSql(sql.toString(), bindings);
   }
 
@@ -132,10 +172,11 @@ public final class TableSql<T> {
     return limited;
   }
 
-  private BoundSql keyset(String selected, Condition<T> where, Object after, int limit, boolean lock) {
+  private BoundSql keyset(String selected, Condition<T> where, Object after, Object upTo, int limit,
+      boolean lock) {
     List<Binding> bindings = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ").append(selected).append(" FROM ").append(name);
-    where(sql, bindings, where, after, null);
+    where(sql, bindings, where, after, upTo);
     sql.append(" ORDER BY ").append(keyList).append(dialect.limitClause());
     bindings.add(new Binding(ColumnType.INTEGER, limit));
     if (lock) {

@@ -47,13 +47,25 @@ public final class Lease implements AutoCloseable {
    */
   public static Lease claim(StateStore store, String name, Duration duration, int batchSize, boolean reset)
       throws SQLException {
-    String owner = store.worker() + " run "
-        + UUID.randomUUID().toString().substring(0, 8);
+    String owner = newOwner(store);
     if (!store.claim(name, owner, store.now(), duration, batchSize, reset)) {
       throw new MigrationAlreadyRunningException(name);
     }
     LOG.debug("{} claimed migration {}", owner, name);
     return new Lease(store, name, owner, duration);
+  }
+
+  /**
+   * Starts the heartbeat of a lease this owner already holds, taken over from the workers of a
+   * migration whose ranges are all done (see {@link RangeStore#handOver}).
+   */
+  public static Lease adopt(StateStore store, String name, String owner, Duration duration) {
+    return new Lease(store, name, owner, duration);
+  }
+
+  /** A new owner naming this process's runner. */
+  public static String newOwner(StateStore store) {
+    return store.worker() + " run " + UUID.randomUUID().toString().substring(0, 8);
   }
 
   public String owner() {

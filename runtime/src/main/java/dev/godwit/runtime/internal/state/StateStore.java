@@ -77,6 +77,7 @@ public final class StateStore {
   private final String table;
   private final String worker;
   private final Clock clock;
+  private final RangeStore ranges;
 
   /**
    * The state of migrations in a table of the database.
@@ -94,6 +95,27 @@ public final class StateStore {
     this.table = table;
     this.worker = worker;
     this.tableToken = (schema == null ? "" : "{" + schema + "}.") + "{" + table + "}";
+    this.ranges = new RangeStore(this);
+  }
+
+  /** The state table as a template token: {@code {name}} or {@code {schema}.{name}}. */
+  String tableToken() {
+    return tableToken;
+  }
+
+  /** The name of the state table, a plain identifier. */
+  String table() {
+    return table;
+  }
+
+  /** The database it is stored in. */
+  Database database() {
+    return database;
+  }
+
+  /** The ranges of migrations run by several workers, stored next to this table. */
+  public RangeStore ranges() {
+    return ranges;
   }
 
   /** The state table as SQL names it: quoted, and qualified when a schema was set. */
@@ -463,11 +485,17 @@ public final class StateStore {
   }
 
   private List<StoredState> query(String where, Object... parameters) throws SQLException {
+    // a migration run by several workers counts what its ranges visited too
+    String select = ranges.exists()
+        ? "SELECT " + COLUMNS.replace("{rows_visited}, {rows_changed}",
+            "{rows_visited} + COALESCE(godwit_range_visited, 0),"
+                + " {rows_changed} + COALESCE(godwit_range_changed, 0)")
+            + " FROM {godwit_migrations} LEFT JOIN (" + ranges.countsByMigration() + ") godwit_counts"
+            + " ON godwit_range_name = {name}"
+        : "SELECT " + COLUMNS + " FROM {godwit_migrations}";
     return database.call(connection -> {
       List<StoredState> states = new ArrayList<>();
-      try (PreparedStatement statement =
-              prepare(connection, "SELECT " + COLUMNS + " FROM {godwit_migrations}" + where,
-                  parameters);
+      try (PreparedStatement statement = prepare(connection, select + where, parameters);
           ResultSet resultSet = statement.executeQuery()) {
         while (resultSet.next()) {
           states.add(read(resultSet));
@@ -519,18 +547,18 @@ public final class StateStore {
         + " {requested} " + dialect.textType(16) + ")");
   }
 
-  private String sql(String template) {
+  String sql(String template) {
     return database.dialect().sql(template.replace("{godwit_migrations}", tableToken));
   }
 
-  private int update(Connection connection, String template, Object... parameters)
+  int update(Connection connection, String template, Object... parameters)
       throws SQLException {
     try (PreparedStatement statement = prepare(connection, template, parameters)) {
       return statement.executeUpdate();
     }
   }
 
-  private PreparedStatement prepare(Connection connection, String template, Object... parameters)
+  PreparedStatement prepare(Connection connection, String template, Object... parameters)
       throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql(template));
     try {
@@ -544,7 +572,7 @@ public final class StateStore {
     return statement;
   }
 
-  private static void bind(PreparedStatement statement, int index, Object value)
+  static void bind(PreparedStatement statement, int index, Object value)
       throws SQLException {
     if (value instanceof Binding binding) {
       binding.bind(statement, index);

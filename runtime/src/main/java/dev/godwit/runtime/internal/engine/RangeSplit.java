@@ -1,0 +1,92 @@
+package dev.godwit.runtime.internal.engine;
+
+import dev.godwit.runtime.Condition;
+import dev.godwit.runtime.RunOptions;
+import dev.godwit.runtime.Table;
+import dev.godwit.runtime.internal.sql.RowKeys;
+import dev.godwit.runtime.internal.sql.TableSql;
+import dev.godwit.runtime.spi.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Where a migration's keyset pass is split into ranges of about as many rows each: at keys picked
+ * from the table's own keys in the database's key order (never from the spread between its smallest
+ * and largest key, which says nothing of where the rows are). The keys of the pass are streamed in
+ * key order and every k-th is kept, so memory holds only the boundaries; a table whose statistics
+ * say it holds more than {@link RunOptions#exactCountLimit()} rows is sampled ({@link
+ * Dialect#keySample}) rather than read whole. The first range starts after the pass's cursor (or at
+ * the first row), the last one ends at the table's end, so rows inserted later anywhere fall in a
+ * range.
+ *
+ * @param bounds each range's exclusive lower and inclusive upper key as cursor text, {@code null}
+ *     for no bound, in key order
+ * @param total the rows the pass visits in all as counted or estimated, or -1 if unknown
+ */
+record RangeSplit(List<String[]> bounds, long total) {
+
+  /** Rows of the sample kept per range when a large table is sampled. */
+  static final int SAMPLED_KEYS_PER_RANGE = 100;
+
+  /** Keys fetched from the database at a time while streaming them. */
+  static final int FETCH_SIZE = 1000;
+
+  /**
+   * Splits the rows matching {@code where} after {@code after} into at most {@code count} ranges.
+   *
+   * @param connection a connection in a transaction (so that PostgreSQL streams by the fetch size),
+   *     which is rolled back
+   * @param visited the rows the migration visited before it was split
+   */
+  static <T> RangeSplit of(Connection connection, Dialect dialect, TableSql<T> sql,
+      Condition<T> where, String after, int count, long exactCountLimit, long visited)
+      throws SQLException {
+    Table<T> table = sql.table();
+    Object from = after == null ? null : RowKeys.parse(table, after, table.qualifiedName());
+    try {
+      OptionalLong estimate = dialect.estimatedRows(connection, table);
+      String sample = "";
+      long rows;
+      long total;
+      if (estimate.isPresent() && estimate.getAsLong() > exactCountLimit) {
+        double percent = Math.min(100.0,
+            100.0 * count * SAMPLED_KEYS_PER_RANGE / Math.max(1, estimate.getAsLong()));
+        sample = percent < 100.0 ? dialect.keySample(percent) : "";
+        rows = sample.isEmpty() ? estimate.getAsLong() : (long) count * SAMPLED_KEYS_PER_RANGE;
+        total = where.isAll() ? Math.max(estimate.getAsLong(), visited) : -1;
+      } else {
+        rows = Verifier.count(connection, sql, where, from);
+        total = visited + rows;
+      }
+      long every = Math.max(1, (rows + count - 1) / count);
+      List<String> boundaries = new ArrayList<>();
+      try (PreparedStatement statement = sql.orderedIds(where, from, sample).prepare(connection)) {
+        statement.setFetchSize(FETCH_SIZE);
+        try (ResultSet resultSet = statement.executeQuery()) {
+          long seen = 0;
+          while (boundaries.size() < count - 1 && resultSet.next()) {
+            seen++;
+            if (seen % every == 0) {
+              boundaries.add(RowKeys.text(table, RowKeys.read(table, resultSet, 1)));
+            }
+          }
+        }
+      }
+      List<String[]> bounds = new ArrayList<>();
+      String lower = after;
+      for (String boundary : boundaries) {
+        bounds.add(new String[] {lower, boundary});
+        lower = boundary;
+      }
+      bounds.add(new String[] {lower, null});
+      return new RangeSplit(bounds, total);
+    } finally {
+      connection.rollback();
+    }
+  }
+}
