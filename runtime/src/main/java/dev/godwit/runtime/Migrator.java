@@ -307,6 +307,22 @@ public final class Migrator {
   }
 
   /**
+   * The key ranges of a migration whose keyset pass runs on several {@linkplain RunOptions#workers()
+   * workers}, with each range's progress and holder. A migration's {@linkplain #status(String)
+   * status} counts its ranges' rows too.
+   *
+   * @param name the migration's name
+   * @return its ranges in key order; empty if it never ran on several workers, or once every range
+   *     was done and one runner took the migration over for its sweeps and verification (their
+   *     counts are then the migration's own)
+   * @throws MigrationException if the database cannot be reached
+   */
+  public List<RangeStatus> ranges(String name) {
+    Objects.requireNonNull(name, "name");
+    return call("read the ranges of migration " + name, () -> store.ranges().list(name));
+  }
+
+  /**
    * Asks a running migration to stop after its current batch, with state {@link MigrationState#CANCELED};
    * works across processes through the state table. A run of this migrator sees the request before
    * its next batch; a runner elsewhere sees it when it records the batch it is running, so a request

@@ -254,21 +254,28 @@ public final class RangeStore {
   }
 
   /**
-   * Saves a range's cursor and counts inside a batch's own transaction, marking it done when {@code
-   * done}, and extends its lease like {@link StateStore#saveProgress}.
+   * Saves a range's cursor and counts inside a batch's own transaction, and extends its lease like
+   * {@link StateStore#saveProgress}; when {@code done}, marks it done and nobody's.
    *
    * @return {@code false} if this owner no longer holds the range: the batch must be rolled back
    */
   public boolean save(Connection connection, String name, int number, String owner, String cursor,
       long visited, long changed, boolean done, Instant now, Duration lease) throws SQLException {
     String expiry = database().dialect().currentTimestampPlusMillis();
+    String where = " WHERE {name} = ? AND {range_no} = ? AND {owner} = ?";
+    if (done) {
+      // a done range is nobody's
+      return store.update(connection, sql("UPDATE {godwit_ranges} SET {cursor_value} = ?,"
+              + " {rows_visited} = ?, {rows_changed} = ?, {state} = 'DONE', {heartbeat_at} = ?,"
+              + " {owner} = NULL, {lease_expires_at} = NULL" + where),
+          cursor, visited, changed, now, name, number, owner) == 1;
+    }
     return store.update(connection, sql("UPDATE {godwit_ranges} SET {cursor_value} = ?,"
-            + " {rows_visited} = ?, {rows_changed} = ?, {state} = ?, {heartbeat_at} = ?,"
+            + " {rows_visited} = ?, {rows_changed} = ?, {heartbeat_at} = ?,"
             + " {lease_expires_at} = CASE WHEN {lease_expires_at} > " + expiry
-            + " THEN {lease_expires_at} ELSE " + expiry + " END"
-            + " WHERE {name} = ? AND {range_no} = ? AND {owner} = ?"),
-        cursor, visited, changed, done ? "DONE" : "RUNNING", now, lease.toMillis(),
-        lease.toMillis(), name, number, owner) == 1;
+            + " THEN {lease_expires_at} ELSE " + expiry + " END" + where),
+        cursor, visited, changed, now, lease.toMillis(), lease.toMillis(), name, number,
+        owner) == 1;
   }
 
   /**
