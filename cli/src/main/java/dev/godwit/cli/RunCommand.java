@@ -86,6 +86,15 @@ final class RunCommand extends DatabaseCommand {
           + "database's own setting). A row locked through every retry fails the run naming it.")
   private Duration lockTimeout;
 
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description = "Run each migration's keyset pass on N workers (threads, each with its own "
+          + "connection), over key ranges that other processes running it join (default 1). One "
+          + "process then sweeps and verifies; the others stop with exit code 3 once every range "
+          + "is done.")
+  private Integer workers;
+
   RunCommand(Context context) {
     super(context);
   }
@@ -142,6 +151,12 @@ final class RunCommand extends DatabaseCommand {
     }
     if (lockTimeout != null) {
       options = options.withLockTimeout(lockTimeout);
+    }
+    if (workers != null) {
+      if (workers < 1) {
+        throw CommandException.usage("--workers must be at least 1, not " + workers);
+      }
+      options = options.withWorkers(workers);
     }
     return options;
   }
@@ -251,6 +266,8 @@ final class RunCommand extends DatabaseCommand {
           + "continue after the last committed batch";
       case CANCELED, PAUSED -> status.name() + ": " + status.state() + " after " + counts
           + "; run it again to continue where it stopped";
+      case RUNNING -> status.name() + ": every range is done after " + counts
+          + "; another process sweeps and verifies it ('godwit status' follows it)";
       default -> status.name() + ": stopped in state " + status.state() + ", " + counts;
     };
   }
@@ -261,7 +278,9 @@ final class RunCommand extends DatabaseCommand {
   }
 
   private static int exitCode(MigrationState state) {
+    // RUNNING: this process's workers are done, another process finishes the migration
     return state == MigrationState.CANCELED || state == MigrationState.PAUSED
+        || state == MigrationState.RUNNING
         ? Godwit.EXIT_STOPPED
         : Godwit.EXIT_FAILED;
   }

@@ -4,6 +4,7 @@ import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.Migrator;
+import dev.godwit.runtime.RangeStatus;
 import dev.godwit.runtime.RunOptions;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,7 +63,7 @@ final class StatusCommand extends DatabaseCommand {
     try (Database database = connect()) {
       Migrator migrator = database.migrator();
       List<MigrationStatus> statuses = statuses(migrations, migrator);
-      print(migrations, statuses, true);
+      print(migrator, migrations, statuses, true);
       while (watch && statuses.stream().anyMatch(StatusCommand::runningAlive)) {
         try {
           Thread.sleep(interval.toMillis());
@@ -70,7 +72,7 @@ final class StatusCommand extends DatabaseCommand {
           break;
         }
         statuses = statuses(migrations, migrator);
-        print(migrations, statuses, false);
+        print(migrator, migrations, statuses, false);
       }
       return statuses.stream().anyMatch(status -> status.state() == MigrationState.FAILED)
           ? Godwit.EXIT_FAILED
@@ -120,7 +122,8 @@ final class StatusCommand extends DatabaseCommand {
         null, 0, 0, -1, migration.batchSize(), null, null, null, null, null);
   }
 
-  private void print(Migrations migrations, List<MigrationStatus> statuses, boolean firstFrame) {
+  private void print(Migrator migrator, Migrations migrations, List<MigrationStatus> statuses,
+      boolean firstFrame) {
     PrintStream out = context.out();
     if (watch) {
       if (context.interactive()) {
@@ -152,6 +155,16 @@ final class StatusCommand extends DatabaseCommand {
     for (MigrationStatus status : statuses) {
       if (status.state() == MigrationState.FAILED) {
         out.println(status.name() + " " + RunCommand.failure(status));
+      }
+      // a migration running on several workers, or stopped with ranges left
+      List<RangeStatus> ranges = status.state() == MigrationState.PENDING || status.state().isDone()
+          ? List.of() : migrator.ranges(status.name());
+      if (!ranges.isEmpty()) {
+        long done = ranges.stream().filter(range -> range.state() == RangeStatus.State.DONE).count();
+        long holders = ranges.stream().map(RangeStatus::owner).filter(Objects::nonNull).distinct()
+            .count();
+        out.println(status.name() + ": " + done + " of " + ranges.size() + " ranges done, "
+            + holders + (holders == 1 ? " worker" : " workers"));
       }
       silence(status).ifPresent(silent -> out.println(status.name() + " has had no heartbeat for "
           + Formats.duration(silent) + ": its runner seems to have died; 'godwit run " + status.name()

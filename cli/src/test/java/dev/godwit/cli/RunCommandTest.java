@@ -41,6 +41,24 @@ class RunCommandTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void runsANamedMigrationOnTwoWorkers(TestDatabase kind) {
+    CliDatabase database = CliDatabase.create(kind, folder);
+    database.createTeams(25);
+
+    Cli.Result result = Cli.run(database.args("run", "teams.backfillPlan", "--batch-size", "3",
+        "--workers", "2"));
+
+    assertEquals(Godwit.EXIT_DONE, result.exitCode(), result::toString);
+    assertEquals(0, database.count("SELECT COUNT(*) FROM teams WHERE plan IS NULL"));
+    assertEquals(13, database.count("SELECT COUNT(*) FROM teams WHERE plan = 'PRO'"));
+    assertEquals("SUCCEEDED", database.recordedState("teams.backfillPlan"));
+    List<String> lines = result.out().lines().toList();
+    assertEquals("teams.backfillPlan: SUCCEEDED, 25/25 rows visited, 25 changed",
+        lines.get(lines.size() - 1));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void runAllRunsEveryMigrationButTheDestructiveInOrderAndThenSkipsThemAsDone(TestDatabase kind) {
     CliDatabase database = CliDatabase.create(kind, folder);
     database.createTeams(5);

@@ -57,6 +57,12 @@ class UsageErrorsTest {
   }
 
   @Test
+  void workersBelowOne() {
+    assertUsageError("godwit run: --workers must be at least 1, not 0",
+        "run", "--all", "--workers", "0", "--url", NOWHERE);
+  }
+
+  @Test
   void batchSizeThatIsNotANumber() {
     assertUsageError("godwit run: invalid value for option '--batch-size': 'many' is not an int",
         "run", "--all", "--batch-size", "many", "--url", NOWHERE);
