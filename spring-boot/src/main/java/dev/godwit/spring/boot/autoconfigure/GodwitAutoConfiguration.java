@@ -100,7 +100,7 @@ public class GodwitAutoConfiguration {
    *
    * @param migrator runs the migrations
    * @param registry the published migrations
-   * @param properties the batch size, pause, lease, wait and shutdown settings
+   * @param properties the batch size, workers, pause, lease, wait and shutdown settings
    * @param listeners see every run it starts (the metrics, when Micrometer is present)
    * @return the runner
    */
@@ -112,6 +112,7 @@ public class GodwitAutoConfiguration {
         .batchSize(properties.getBatchSize())
         .pauseBetweenBatches(properties.getPauseBetweenBatches())
         .leaseDuration(properties.getLeaseDuration())
+        .workers(properties.getWorkers())
         .build();
     return new GodwitMigrationRunner(migrator, registry, options, properties.isRunOnStartup(),
         properties.getWaitInterval(), properties.getShutdownTimeout(),

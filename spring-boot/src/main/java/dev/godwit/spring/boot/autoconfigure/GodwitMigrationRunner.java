@@ -198,6 +198,13 @@ public class GodwitMigrationRunner implements ApplicationListener<ApplicationRea
         listeners.forEach(listener -> listener.runStarting(migration, recorded));
         RunResult result = migrator.run(migration, options);
         MigrationStatus status = result.status();
+        if (status.state() == MigrationState.RUNNING) {
+          // this instance's workers are done; another instance sweeps and verifies it
+          waiting = true;
+          current = null;
+          sleep(waitInterval);
+          continue;
+        }
         if (!result.succeeded()) {
           log.warn("Godwit's run of {} ended {}{}", name, status.state(),
               status.error() == null ? "" : ": " + status.error());

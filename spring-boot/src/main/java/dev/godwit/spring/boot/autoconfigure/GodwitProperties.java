@@ -39,6 +39,12 @@ public class GodwitProperties {
   /** Rows per batch for the runs the application starts; 0 keeps each migration's own. */
   private int batchSize = 0;
 
+  /**
+   * Workers (threads, each with its own connection) of this instance on each migration it runs;
+   * other instances join the same migration's key ranges.
+   */
+  private int workers = 1;
+
   /** How long the runs the application starts sleep after each committed batch. */
   private Duration pauseBetweenBatches = Duration.ZERO;
 
@@ -133,6 +139,25 @@ public class GodwitProperties {
    */
   public void setBatchSize(int batchSize) {
     this.batchSize = batchSize;
+  }
+
+  /**
+   * Workers of this instance on each migration it runs, each claiming key ranges of the migration
+   * that every instance running it shares (see {@code RunOptions.workers()}).
+   *
+   * @return at least 1; 1 (the default) for a single runner
+   */
+  public int getWorkers() {
+    return workers;
+  }
+
+  /**
+   * Sets {@link #getWorkers()}.
+   *
+   * @param workers at least 1
+   */
+  public void setWorkers(int workers) {
+    this.workers = workers;
   }
 
   /**

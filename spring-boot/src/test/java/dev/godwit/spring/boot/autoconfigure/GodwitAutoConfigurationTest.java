@@ -210,6 +210,34 @@ class GodwitAutoConfigurationTest {
   }
 
   @Test
+  void instancesRunTheirWorkersOnTheSameRanges() throws SQLException {
+    createTeams(true);
+    ApplicationContextRunner instance = runner.withPropertyValues("godwit.run-on-startup=true",
+        "godwit.workers=2", "godwit.batch-size=1", "godwit.pause-between-batches=100ms",
+        "godwit.wait-interval=20ms");
+    instance.withPropertyValues("godwit.worker-name=first").run(first ->
+        instance.withPropertyValues("godwit.worker-name=second").run(second -> {
+          Migrator migrator = first.getBean(Migrator.class);
+          ready(first);
+          ready(second);
+          long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+          while (migrator.ranges("teams.backfillPlan").isEmpty()
+              && migrator.status("teams.backfillPlan").map(MigrationStatus::state)
+                  .orElse(MigrationState.PENDING) != MigrationState.SUCCEEDED) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(5);
+          }
+          assertThat(migrator.ranges("teams.backfillPlan")).as("ranges of two workers")
+              .isNotEmpty();
+          MigrationStatus status = awaitDone(migrator, "teams.backfillPlan");
+          assertThat(status.state()).isEqualTo(MigrationState.SUCCEEDED);
+          assertThat(status.rowsVisited()).as("each row visited once").isEqualTo(3);
+          awaitIdle(first.getBean(GodwitMigrationRunner.class));
+          awaitIdle(second.getBean(GodwitMigrationRunner.class));
+        }));
+  }
+
+  @Test
   void gracefulShutdownPausesAtABatchBoundary() throws SQLException {
     createTeams(true);
     runner.withPropertyValues("godwit.run-on-startup=true", "godwit.pause-between-batches=1s")
