@@ -55,6 +55,7 @@ public final class RunOptions {
   private final Duration lockTimeout;
   private final long exactCountLimit;
   private final int workers;
+  private final int ranges;
   private final Duration targetBatchDuration;
   private final int minBatchSize;
   private final int maxBatchSize;
@@ -97,6 +98,9 @@ public final class RunOptions {
       throw new IllegalArgumentException("the exact count limit cannot be negative, not "
           + builder.exactCountLimit);
     }
+    if (builder.ranges < 0) {
+      throw new IllegalArgumentException("ranges cannot be negative, not " + builder.ranges);
+    }
     if (builder.workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, not " + builder.workers);
     }
@@ -117,6 +121,7 @@ public final class RunOptions {
     this.lockTimeout = builder.lockTimeout;
     this.exactCountLimit = builder.exactCountLimit;
     this.workers = builder.workers;
+    this.ranges = builder.ranges;
     this.targetBatchDuration = builder.targetBatchDuration;
     this.minBatchSize = builder.minBatchSize;
     this.maxBatchSize = builder.maxBatchSize;
@@ -272,6 +277,19 @@ public final class RunOptions {
    */
   public int workers() {
     return workers;
+  }
+
+  /**
+   * How many key ranges the run splits the migration's keyset pass into, when it is the one to split
+   * it. More than one has a run split the pass even on a single {@linkplain #workers() worker}, so
+   * that processes of one worker each (application instances) share the migration, each joining
+   * the ranges the first one split.
+   *
+   * @return 0 (the default) for {@value #RANGES_PER_WORKER} per worker when there are several
+   *     workers, and no split for a single one
+   */
+  public int ranges() {
+    return ranges;
   }
 
   /**
@@ -513,6 +531,17 @@ public final class RunOptions {
   }
 
   /**
+   * A copy splitting the keyset pass into another number of ranges.
+   *
+   * @param count see {@link #ranges()}; 0 for the default
+   * @return the copy
+   * @throws IllegalArgumentException if {@code count} is negative
+   */
+  public RunOptions withRanges(int count) {
+    return with(builder -> builder.ranges = count);
+  }
+
+  /**
    * A copy with a progress listener.
    *
    * @param value sees every committed batch
@@ -539,14 +568,14 @@ public final class RunOptions {
         && listener.equals(that.listener) && includeDestructive == that.includeDestructive
         && lockTimeout.equals(that.lockTimeout) && exactCountLimit == that.exactCountLimit
         && targetBatchDuration.equals(that.targetBatchDuration) && minBatchSize == that.minBatchSize
-        && maxBatchSize == that.maxBatchSize && workers == that.workers;
+        && maxBatchSize == that.maxBatchSize && workers == that.workers && ranges == that.ranges;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
         singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive, lockTimeout,
-        exactCountLimit, targetBatchDuration, minBatchSize, maxBatchSize, workers);
+        exactCountLimit, targetBatchDuration, minBatchSize, maxBatchSize, workers, ranges);
   }
 
   @Override
@@ -558,7 +587,7 @@ public final class RunOptions {
         + listener + ", includeDestructive=" + includeDestructive + ", lockTimeout=" + lockTimeout
         + ", exactCountLimit=" + exactCountLimit + ", targetBatchDuration=" + targetBatchDuration
         + ", minBatchSize=" + minBatchSize + ", maxBatchSize=" + maxBatchSize + ", workers="
-        + workers + "]";
+        + workers + ", ranges=" + ranges + "]";
   }
 
   /**
@@ -580,6 +609,7 @@ public final class RunOptions {
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private long exactCountLimit = DEFAULT_EXACT_COUNT_LIMIT;
     private int workers = 1;
+    private int ranges;
     private Duration targetBatchDuration = Duration.ZERO;
     private int minBatchSize = 1;
     private int maxBatchSize;
@@ -601,6 +631,7 @@ public final class RunOptions {
       lockTimeout = options.lockTimeout;
       exactCountLimit = options.exactCountLimit;
       workers = options.workers;
+      ranges = options.ranges;
       targetBatchDuration = options.targetBatchDuration;
       minBatchSize = options.minBatchSize;
       maxBatchSize = options.maxBatchSize;
@@ -757,6 +788,17 @@ public final class RunOptions {
      */
     public Builder workers(int count) {
       workers = count;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#ranges()}.
+     *
+     * @param count 0 for the default, or the number of ranges
+     * @return this builder
+     */
+    public Builder ranges(int count) {
+      ranges = count;
       return this;
     }
 

@@ -100,8 +100,9 @@ final class PartitionedRun<T> {
   }
 
   /**
-   * Whether a run goes through the workers: when it asks for several, or when the migration's
-   * keyset pass is already split into ranges (a run joins them whatever its number of workers).
+   * Whether a run goes through the workers: when it asks for several workers or ranges, or when
+   * the migration's keyset pass is already split into ranges (a run joins them whatever its number
+   * of workers).
    */
   static boolean applies(StateStore store, String name, RunOptions options,
       Optional<StoredState> stored) throws SQLException {
@@ -109,7 +110,8 @@ final class PartitionedRun<T> {
     if (!keysetPass) {
       return false;
     }
-    return options.workers() > 1 || (!options.reset() && store.ranges().any(name));
+    return options.workers() > 1 || options.ranges() > 1
+        || (!options.reset() && store.ranges().any(name));
   }
 
   Outcome run() throws SQLException {
@@ -160,7 +162,8 @@ final class PartitionedRun<T> {
 
   /** Splits the pass at the migration's cursor, unless another process split it first. */
   private void split(StoredState state) throws SQLException {
-    int count = options.workers() * RunOptions.RANGES_PER_WORKER;
+    int count = options.ranges() > 0 ? options.ranges()
+        : options.workers() * RunOptions.RANGES_PER_WORKER;
     RangeSplit split;
     try (Database.BatchConnection batches = database.connectForBatches()) {
       split = RangeSplit.of(batches.connection(), dialect, sql, range, state.status().cursor(),
