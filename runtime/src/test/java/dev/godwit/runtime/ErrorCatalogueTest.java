@@ -71,6 +71,10 @@ class ErrorCatalogueTest {
         "Table " + TABLE + " has a row with NULL in its key column" + "s (" + "order_id, line_no"
             + "), which Godwit cannot visit in key order or write back; make the key the table's"
             + " primary key, or a unique key over NOT NULL columns."));
+    examples.put(ErrorCode.WORKERS_IN_ONE_TRANSACTION, new Example(List.of(NAME, 3),
+        "Migration " + NAME + " cannot run on 3 workers in one transaction, since one transaction"
+            + " cannot span several connections; run it with one worker, or in batches without"
+            + " withSingleTransaction."));
     examples.put(ErrorCode.TOO_MANY_ROWS, new Example(List.of(NAME, 123456L, TABLE, 10000L),
         "Migration " + NAME + " would visit " + 123456L + " rows of " + TABLE
             + " in one transaction, more than the limit of " + 10000L

@@ -232,7 +232,7 @@ class WorkersTest {
         if (stolen.compareAndSet(false, true)) {
           // as if its lease lapsed and another worker claimed the range, and then died too
           db.execute("UPDATE godwit_migrations_ranges SET owner = 'another worker',"
-              + " lease_expires_at = TIMESTAMP '2000-01-01 00:00:00'"
+              + " lease_expires_at = CURRENT_TIMESTAMP - INTERVAL '1' DAY"
               + " WHERE name = 'users.rename' AND range_no = 1");
         }
       }
@@ -244,6 +244,35 @@ class WorkersTest {
     assertEquals(2, row40.get());
     assertEachRowOnce(db, 300);
     assertEquals(300, result.status().rowsVisited());
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aTableAboveTheExactCountLimitIsSplitFromASampleOfItsKeys(TestDatabase kind) {
+    Db db = User.withAudit(kind, 3000);
+    if (kind == TestDatabase.POSTGRES) {
+      db.execute("ANALYZE users");
+    } else if (kind == TestDatabase.MARIADB) {
+      db.execute("ANALYZE TABLE users");
+    }
+    Migrator migrator = db.migrator();
+    AtomicReference<List<RangeStatus>> split = new AtomicReference<>();
+
+    // 8 ranges of 100 sampled keys each: about a quarter of the table's keys are sampled
+    RunResult result = migrator.run(User.audited(NAME, (ctx, user) -> { }),
+        RunOptions.defaults().withWorkers(2).withBatchSize(100).withExactCountLimit(0)
+            .withListener(status -> {
+              if (split.get() == null) {
+                split.set(migrator.ranges(NAME));
+              }
+            }));
+
+    assertTrue(result.succeeded(), String.valueOf(result.status().error()));
+    assertEachRowOnce(db, 3000);
+    List<RangeStatus> ranges = split.get();
+    assertTrue(ranges.size() > 1 && ranges.size() <= 8, String.valueOf(ranges));
+    assertEquals(null, ranges.get(0).lowerBound());
+    assertEquals(null, ranges.get(ranges.size() - 1).upperBound());
   }
 
   @ParameterizedTest

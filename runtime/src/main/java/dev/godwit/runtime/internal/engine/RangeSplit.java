@@ -3,6 +3,7 @@ package dev.godwit.runtime.internal.engine;
 import dev.godwit.runtime.Condition;
 import dev.godwit.runtime.RunOptions;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.sql.RowKeys;
 import dev.godwit.runtime.internal.sql.TableSql;
 import dev.godwit.runtime.spi.Dialect;
@@ -13,6 +14,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a migration's keyset pass is split into ranges of about as many rows each: at keys picked
@@ -29,6 +32,8 @@ import java.util.OptionalLong;
  * @param total the rows the pass visits in all as counted or estimated, or -1 if unknown
  */
 record RangeSplit(List<String[]> bounds, long total) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RangeSplit.class);
 
   /** Rows of the sample kept per range when a large table is sampled. */
   static final int SAMPLED_KEYS_PER_RANGE = 100;
@@ -63,19 +68,18 @@ record RangeSplit(List<String[]> bounds, long total) {
         rows = Verifier.count(connection, sql, where, from);
         total = visited + rows;
       }
-      long every = Math.max(1, (rows + count - 1) / count);
-      List<String> boundaries = new ArrayList<>();
-      try (PreparedStatement statement = sql.orderedIds(where, from, sample).prepare(connection)) {
-        statement.setFetchSize(FETCH_SIZE);
-        try (ResultSet resultSet = statement.executeQuery()) {
-          long seen = 0;
-          while (boundaries.size() < count - 1 && resultSet.next()) {
-            seen++;
-            if (seen % every == 0) {
-              boundaries.add(RowKeys.text(table, RowKeys.read(table, resultSet, 1)));
-            }
-          }
+      List<String> boundaries;
+      try {
+        boundaries = boundaries(connection, sql, where, from, sample, rows, count);
+      } catch (SQLException e) {
+        if (sample.isEmpty() || dialect.isConnectionFailure(e)) {
+          throw e;
         }
+        // a PostgreSQL-compatible database without TABLESAMPLE: every key is read instead
+        LOG.info("Sampling the keys of {} failed ({}); reading every key to split it",
+            table.qualifiedName(), Errors.oneLine(e));
+        connection.rollback();
+        boundaries = boundaries(connection, sql, where, from, "", estimate.getAsLong(), count);
       }
       List<String[]> bounds = new ArrayList<>();
       String lower = after;
@@ -88,5 +92,26 @@ record RangeSplit(List<String[]> bounds, long total) {
     } finally {
       connection.rollback();
     }
+  }
+
+  /** Every k-th key of the {@code rows} the query reads, for {@code count} ranges of k rows. */
+  private static <T> List<String> boundaries(Connection connection, TableSql<T> sql,
+      Condition<T> where, Object from, String sample, long rows, int count) throws SQLException {
+    Table<T> table = sql.table();
+    long every = Math.max(1, (rows + count - 1) / count);
+    List<String> boundaries = new ArrayList<>();
+    try (PreparedStatement statement = sql.orderedIds(where, from, sample).prepare(connection)) {
+      statement.setFetchSize(FETCH_SIZE);
+      try (ResultSet resultSet = statement.executeQuery()) {
+        long seen = 0;
+        while (boundaries.size() < count - 1 && resultSet.next()) {
+          seen++;
+          if (seen % every == 0) {
+            boundaries.add(RowKeys.text(table, RowKeys.read(table, resultSet, 1)));
+          }
+        }
+      }
+    }
+    return boundaries;
   }
 }
