@@ -66,6 +66,26 @@ class StatusCommandTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void showsTheRangesOfAMigrationThatFailedOnTwoWorkers(TestDatabase kind) {
+    CliDatabase database = CliDatabase.create(kind, folder);
+    database.createTeams(16);
+    database.execute("UPDATE teams SET name = 'boom' WHERE id = 9");
+    Cli.Result run = Cli.run(database.args("run", "teams.backfillPlan", "--batch-size", "1",
+        "--workers", "2"));
+    assertEquals(Godwit.EXIT_FAILED, run.exitCode(), run::toString);
+
+    Cli.Result result = Cli.run(database.args("status"));
+
+    assertEquals(Godwit.EXIT_FAILED, result.exitCode(), result::toString);
+    List<String> lines = result.out().lines().toList();
+    assertTrue(lines.get(4).startsWith("teams.backfillPlan FAILED at row 9: "), result::toString);
+    // a failure stops every worker, each releasing its range where it stopped
+    assertTrue(lines.get(5).matches("teams\\.backfillPlan: [0-7] of 8 ranges done, 0 workers"),
+        result::toString);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void watchRefreshesWhileAMigrationRunsInAnotherThreadAndStopsWhenItIsDone(TestDatabase kind)
       throws Exception {
     CliDatabase database = CliDatabase.create(kind, folder);

@@ -128,10 +128,19 @@ public final class Migrator {
    * {@linkplain RunResult#caveats() caveats} say how many rows hold what it destroys and how many of
    * them its range does not reach yet.
    *
+   * <p>On several {@linkplain RunOptions#workers() workers}, the keyset pass is shared with every
+   * other process running the migration; the process that takes it over once every range is done
+   * sweeps, verifies and returns the final state, the others return as soon as every range is done,
+   * with state {@link MigrationState#RUNNING}.
+   *
    * @param migration the migration
    * @param options how to run
    * @return what the run did; a failed batch gives state {@link MigrationState#FAILED}
-   * @throws MigrationAlreadyRunningException if another runner holds it
+   * @throws MigrationAlreadyRunningException if another runner holds it, or a single runner holds it
+   *     when this run asks for several workers
+   * @throws MigrationException if a single-transaction run asks for several workers, or meets a
+   *     migration whose keyset pass is already split into ranges ({@link
+   *     ErrorCode#WORKERS_IN_ONE_TRANSACTION})
    * @throws SchemaMismatchException if the table does not match its mapping (see {@link
    *     #checkMapping}), in a dry run too; nothing is written, not even the migration's state
    * @throws MigrationException if the database cannot be reached, or a single-transaction run is refused
