@@ -86,7 +86,8 @@ public final class InDatabaseBatchStep<T> implements BatchStep<T> {
     int visited = 0;
     Object last = null;
     List<Object> described = new ArrayList<>();
-    try (PreparedStatement statement = sql.selectIds(where, after, upTo, limit, false).prepare(connection);
+    try (PreparedStatement statement =
+        sql.selectIds(where, after, upTo, limit, false).prepare(connection);
         ResultSet resultSet = statement.executeQuery()) {
       while (resultSet.next()) {
         last = RowKeys.read(migration.table(), resultSet, 1);

@@ -182,8 +182,9 @@ final class PartitionedRun<T> {
    */
   private Outcome handOver() throws SQLException {
     String owner = Lease.newOwner(store);
-    if (!ranges.handOver(migration.name(), shared.token(), owner, store.now(),
-        options.leaseDuration(), migration.verification().isPresent())) {
+    Retrier retrier = new Retrier(dialect, migration.name(), options.maxRetries());
+    if (!retry(retrier, () -> ranges.handOver(migration.name(), shared.token(), owner,
+        store.now(), options.leaseDuration(), migration.verification().isPresent()))) {
       return ended();
     }
     shared.close();
@@ -209,12 +210,13 @@ final class PartitionedRun<T> {
         BatchStep<T> step = MigrationRun.step(database, migration, executor);
         SplittingCommitter committer = new SplittingCommitter(dialect, migration.name(),
             migration.table(), options, batchSize);
+        Retrier bookkeeping = new Retrier(dialect, migration.name(), options.maxRetries());
         long retriesBefore = 0;
-        while (!stopped()) {
-          Optional<RangeStatus> claimed = ranges.claim(migration.name(), owner, store.now(),
-              shared.duration());
+        while (!stopped(bookkeeping)) {
+          Optional<RangeStatus> claimed = retry(bookkeeping, () -> ranges.claim(migration.name(),
+              owner, store.now(), shared.duration()));
           if (claimed.isEmpty()) {
-            if (ranges.unfinished(migration.name()) == 0) {
+            if (retry(bookkeeping, () -> ranges.unfinished(migration.name())) == 0) {
               return;
             }
             sleep(Math.min(1000, Math.max(10, shared.duration().toMillis() / 3)));
@@ -222,12 +224,12 @@ final class PartitionedRun<T> {
           }
           RangeCursor cursor = new RangeCursor(claimed.get());
           try {
-            runRange(connection, step, lockTimeout, committer, owner, cursor);
+            runRange(connection, step, lockTimeout, committer, bookkeeping, owner, cursor);
           } finally {
             retries.addAndGet(committer.retries() - retriesBefore);
             retriesBefore = committer.retries();
             if (cursor.held) {
-              ranges.release(migration.name(), cursor.number, owner);
+              release(cursor, owner);
             }
           }
         }
@@ -269,10 +271,11 @@ final class PartitionedRun<T> {
 
   /** Migrates a claimed range batch by batch until it is done, taken over, or the run stops. */
   private void runRange(Connection connection, BatchStep<T> step, BatchLockTimeout lockTimeout,
-      SplittingCommitter committer, String owner, RangeCursor cursor) throws SQLException {
+      SplittingCommitter committer, Retrier bookkeeping, String owner, RangeCursor cursor)
+      throws SQLException {
     LOG.debug("{} migrates range {} of {} from {}", owner, cursor.number, migration.name(),
         cursor.text);
-    while (!stopped()) {
+    while (!stopped(bookkeeping)) {
       boolean exhausted;
       try {
         exhausted = committer.commit(
@@ -363,7 +366,7 @@ final class PartitionedRun<T> {
    * Whether the workers are to stop: another worker failed, or the migration was canceled, paused or
    * taken from the workers (a request is read between batches, from the migration's row).
    */
-  private boolean stopped() throws SQLException {
+  private boolean stopped(Retrier bookkeeping) throws SQLException {
     if (stop.get() != null) {
       return true;
     }
@@ -372,7 +375,8 @@ final class PartitionedRun<T> {
     }
     Optional<String> requested;
     try {
-      requested = store.requested(migration.name(), shared.token());
+      requested = retry(bookkeeping,
+          () -> store.requested(migration.name(), shared.token()));
     } catch (LeaseLostException e) {
       return stopWith(Stop.LOST);
     }
@@ -387,6 +391,31 @@ final class PartitionedRun<T> {
           null, null));
     }
     return false;
+  }
+
+  /**
+   * Runs a statement of the workers' own bookkeeping (claims, reads of the ranges and of requests),
+   * retrying it while it meets a deadlock or another transient conflict with other workers.
+   */
+  private static <R> R retry(Retrier retrier, Retrier.Attempt<R> attempt) throws SQLException {
+    try {
+      return retrier.run(attempt);
+    } catch (RowFailure e) {
+      throw new IllegalStateException("no row is migrated by the workers' bookkeeping", e);
+    }
+  }
+
+  /**
+   * Lets go of a range at its saved cursor. A release that fails leaves the range to be taken
+   * over when its lease lapses, as a dead worker's is.
+   */
+  private void release(RangeCursor cursor, String owner) {
+    try {
+      ranges.release(migration.name(), cursor.number, owner);
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Range {} of migration {} is left to its lease: {}", cursor.number,
+          migration.name(), Errors.oneLine(e));
+    }
   }
 
   /** Records why the workers stop, the first reason winning. */

@@ -51,7 +51,10 @@ public final class TableSql<T> {
     return select(where, after, null, limit, lock);
   }
 
-  /** Like {@link #select(Condition, Object, int, boolean)}, reading no key above {@code upTo} ({@code null}: no bound). */
+  /**
+   * Like {@link #select(Condition, Object, int, boolean)}, reading no key above {@code upTo}
+   * ({@code null}: no bound).
+   */
   public BoundSql select(Condition<T> where, Object after, Object upTo, int limit, boolean lock) {
     return keyset(columnList, where, after, upTo, limit, lock);
   }
@@ -61,7 +64,10 @@ public final class TableSql<T> {
     return selectIds(where, after, null, limit, lock);
   }
 
-  /** Like {@link #selectIds(Condition, Object, int, boolean)}, reading no key above {@code upTo} ({@code null}: no bound). */
+  /**
+   * Like {@link #selectIds(Condition, Object, int, boolean)}, reading no key above {@code upTo}
+   * ({@code null}: no bound).
+   */
   public BoundSql selectIds(Condition<T> where, Object after, Object upTo, int limit,
       boolean lock) {
     return keyset(keyList, where, after, upTo, limit, lock);
@@ -96,7 +102,10 @@ public final class TableSql<T> {
     return window(where, after, null, limit);
   }
 
-  /** Like {@link #window(Condition, Object, int)}, over no key above {@code upTo} ({@code null}: no bound). */
+  /**
+   * Like {@link #window(Condition, Object, int)}, over no key above {@code upTo} ({@code null}: no
+   * bound).
+   */
   public BoundSql window(Condition<T> where, Object after, Object upTo, int limit) {
     BoundSql ids = selectIds(where, after, upTo, limit, false);
     if (!table.hasCompositeKey()) {
