@@ -199,6 +199,54 @@ class WorkersTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void aResetForgetsTheRangesAndStartsOverFromTheFirstRow(TestDatabase kind) {
+    Db db = User.withAudit(kind, 300);
+    Migrator migrator = db.migrator();
+    AtomicInteger batches = new AtomicInteger();
+    Migration<User> rename = User.audited(NAME, (ctx, user) -> { });
+    RunResult paused = migrator.run(rename, RunOptions.defaults().withWorkers(3)
+        .withListener(status -> {
+          if (batches.incrementAndGet() == 3) {
+            migrator.pause(NAME);
+          }
+        }));
+    assertEquals(MigrationState.PAUSED, paused.status().state());
+    long before = db.count("SELECT COUNT(*) FROM audit");
+
+    // one worker: without the reset it would join the ranges
+    RunResult again = migrator.run(rename, RunOptions.defaults().withReset());
+
+    assertTrue(again.succeeded(), String.valueOf(again.status().error()));
+    assertEquals(List.of(), migrator.ranges(NAME));
+    assertEquals(300, again.status().rowsVisited());
+    assertEquals(before + 300, db.count("SELECT COUNT(*) FROM audit"));
+    assertEquals(300, db.count("SELECT COUNT(DISTINCT row_id) FROM audit"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aParallelMigrationKeepsItsThreadsInsideEachWorker(TestDatabase kind) {
+    Db db = User.withAudit(kind, 300);
+    Map<String, Integer> threads = new ConcurrentHashMap<>();
+    Migration<User> rename = Migration.on(User.TABLE, NAME).batchSize(20).parallel()
+        .migrateOne((ctx, user) -> {
+          threads.merge(Thread.currentThread().getName(), 1, Integer::sum);
+          ctx.insert(Audit.TABLE, Audit.of(user.id(), NAME));
+          return Patch.of(User.TABLE).set(User.NAME, "migrated " + user.id());
+        });
+
+    RunResult result = db.migrator().run(rename, RunOptions.defaults().withWorkers(2));
+
+    assertTrue(result.succeeded(), String.valueOf(result.status().error()));
+    assertEachRowOnce(db, 300);
+    // each worker's batches run on a pool of its own, never on the worker's thread
+    assertTrue(threads.keySet().stream().noneMatch(name -> name.contains("-worker-")),
+        String.valueOf(threads.keySet()));
+    assertTrue(threads.size() > 1, String.valueOf(threads.keySet()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void aCancelStopsEveryWorker(TestDatabase kind) {
     Db db = User.withAudit(kind, 300);
     Migrator migrator = db.migrator();
