@@ -17,8 +17,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * PostgreSQL's built-in health signals, their SQL run against the embedded server: healthy on a
  * lone server, holding a run back while a replication slot nobody consumes keeps WAL, and refusing
- * a user who cannot see the statistics they read. (The embedded server runs no standby, so the
- * replication lag signal is seen healthy only.)
+ * a user who cannot see the statistics they read, and while a real autovacuum worker vacuums the
+ * migrated table. (The embedded server runs no standby, so the replication lag signal is seen
+ * healthy only.)
  */
 class PostgresHealthSignalsTest {
 
@@ -114,5 +115,38 @@ class PostgresHealthSignalsTest {
         RunOptions.defaults().withMaxReplicationLag(Duration.ZERO).withWaitForAutovacuum(false));
     assertTrue(result.succeeded(), String.valueOf(result.status().error()));
     assertFalse(admin.migrator().status(NAME).isEmpty());
+  }
+
+  @Test
+  void anAutovacuumWorkerOnTheMigratedTableHoldsTheRunBack() throws Exception {
+    Db db = User.withAudit(TestDatabase.POSTGRES, 20_000);
+    // dead rows for autovacuum to clear, at a crawl: 100 ms asleep after every page it reads
+    db.execute("ALTER TABLE users SET (autovacuum_vacuum_threshold = 0,"
+            + " autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_cost_delay = 100,"
+            + " autovacuum_vacuum_cost_limit = 1, autovacuum_analyze_threshold = 1000000000)",
+        "UPDATE users SET role = 'dead'");
+    db.execute("ALTER SYSTEM SET autovacuum_naptime = 1", "SELECT pg_reload_conf()");
+    try {
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+      while (db.count("SELECT COUNT(*) FROM pg_stat_progress_vacuum v JOIN pg_stat_activity a"
+          + " ON a.pid = v.pid WHERE a.backend_type = 'autovacuum worker'"
+          + " AND v.relid = 'users'::regclass") == 0) {
+        assertTrue(System.nanoTime() < deadline, "autovacuum never started on users");
+        Thread.sleep(100);
+      }
+
+      RunResult paused = db.migrator().run(User.audited(NAME, (ctx, user) -> { }),
+          RunOptions.defaults().withHealthCheckInterval(Duration.ofMillis(10))
+              .withMaxHealthWait(Duration.ofMillis(50)));
+
+      assertEquals(MigrationState.PAUSED, paused.status().state());
+      assertTrue(paused.status().error().contains("postgresql.autovacuum: autovacuum works on"
+          + " users ("), paused.status().error());
+      assertEquals(0, db.count("SELECT COUNT(*) FROM audit"));
+    } finally {
+      db.execute("ALTER SYSTEM RESET autovacuum_naptime", "SELECT pg_reload_conf()");
+      // a conflicting lock cancels the crawling worker
+      db.execute("DROP TABLE users");
+    }
   }
 }
