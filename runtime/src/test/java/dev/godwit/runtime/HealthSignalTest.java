@@ -81,12 +81,14 @@ class HealthSignalTest {
     Db db = withLagTable(kind, 50, 0);
     List<MigrationStatus> seen = new CopyOnWriteArrayList<>();
     AtomicBoolean lagged = new AtomicBoolean();
-    RunOptions options = throttled().withListener(status -> {
-      seen.add(status);
-      if (status.rowsVisited() >= 20 && !lagged.getAndSet(true)) {
-        db.execute("UPDATE health_lag SET lag = 7");
-      }
-    });
+    // a pause between batches longer than the check interval: every batch boundary asks the signal
+    RunOptions options = throttled().withPauseBetweenBatches(Duration.ofMillis(20))
+        .withListener(status -> {
+          seen.add(status);
+          if (status.rowsVisited() >= 20 && !lagged.getAndSet(true)) {
+            db.execute("UPDATE health_lag SET lag = 7");
+          }
+        });
     Migrator migrator = db.migrator();
 
     CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(

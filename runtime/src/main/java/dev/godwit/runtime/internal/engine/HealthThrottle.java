@@ -6,6 +6,7 @@ import dev.godwit.runtime.LeaseLostException;
 import dev.godwit.runtime.MigrationException;
 import dev.godwit.runtime.RunOptions;
 import dev.godwit.runtime.Table;
+import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.state.Lease;
 import dev.godwit.runtime.internal.state.StateStore;
@@ -87,21 +88,26 @@ public final class HealthThrottle {
 
   /**
    * Lets each signal check, before anything is claimed or changed, that it can see what it
-   * measures.
+   * measures, on a connection of its own; none is opened for a run without signals.
    *
-   * @param connection a connection of the run's database, in auto-commit mode
    * @throws MigrationException if a signal cannot work, naming the privilege it lacks
    */
-  public void checkAccess(Connection connection) throws SQLException {
-    for (HealthSignal signal : signals) {
-      Optional<String> missing = signal.missingPrivilege(connection, table);
-      if (missing.isPresent()) {
-        throw new MigrationException(ErrorCode.HEALTH_SIGNAL_REFUSED,
-            ErrorCode.HEALTH_SIGNAL_REFUSED.message(migration, "its health signal " + signal.name()
-                + " " + missing.get(), "grant the privilege, or turn the signal off (its threshold"
-                + " at zero, or without the default health signals)"));
-      }
+  public void checkAccess(Database database) throws SQLException {
+    if (signals.isEmpty()) {
+      return;
     }
+    database.call(connection -> {
+      for (HealthSignal signal : signals) {
+        Optional<String> missing = signal.missingPrivilege(connection, table);
+        if (missing.isPresent()) {
+          throw new MigrationException(ErrorCode.HEALTH_SIGNAL_REFUSED,
+              ErrorCode.HEALTH_SIGNAL_REFUSED.message(migration, "its health signal "
+                  + signal.name() + " " + missing.get(), "grant the privilege, or turn the signal"
+                  + " off (its threshold at zero, or without the default health signals)"));
+        }
+      }
+      return null;
+    });
   }
 
   /**

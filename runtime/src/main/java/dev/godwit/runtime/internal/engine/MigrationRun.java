@@ -115,10 +115,7 @@ public final class MigrationRun<T> {
     if (options.singleTransactionLimit() > 0) {
       refuseIfTooLarge(stored);
     }
-    database.call(connection -> {
-      health.checkAccess(connection);
-      return null;
-    });
+    health.checkAccess(database);
     store.ensureTable();
     store.ensureRow(migration.name(), migration.table().qualifiedName());
     Lease lease = Lease.claim(store, migration.name(), options.leaseDuration(), batchSize,
