@@ -158,7 +158,7 @@ final class StatusCommand extends DatabaseCommand {
       if (status.state() == MigrationState.PAUSED && status.error() != null) {
         out.println(status.name() + " " + status.error());
       }
-      if (status.waiting() != null && silence(status).isEmpty()) {
+      if (status.waiting() != null && runningAlive(status)) {
         out.println(status.name() + " waits before its next batch: " + status.waiting());
       }
       silence(status).ifPresent(silent -> out.println(status.name() + " has had no heartbeat for "

@@ -235,4 +235,22 @@ class HealthSignalTest {
     assertEquals(1, db.count("SELECT COUNT(*) FROM godwit_migrations WHERE name = 'users.first'"
         + " AND waiting IS NULL"));
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aReasonLeftByARunnerThatDiedWhileWaitingIsNotShownOnceTheMigrationStopped(
+      TestDatabase kind) {
+    Db db = withLagTable(kind, 10, 0);
+    assertTrue(db.migrator().run(User.audited(NAME, (ctx, user) -> { }), throttled()).succeeded());
+    // what a runner killed while it waited leaves, once the migration is stopped without it
+    db.execute("UPDATE godwit_migrations SET state = 'PAUSED', waiting = 'test.lag: lag 9 s'");
+
+    assertNull(db.migrator().status(NAME).orElseThrow().waiting());
+
+    db.execute("UPDATE godwit_migrations SET state = 'RUNNING'");
+    assertEquals("test.lag: lag 9 s", db.migrator().status(NAME).orElseThrow().waiting());
+    assertTrue(db.migrator().cancel(NAME));
+    assertEquals(1, db.count("SELECT COUNT(*) FROM godwit_migrations WHERE state = 'CANCELED'"
+        + " AND waiting IS NULL"));
+  }
 }

@@ -237,8 +237,8 @@ public final class StateStore {
    * {@link RunOptions#DEFAULT_LOCK_TIMEOUT} as {@link #widenKeyColumns} changes columns: when the
    * wait times out (a runner busy with the table), or the dialect cannot bound it, the table is left
    * without it for a later run to add, and until then no run of this store records why it waits
-   * (its listeners and logs still say it). Adding a nullable column without a default changes only
-   * the catalog on every supported database.
+   * (its listeners and logs still say it). The column is nullable without a default, and the table
+   * holds one row per migration, so the change is quick once its lock is granted.
    */
   private void addWaitingColumn() throws SQLException {
     if (hasWaitingColumn()) {
@@ -552,9 +552,10 @@ public final class StateStore {
     idle.addAll(parameters);
     List<Object> live = new ArrayList<>(List.of(request, name));
     live.addAll(parameters);
+    String waiting = clearingWaiting();
     return database.call(connection -> update(connection, "UPDATE {godwit_migrations} SET"
         + " {state} = ?, {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + finished
-        + LEASE_FREE + states, idle.toArray()) == 1
+        + waiting + LEASE_FREE + states, idle.toArray()) == 1
         || requestLive(connection, name, request, states.toString(), live));
   }
 
@@ -618,7 +619,9 @@ public final class StateStore {
         resultSet.getString(12),
         resultSet.getString(13),
         0,
-        resultSet.getString(18));
+        // a runner that died while it waited leaves its reason behind: only a running one waits
+        MigrationState.RUNNING.name().equals(resultSet.getString(3)) ? resultSet.getString(18)
+            : null);
     return new StoredState(status, resultSet.getInt(14), resultSet.getString(15),
         ColumnType.INSTANT.read(resultSet, 16), resultSet.getString(17));
   }
