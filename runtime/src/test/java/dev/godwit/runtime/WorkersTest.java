@@ -247,6 +247,52 @@ class WorkersTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void workersWaitOnTheHealthSignalsAndPauseTheMigrationAfterTheLongestWait(TestDatabase kind) {
+    Db db = User.withAudit(kind, 300);
+    db.execute("CREATE TABLE health_lag (lag INTEGER NOT NULL)",
+        "INSERT INTO health_lag (lag) VALUES (5)");
+    HealthSignal lag = new HealthSignal() {
+      @Override
+      public String name() {
+        return "test.lag";
+      }
+
+      @Override
+      public java.util.Optional<String> check(java.sql.Connection connection, Table<?> table)
+          throws java.sql.SQLException {
+        try (java.sql.PreparedStatement statement =
+                connection.prepareStatement("SELECT lag FROM health_lag");
+            java.sql.ResultSet row = statement.executeQuery()) {
+          row.next();
+          int seconds = row.getInt(1);
+          return seconds > 0 ? java.util.Optional.of("lag " + seconds + " s")
+              : java.util.Optional.empty();
+        }
+      }
+    };
+    Migrator migrator = db.migrator();
+    Migration<User> rename = User.audited(NAME, (ctx, user) -> { });
+    RunOptions throttled = RunOptions.defaults().withWorkers(2).withHealthSignals(lag)
+        .withHealthCheckInterval(java.time.Duration.ofMillis(10));
+
+    RunResult paused = migrator.run(rename,
+        throttled.withMaxHealthWait(java.time.Duration.ofMillis(50)));
+
+    assertEquals(MigrationState.PAUSED, paused.status().state());
+    assertEquals("paused itself after waiting 50ms on its health signals (test.lag: lag 5 s); run"
+        + " it again to continue once they are healthy", paused.status().error());
+    assertEquals(0, db.count("SELECT COUNT(*) FROM audit"));
+    assertEquals(8, migrator.ranges(NAME).size());
+
+    db.execute("UPDATE health_lag SET lag = 0");
+    RunResult resumed = migrator.run(rename, throttled);
+
+    assertTrue(resumed.succeeded(), String.valueOf(resumed.status().error()));
+    assertEachRowOnce(db, 300);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void aCancelStopsEveryWorker(TestDatabase kind) {
     Db db = User.withAudit(kind, 300);
     Migrator migrator = db.migrator();

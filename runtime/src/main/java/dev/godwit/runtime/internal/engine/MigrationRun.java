@@ -76,6 +76,7 @@ public final class MigrationRun<T> {
   /** Retries and splits the batches of the pass; counts the batches it tried again. */
   private final SplittingCommitter committer;
   private BatchLockTimeout lockTimeout;
+  private final HealthThrottle health;
   /** What was last read to be asked of the migration: a cancel, a pause, or nothing. */
   private Optional<String> requested = Optional.empty();
 
@@ -92,6 +93,9 @@ public final class MigrationRun<T> {
     this.retrier = new Retrier(dialect, migration.name(), options.maxRetries());
     this.committer = new SplittingCommitter(dialect, migration.name(), migration.table(), options,
         batchSize);
+    this.health = HealthThrottle.of(migration.name(), migration.table(), dialect, store, options,
+        reason -> notifyListener(withRetries(progress.status(MigrationState.RUNNING, null, null,
+            null)).withWaiting(reason)));
   }
 
   public RunResult run() throws SQLException {
@@ -114,6 +118,7 @@ public final class MigrationRun<T> {
       }
       refuseIfTooLarge(stored);
     }
+    health.checkAccess(database);
     store.ensureTable();
     store.ensureRow(migration.name(), migration.table().qualifiedName());
     Lease lease;
@@ -252,6 +257,13 @@ public final class MigrationRun<T> {
       lease.check();
       if (requested.isEmpty()) {
         requested = store.requestedHere(migration.name());
+      }
+      if (requested.isEmpty()) {
+        HealthThrottle.Outcome waited = health.await(connection, lease);
+        if (waited.pausesRun()) {
+          return Optional.of(new Ending(MigrationState.PAUSED, waited.reason(), null));
+        }
+        requested = waited.request();
       }
       if (requested.isPresent()) {
         boolean cancel = requested.get().equals(StateStore.CANCEL);
@@ -580,7 +592,7 @@ public final class MigrationRun<T> {
     return new MigrationStatus(status.name(), status.table(), status.state(), status.cursor(),
         status.rowsVisited(), status.rowsChanged(), status.estimatedTotal(), status.batchSize(),
         status.startedAt(), status.heartbeatAt(), status.finishedAt(), status.error(),
-        status.errorRowId(), retrier.retries() + committer.retries());
+        status.errorRowId(), retrier.retries() + committer.retries(), status.waiting());
   }
 
   private void notifyListener(MigrationStatus status) {

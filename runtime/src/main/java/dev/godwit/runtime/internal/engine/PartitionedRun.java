@@ -210,6 +210,9 @@ final class PartitionedRun<T> {
         BatchStep<T> step = MigrationRun.step(database, migration, executor);
         SplittingCommitter committer = new SplittingCommitter(dialect, migration.name(),
             migration.table(), options, batchSize);
+        HealthThrottle health = HealthThrottle.of(migration.name(), migration.table(), dialect,
+            store, options, reason -> notifyListener(progress(null, visited.get(),
+                changed.get()).withWaiting(reason)));
         Retrier bookkeeping = new Retrier(dialect, migration.name(), options.maxRetries());
         long retriesBefore = 0;
         while (!stopped(bookkeeping)) {
@@ -224,7 +227,8 @@ final class PartitionedRun<T> {
           }
           RangeCursor cursor = new RangeCursor(claimed.get());
           try {
-            runRange(connection, step, lockTimeout, committer, bookkeeping, owner, cursor);
+            runRange(connection, step, lockTimeout, committer, bookkeeping, health, owner,
+                cursor);
           } finally {
             retries.addAndGet(committer.retries() - retriesBefore);
             retriesBefore = committer.retries();
@@ -271,11 +275,14 @@ final class PartitionedRun<T> {
 
   /** Migrates a claimed range batch by batch until it is done, taken over, or the run stops. */
   private void runRange(Connection connection, BatchStep<T> step, BatchLockTimeout lockTimeout,
-      SplittingCommitter committer, Retrier bookkeeping, String owner, RangeCursor cursor)
-      throws SQLException {
+      SplittingCommitter committer, Retrier bookkeeping, HealthThrottle health, String owner,
+      RangeCursor cursor) throws SQLException {
     LOG.debug("{} migrates range {} of {} from {}", owner, cursor.number, migration.name(),
         cursor.text);
     while (!stopped(bookkeeping)) {
+      if (!healthy(connection, health)) {
+        return;
+      }
       boolean exhausted;
       try {
         exhausted = committer.commit(
@@ -391,6 +398,37 @@ final class PartitionedRun<T> {
           null, null));
     }
     return false;
+  }
+
+  /**
+   * Waits while the health signals say to, as a single runner does between batches.
+   *
+   * @return {@code false} if the workers are to stop instead: the wait outlasted its longest, or
+   *     a cancel or pause came meanwhile, or the workers' lease is gone
+   */
+  private boolean healthy(Connection connection, HealthThrottle health) throws SQLException {
+    HealthThrottle.Outcome waited;
+    try {
+      waited = health.await(connection, shared.token(), () -> {
+        if (shared.lost()) {
+          throw new LeaseLostException(migration.name());
+        }
+      });
+    } catch (LeaseLostException e) {
+      stopWith(Stop.LOST);
+      return false;
+    }
+    if (waited.pausesRun()) {
+      stopWith(new Stop(MigrationState.PAUSED, waited.reason(), null, null));
+      return false;
+    }
+    if (waited.request().isPresent()) {
+      boolean cancel = waited.request().get().equals(StateStore.CANCEL);
+      stopWith(new Stop(cancel ? MigrationState.CANCELED : MigrationState.PAUSED, null, null,
+          null));
+      return false;
+    }
+    return true;
   }
 
   /**
