@@ -19,6 +19,8 @@ final class Report {
   private Backend heapBackend;
   private CompileBenchmark.Result compile;
   private AccessorBenchmark.Result accessor;
+  private ScaleSettings scaleSettings;
+  private ScaleBenchmark.Result scale;
 
   Report(Settings settings) {
     this.settings = settings;
@@ -45,6 +47,11 @@ final class Report {
     accessor = result;
   }
 
+  void scale(ScaleSettings settings, ScaleBenchmark.Result result) {
+    scaleSettings = settings;
+    scale = result;
+  }
+
   String render() {
     StringBuilder out = new StringBuilder("# Godwit benchmark report\n\n");
     machine.forEach(line -> out.append("- ").append(line).append('\n'));
@@ -69,6 +76,9 @@ final class Report {
         out.append(format("| %s | %.1f | %.1f | %.2f× |%n", result.backfill().label(),
             result.peakMebibytes(), result.peakAtTenTimesMebibytes(), result.growth()));
       }
+    }
+    if (scale != null) {
+      renderScale(out);
     }
     if (compile != null) {
       out.append(format("%n## Compiling %d entities (median of %d, in-process javac)%n%n",
@@ -109,6 +119,107 @@ final class Report {
     }
   }
 
+  private void renderScale(StringBuilder out) {
+    String database = scale.backend().label();
+    if (!scale.batching().isEmpty()) {
+      out.append(format("%n## Adaptive against fixed batches while the writer's rate steps (%s)%n%n",
+          database));
+      StringBuilder steps = new StringBuilder();
+      List<Integer> rates = scaleSettings.writerSteps();
+      for (int i = 0; i < rates.size(); i++) {
+        steps.append(i == 0 ? "" : ", then ").append(rates.get(i)).append("/s")
+            .append(i < rates.size() - 1
+                ? format(" for %.1f s", scaleSettings.writerStepSeconds()) : " until the run ends");
+      }
+      out.append(format("The writer makes %s. Each run is one, on %,d rows; rows/s of a step counts"
+          + " the batches that committed in it.%n%n", steps, scaleSettings.rows()));
+      out.append("| backfill | batches | rows | s | rows/s | × fixed default | writer p99 ms | max ms"
+          + " | writer errors | median batch rows, second by second |\n");
+      out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+      for (ScaleBenchmark.BatchingRun run : scale.batching()) {
+        ScaleBenchmark.BatchingRun base = scale.batching().stream()
+            .filter(r -> r.backfill() == run.backfill()).findFirst().orElseThrow();
+        out.append(format("| %s | %s | %,d | %.2f | %,.0f | %.2f | %.1f | %.1f | %d | %s |%n",
+            run.backfill().label(), run.batching(), run.rows(), run.seconds(), run.rowsPerSecond(),
+            run.rowsPerSecond() / base.rowsPerSecond(), run.writer().p99Millis(),
+            run.writer().maxMillis(), run.writer().errors(),
+            run.sizesBySecond().stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" "))));
+      }
+      out.append("\nStep by step:\n\n| backfill | batches | step | writer /s | s in step | rows/s"
+          + " | writer p99 ms | max ms | batch rows: median (min–max) |\n");
+      out.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
+      for (ScaleBenchmark.BatchingRun run : scale.batching()) {
+        for (int step = 0; step < run.phases().size(); step++) {
+          ScaleBenchmark.Phase phase = run.phases().get(step);
+          boolean reached = phase.writer().updates() > 0;
+          out.append(format("| %s | %s | %d | %d | %.2f | %s | %s | %s | %s |%n",
+              run.backfill().label(), run.batching(), step + 1, phase.rate(), phase.seconds(),
+              Double.isNaN(phase.rowsPerSecond()) ? "—" : format("%,.0f", phase.rowsPerSecond()),
+              reached ? format("%.1f", phase.writer().p99Millis()) : "—",
+              reached ? format("%.1f", phase.writer().maxMillis()) : "—",
+              spread(phase.batchSizes())));
+        }
+      }
+    }
+    if (!scale.workers().isEmpty()) {
+      out.append(format("%n## Workers on one migration (%s)%n%n", database));
+      out.append(format("The writer makes %d updates/s. CPU is in cores kept busy on average over"
+          + " the run, of the %d the machine has: this JVM (the workers, the writer, the"
+          + " collector), the database server's processes, and every other process.%n%n",
+          settings.writerRate(), Runtime.getRuntime().availableProcessors()));
+      out.append("| backfill | workers | rows | s | rows/s | × %d worker | writer p50 ms | p99 ms"
+          .formatted(scaleSettings.workerCounts().get(0))
+          + " | max ms | JVM CPU µs/row | server CPU µs/row | WAL bytes/row"
+          + " | cores busy: JVM / server / others / all |\n");
+      out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+      for (ScaleBenchmark.WorkerRun run : scale.workers()) {
+        if (!run.available()) {
+          out.append(format("| %s | %d | not available in this build (the runtime has no"
+              + " `RunOptions.withWorkers`) | | | | | | | | | | |%n", run.backfill().label(),
+              run.workers()));
+          continue;
+        }
+        Optional<ScaleBenchmark.WorkerRun> base = scale.workers().stream()
+            .filter(r -> r.backfill() == run.backfill() && r.available()).findFirst();
+        CpuMeter.Usage cpu = run.cpu();
+        out.append(format("| %s | %d | %,d | %.2f | %,.0f | %s | %.1f | %.1f | %.1f | %.2f | %s | %s"
+                + " | %s / %s / %s / %s |%n",
+            run.backfill().label(), run.workers(), run.rows(), run.seconds(), run.rowsPerSecond(),
+            base.map(b -> format("%.2f", run.rowsPerSecond() / b.rowsPerSecond())).orElse(""),
+            run.writer().p50Millis(), run.writer().p99Millis(), run.writer().maxMillis(),
+            run.jvmMicrosPerRow(), orDash("%.2f", run.serverMicrosPerRow()),
+            orDash("%.0f", run.walBytesPerRow()), orDash("%.2f", cpu.jvmCores()),
+            orDash("%.2f", cpu.serverCores()), orDash("%.2f", cpu.otherCores()),
+            orDash("%.2f", cpu.machineBusyCores())));
+      }
+    }
+    if (!scale.heap().isEmpty()) {
+      out.append(format("%n## Heap of workers on one migration (%s, sampled after forced"
+          + " collections)%n%n| backfill | workers | rows | peak heap MiB |%n|---|---:|---:|---:|%n",
+          database));
+      for (ScaleBenchmark.HeapRun run : scale.heap()) {
+        out.append(format("| %s | %d | %,d | %s |%n", run.backfill().label(), run.workers(),
+            run.rows(), run.available() ? format("%.1f", run.peakMebibytes())
+                : "not available in this build"));
+      }
+    }
+  }
+
+  /** A list of batch sizes as its median and range, or a dash when empty. */
+  private static String spread(List<Long> sizes) {
+    if (sizes.isEmpty()) {
+      return "—";
+    }
+    List<Long> sorted = sizes.stream().sorted().toList();
+    return format("%d (%d–%d)", sorted.get(sorted.size() / 2), sorted.get(0),
+        sorted.get(sorted.size() - 1));
+  }
+
+  private static String orDash(String template, double value) {
+    return Double.isNaN(value) ? "—" : format(template, value);
+  }
+
   private void renderTargets(StringBuilder out) {
     List<String[]> targets = new ArrayList<>();
     for (Measurement godwit : select(m -> m.strategy().kind() == Strategy.Kind.GODWIT)) {
@@ -143,6 +254,19 @@ final class Report {
       targets.add(new String[] {heapBackend.label() + ", " + result.backfill().label(),
           "flat heap at 10× the rows (growth ≤ 1.25×)", format("%.2f×", result.growth()),
           result.growth() <= 1.25 ? "met" : "missed"});
+    }
+    if (scale != null) {
+      for (Backfill backfill : Backfill.values()) {
+        List<ScaleBenchmark.HeapRun> runs = scale.heap().stream()
+            .filter(run -> run.backfill() == backfill && run.available()).toList();
+        if (runs.size() == 2) {
+          double growth = runs.get(1).peakMebibytes() / runs.get(0).peakMebibytes();
+          targets.add(new String[] {format("%s, %s, %d workers", scale.backend().label(),
+              backfill.label(), runs.get(1).workers()),
+              format("flat heap at %,d rows against %,d (growth ≤ 1.25×)", runs.get(1).rows(),
+                  runs.get(0).rows()), format("%.2f×", growth), growth <= 1.25 ? "met" : "missed"});
+        }
+      }
     }
     if (compile != null) {
       targets.add(new String[] {"processor", "≤ 1.25× plain javac on the same classes",

@@ -1,0 +1,283 @@
+package dev.godwit.benchmarks;
+
+import dev.godwit.runtime.Migration;
+import dev.godwit.runtime.RunOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Godwit at scale on one database: batches of a fixed size against batches that adapt to a target
+ * duration while the concurrent writer's rate steps up and down; one migration run by 1, 2, 4…
+ * workers, with where the machine's CPU went; and the peak heap of the most workers on a large
+ * table. Each run starts from a freshly loaded table and is checked like the migrations section's.
+ */
+final class ScaleBenchmark {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ScaleBenchmark.class);
+
+  /**
+   * One step of the writer's schedule during a run.
+   *
+   * @param rate the writer's updates per second in the step
+   * @param seconds how long the run spent in the step; 0 if it ended before
+   * @param rows rows of the batches that committed in the step
+   * @param writer what the writer saw in the step
+   * @param batchSizes rows of each batch that committed in the step, in order
+   */
+  record Phase(int rate, double seconds, long rows, ConcurrentWriter.Stats writer,
+      List<Long> batchSizes) {
+
+    /** Rows migrated per second in the step; NaN if the run spent no time in it. */
+    double rowsPerSecond() {
+      return seconds > 0 ? rows / seconds : Double.NaN;
+    }
+  }
+
+  /**
+   * A run with batches of one kind while the writer steps.
+   *
+   * @param backfill the backfill
+   * @param batching how its batches were sized, for the report
+   * @param rows rows changed
+   * @param seconds elapsed
+   * @param writer what the writer saw over the whole run
+   * @param phases each step of the writer's schedule
+   * @param sizesBySecond the median rows of the batches that committed in each second of the run
+   */
+  record BatchingRun(Backfill backfill, String batching, long rows, double seconds,
+      ConcurrentWriter.Stats writer, List<Phase> phases, List<Long> sizesBySecond) {
+
+    double rowsPerSecond() {
+      return rows / seconds;
+    }
+  }
+
+  /**
+   * A run with several workers, or the note that this build cannot make it.
+   *
+   * @param backfill the backfill
+   * @param workers how many
+   * @param available whether this build can run that many; every other figure is 0 if not
+   * @param rows rows changed
+   * @param seconds elapsed
+   * @param writer what the steady writer saw
+   * @param cpu where the machine's CPU went meanwhile
+   * @param walBytes bytes of write-ahead log written meanwhile; -1 unknown
+   */
+  record WorkerRun(Backfill backfill, int workers, boolean available, long rows, double seconds,
+      ConcurrentWriter.Stats writer, CpuMeter.Usage cpu, long walBytes) {
+
+    double rowsPerSecond() {
+      return rows / seconds;
+    }
+
+    /** Microseconds of this JVM's CPU per row. */
+    double jvmMicrosPerRow() {
+      return cpu.jvmCpuSeconds() * 1e6 / rows;
+    }
+
+    /** Microseconds of the server's CPU per row; NaN unknown. */
+    double serverMicrosPerRow() {
+      return cpu.serverCpuSeconds() * 1e6 / rows;
+    }
+
+    /** Bytes of write-ahead log per row; NaN unknown. */
+    double walBytesPerRow() {
+      return walBytes < 0 ? Double.NaN : (double) walBytes / rows;
+    }
+  }
+
+  /**
+   * The peak heap of a run with several workers, sampled after forced collections.
+   *
+   * @param backfill the backfill
+   * @param workers how many
+   * @param rows rows of the table
+   * @param available whether this build can run that many
+   * @param peakMebibytes the peak; 0 if not available
+   */
+  record HeapRun(Backfill backfill, int workers, long rows, boolean available,
+      double peakMebibytes) {}
+
+  /**
+   * Everything the section measured on one database.
+   *
+   * @param backend the database
+   * @param batching the fixed and adaptive runs, each backfill's fixed default first
+   * @param workers the worker runs, each backfill's first count first
+   * @param heap the heap runs
+   */
+  record Result(Backend backend, List<BatchingRun> batching, List<WorkerRun> workers,
+      List<HeapRun> heap) {}
+
+  private final Settings settings;
+  private final ScaleSettings scale;
+
+  ScaleBenchmark(Settings settings, ScaleSettings scale) {
+    this.settings = settings;
+    this.scale = scale;
+  }
+
+  /** The batching runs' names and options, the fixed default (the baseline) first. */
+  List<String> batchingNames() {
+    return List.of(fixedName(Migration.DEFAULT_BATCH_SIZE) + " (default)",
+        fixedName(settings.tunedBatchSize()), adaptiveName());
+  }
+
+  private static String fixedName(int batchSize) {
+    return "fixed, batch " + batchSize;
+  }
+
+  private String adaptiveName() {
+    return String.format(Locale.ROOT, "adaptive, target %d ms, from %d within %d–%d",
+        scale.targetBatchDuration().toMillis(), Migration.DEFAULT_BATCH_SIZE, scale.minBatchSize(),
+        scale.maxBatchSize());
+  }
+
+  private List<RunOptions> batchingOptions() {
+    RunOptions defaults = RunOptions.defaults();
+    return List.of(defaults, defaults.withBatchSize(settings.tunedBatchSize()),
+        defaults.withBatchSize(Migration.DEFAULT_BATCH_SIZE).withAdaptiveBatches(
+            scale.targetBatchDuration(), scale.minBatchSize(), scale.maxBatchSize()));
+  }
+
+  Result run(BenchDatabase database) throws Exception {
+    CpuMeter cpu = new CpuMeter(database.serverPid());
+    if (settings.warmUpRows() > 0) {
+      for (Backfill backfill : settings.backfills()) {
+        database.load(Math.min(scale.rows(), settings.warmUpRows()));
+        GodwitStrategy.run(database, backfill, RunOptions.defaults());
+      }
+    }
+    List<BatchingRun> batching = new ArrayList<>();
+    List<WorkerRun> workers = new ArrayList<>();
+    List<HeapRun> heap = new ArrayList<>();
+    for (Backfill backfill : settings.backfills()) {
+      List<String> names = batchingNames();
+      List<RunOptions> options = batchingOptions();
+      for (int i = 0; i < names.size(); i++) {
+        BatchingRun run = batching(database, backfill, names.get(i), options.get(i));
+        LOG.info("{}, {}, {}: {} rows/s", database.backend().label(), backfill.label(),
+            run.batching(), Math.round(run.rowsPerSecond()));
+        batching.add(run);
+      }
+      for (int count : scale.workerCounts()) {
+        WorkerRun run = workers(database, cpu, backfill, count);
+        LOG.info("{}, {}, {} workers: {} rows/s", database.backend().label(), backfill.label(),
+            count, run.available() ? Math.round(run.rowsPerSecond()) : "not available");
+        workers.add(run);
+      }
+      int most = scale.mostWorkers();
+      heap.add(heap(database, backfill, most, scale.rows()));
+      heap.add(heap(database, backfill, most, scale.heapRows()));
+    }
+    return new Result(database.backend(), batching, workers, heap);
+  }
+
+  private BatchingRun batching(BenchDatabase database, Backfill backfill, String name,
+      RunOptions options) throws Exception {
+    database.load(scale.rows());
+    List<long[]> progress = new CopyOnWriteArrayList<>();
+    RunOptions listened = options.withListener(
+        status -> progress.add(new long[] {System.nanoTime(), status.rowsVisited()}));
+    ConcurrentWriter writer = ConcurrentWriter.start(database.direct(), scale.rows(), scale.schedule());
+    long changed;
+    long end;
+    ConcurrentWriter.Stats writes;
+    try {
+      changed = GodwitStrategy.run(database, backfill, listened);
+      end = System.nanoTime();
+    } finally {
+      writes = writer.stop();
+    }
+    MigrationBenchmark.check(database, backfill, name, scale.rows(), changed);
+    long start = writer.startNanos();
+    WriterSchedule schedule = writer.schedule();
+    List<List<Long>> sizesByStep = new ArrayList<>();
+    for (int step = 0; step < schedule.size(); step++) {
+      sizesByStep.add(new ArrayList<>());
+    }
+    List<List<Long>> sizesBySecond = new ArrayList<>();
+    long before = 0;
+    for (long[] event : progress) {
+      long size = event[1] - before;
+      before = Math.max(before, event[1]);
+      if (size <= 0) {
+        continue;
+      }
+      sizesByStep.get(schedule.stepAt(event[0] - start)).add(size);
+      int second = (int) ((event[0] - start) / 1_000_000_000L);
+      while (sizesBySecond.size() <= second) {
+        sizesBySecond.add(new ArrayList<>());
+      }
+      sizesBySecond.get(second).add(size);
+    }
+    List<ConcurrentWriter.Stats> stepWrites = writer.steps();
+    List<Phase> phases = new ArrayList<>();
+    for (int step = 0; step < schedule.size(); step++) {
+      long from = start + step * schedule.stepNanos();
+      long to = step == schedule.size() - 1 ? end : Math.min(end, from + schedule.stepNanos());
+      List<Long> sizes = sizesByStep.get(step);
+      phases.add(new Phase(schedule.rate(step), Math.max(0, to - from) / 1e9,
+          sizes.stream().mapToLong(Long::longValue).sum(), stepWrites.get(step), List.copyOf(sizes)));
+    }
+    return new BatchingRun(backfill, name, changed, (end - start) / 1e9, writes, phases,
+        sizesBySecond.stream().filter(sizes -> !sizes.isEmpty()).map(ScaleBenchmark::median)
+            .toList());
+  }
+
+  private WorkerRun workers(BenchDatabase database, CpuMeter cpu, Backfill backfill, int count)
+      throws Exception {
+    if (!Workers.available(count)) {
+      return new WorkerRun(backfill, count, false, 0, 0, null, null, -1);
+    }
+    database.load(scale.rows());
+    RunOptions options = Workers.apply(RunOptions.defaults(), count);
+    OptionalLong walBefore = database.walPosition();
+    CpuMeter.Sample before = cpu.sample();
+    ConcurrentWriter writer =
+        ConcurrentWriter.start(database.direct(), scale.rows(), settings.writerRate());
+    long changed;
+    ConcurrentWriter.Stats writes;
+    CpuMeter.Usage usage;
+    try {
+      long start = System.nanoTime();
+      changed = GodwitStrategy.run(database, backfill, options);
+      usage = cpu.since(before);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      writes = writer.stop();
+      OptionalLong walAfter = database.walPosition();
+      long wal = walBefore.isPresent() && walAfter.isPresent()
+          ? walAfter.getAsLong() - walBefore.getAsLong() : -1;
+      MigrationBenchmark.check(database, backfill, count + " workers", scale.rows(), changed);
+      return new WorkerRun(backfill, count, true, changed, seconds, writes, usage, wal);
+    } finally {
+      writer.close();
+    }
+  }
+
+  private HeapRun heap(BenchDatabase database, Backfill backfill, int workers, long rows)
+      throws Exception {
+    if (!Workers.available(workers)) {
+      return new HeapRun(backfill, workers, rows, false, 0);
+    }
+    database.load(rows);
+    try (HeapProbe probe = HeapProbe.startForcingCollections()) {
+      long changed = GodwitStrategy.run(database, backfill,
+          Workers.apply(RunOptions.defaults(), workers));
+      MigrationBenchmark.check(database, backfill, workers + " workers", rows, changed);
+      return new HeapRun(backfill, workers, rows, true, probe.peakMebibytes());
+    }
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    return sorted.get(sorted.size() / 2);
+  }
+}
