@@ -83,14 +83,13 @@ public final class BenchmarkMain implements Callable<Integer> {
           + " quick: 10 times --scale-rows).")
   private Long scaleHeapRows;
 
-  @Option(names = "--writer-steps", split = ",", defaultValue = "100,1000,100",
+  @Option(names = "--writer-steps", split = ",", defaultValue = "100,1000",
       description = "The scale section's stepping writer: updates/s of each step (default"
-          + " ${DEFAULT-VALUE}), the last held until the run ends.")
+          + " ${DEFAULT-VALUE}), taken in turn over and over.")
   private List<Integer> writerSteps;
 
   @Option(names = "--writer-step-seconds",
-      description = "How long each step of the stepping writer but the last lasts (default 3;"
-          + " quick: 0.1).")
+      description = "How long each step of the stepping writer lasts (default 2; quick: 0.1).")
   private Double writerStepSeconds;
 
   @Option(names = "--target-batch-ms", defaultValue = "50",
@@ -200,7 +199,7 @@ public final class BenchmarkMain implements Callable<Integer> {
   private ScaleSettings scaleSettings(Settings settings) {
     long tableRows = scaleRows != null ? scaleRows : settings.rows();
     long heapRows = scaleHeapRows != null ? scaleHeapRows : quick ? 10 * tableRows : 10_000_000;
-    double stepSeconds = writerStepSeconds != null ? writerStepSeconds : quick ? 0.1 : 3;
+    double stepSeconds = writerStepSeconds != null ? writerStepSeconds : quick ? 0.1 : 2;
     boolean valid = tableRows > 0 && heapRows > 0 && stepSeconds > 0 && targetBatchMillis > 0
         && !writerSteps.isEmpty() && writerSteps.stream().allMatch(rate -> rate > 0)
         && !workerCounts.isEmpty() && workerCounts.stream().allMatch(count -> count > 0)

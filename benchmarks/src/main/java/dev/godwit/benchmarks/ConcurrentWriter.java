@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
  * gives (steady, or stepping up and down), each its own transaction, on a connection of its own. An
  * update's latency is measured from the moment it was due, not from when it was sent, so that a
  * writer held up by a lock counts every update it could not make (no coordinated omission); an
- * update counts in the step it was due in.
+ * update counts in the period of the schedule it was due in.
  */
 final class ConcurrentWriter implements AutoCloseable {
 
@@ -27,8 +27,9 @@ final class ConcurrentWriter implements AutoCloseable {
   private final long rows;
   private final WriterSchedule schedule;
   private final Histogram latencies = new Histogram(MAX_MICROS, 3);
-  private final List<Histogram> stepLatencies = new ArrayList<>();
-  private final long[] stepErrors;
+  // written by the writer's thread only, read after it ended
+  private final List<Histogram> periodLatencies = new ArrayList<>();
+  private final List<Long> periodErrors = new ArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Exception failure;
@@ -36,7 +37,7 @@ final class ConcurrentWriter implements AutoCloseable {
   private long errors;
 
   /**
-   * What the writer saw while a strategy ran, or during one step of its schedule.
+   * What the writer saw while a strategy ran, or during one period of its schedule.
    *
    * @param updates updates made or failed
    * @param errors updates that failed (lock timeouts)
@@ -57,10 +58,6 @@ final class ConcurrentWriter implements AutoCloseable {
     this.dataSource = dataSource;
     this.rows = rows;
     this.schedule = schedule;
-    for (int step = 0; step < schedule.size(); step++) {
-      stepLatencies.add(new Histogram(MAX_MICROS, 3));
-    }
-    this.stepErrors = new long[schedule.size()];
     this.thread = new Thread(this::write, "concurrent-writer");
     this.thread.setDaemon(true);
   }
@@ -108,19 +105,23 @@ final class ConcurrentWriter implements AutoCloseable {
           LockSupport.parkNanos(wait);
           continue;
         }
-        int step = schedule.stepAt(due - startNanos);
+        int period = schedule.periodAt(due - startNanos);
+        while (periodLatencies.size() <= period) {
+          periodLatencies.add(new Histogram(MAX_MICROS, 3));
+          periodErrors.add(0L);
+        }
         update.setLong(1, ThreadLocalRandom.current().nextLong(1, rows + 1));
         try {
           update.executeUpdate();
         } catch (SQLException e) {
           // a lock timeout: the application's request failed, and it is counted as such
           errors++;
-          stepErrors[step]++;
+          periodErrors.set(period, periodErrors.get(period) + 1);
         }
         long micros = Math.min(MAX_MICROS, (System.nanoTime() - due) / 1000);
         latencies.recordValue(micros);
-        stepLatencies.get(step).recordValue(micros);
-        due += schedule.intervalNanos(step);
+        periodLatencies.get(period).recordValue(micros);
+        due += schedule.intervalNanos(period);
       }
     } catch (SQLException | RuntimeException e) {
       failure = e;
@@ -142,16 +143,16 @@ final class ConcurrentWriter implements AutoCloseable {
   }
 
   /**
-   * What it saw in each step of its schedule, after {@link #stop()}; a step it never reached has no
-   * updates.
+   * What it saw in each period of its schedule, in order, after {@link #stop()}: every period it
+   * reached, the one it stopped in included.
    */
-  List<Stats> steps() {
+  List<Stats> periods() {
     if (running) {
-      throw new IllegalStateException("stop the writer before reading its steps");
+      throw new IllegalStateException("stop the writer before reading its periods");
     }
     List<Stats> result = new ArrayList<>();
-    for (int step = 0; step < schedule.size(); step++) {
-      result.add(Stats.of(stepLatencies.get(step), stepErrors[step]));
+    for (int period = 0; period < periodLatencies.size(); period++) {
+      result.add(Stats.of(periodLatencies.get(period), periodErrors.get(period)));
     }
     return result;
   }

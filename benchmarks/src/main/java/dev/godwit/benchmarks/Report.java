@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The harness's findings as Markdown: the machine, one table per database, the heap, compile and
@@ -124,37 +125,33 @@ final class Report {
     if (!scale.batching().isEmpty()) {
       out.append(format("%n## Adaptive against fixed batches while the writer's rate steps (%s)%n%n",
           database));
-      StringBuilder steps = new StringBuilder();
-      List<Integer> rates = scaleSettings.writerSteps();
-      for (int i = 0; i < rates.size(); i++) {
-        steps.append(i == 0 ? "" : ", then ").append(rates.get(i)).append("/s")
-            .append(i < rates.size() - 1
-                ? format(" for %.1f s", scaleSettings.writerStepSeconds()) : " until the run ends");
-      }
-      out.append(format("The writer makes %s. Each run is one, on %,d rows; rows/s of a step counts"
-          + " the batches that committed in it.%n%n", steps, scaleSettings.rows()));
+      out.append(format("The writer takes the rates %s updates/s in turn, %.1f s each, over and"
+          + " over until the run ends; tables of %,d rows. A period is one step taken"
+          + " once: its rows/s counts the batches that committed in it.%n%n",
+          scaleSettings.writerSteps().stream().map(String::valueOf)
+              .collect(Collectors.joining(", ")),
+          scaleSettings.writerStepSeconds(), scaleSettings.rows()));
       out.append("| backfill | batches | rows | s | rows/s | × fixed default | writer p99 ms | max ms"
-          + " | writer errors | median batch rows, second by second |\n");
-      out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+          + " | writer errors | batches | batch rows: median (min–max) |\n");
+      out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
       for (ScaleBenchmark.BatchingRun run : scale.batching()) {
         ScaleBenchmark.BatchingRun base = scale.batching().stream()
             .filter(r -> r.backfill() == run.backfill()).findFirst().orElseThrow();
-        out.append(format("| %s | %s | %,d | %.2f | %,.0f | %.2f | %.1f | %.1f | %d | %s |%n",
+        out.append(format("| %s | %s | %,d | %.2f | %,.0f | %.2f | %.1f | %.1f | %d | %d | %s |%n",
             run.backfill().label(), run.batching(), run.rows(), run.seconds(), run.rowsPerSecond(),
             run.rowsPerSecond() / base.rowsPerSecond(), run.writer().p99Millis(),
-            run.writer().maxMillis(), run.writer().errors(),
-            run.sizesBySecond().stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining(" "))));
+            run.writer().maxMillis(), run.writer().errors(), run.batchSizes().size(),
+            spread(run.batchSizes())));
       }
-      out.append("\nStep by step:\n\n| backfill | batches | step | writer /s | s in step | rows/s"
+      out.append("\nPeriod by period:\n\n| backfill | batches | period | writer /s | s | rows/s"
           + " | writer p99 ms | max ms | batch rows: median (min–max) |\n");
       out.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
       for (ScaleBenchmark.BatchingRun run : scale.batching()) {
-        for (int step = 0; step < run.phases().size(); step++) {
-          ScaleBenchmark.Phase phase = run.phases().get(step);
+        for (int period = 0; period < run.phases().size(); period++) {
+          ScaleBenchmark.Phase phase = run.phases().get(period);
           boolean reached = phase.writer().updates() > 0;
           out.append(format("| %s | %s | %d | %d | %.2f | %s | %s | %s | %s |%n",
-              run.backfill().label(), run.batching(), step + 1, phase.rate(), phase.seconds(),
+              run.backfill().label(), run.batching(), period + 1, phase.rate(), phase.seconds(),
               Double.isNaN(phase.rowsPerSecond()) ? "—" : format("%,.0f", phase.rowsPerSecond()),
               reached ? format("%.1f", phase.writer().p99Millis()) : "—",
               reached ? format("%.1f", phase.writer().maxMillis()) : "—",

@@ -3,10 +3,14 @@ package dev.godwit.benchmarks;
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.RunOptions;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,25 +18,26 @@ import org.slf4j.LoggerFactory;
  * Godwit at scale on one database: batches of a fixed size against batches that adapt to a target
  * duration while the concurrent writer's rate steps up and down; one migration run by 1, 2, 4…
  * workers, with where the machine's CPU went; and the peak heap of the most workers on a large
- * table. Each run starts from a freshly loaded table and is checked like the migrations section's.
+ * table. Each run starts from a freshly loaded table and is checked like the migrations section's;
+ * with several rounds the configurations take turns and each keeps its median run.
  */
 final class ScaleBenchmark {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScaleBenchmark.class);
 
   /**
-   * One step of the writer's schedule during a run.
+   * One period of the writer's schedule during a run: a step, taken once.
    *
-   * @param rate the writer's updates per second in the step
-   * @param seconds how long the run spent in the step; 0 if it ended before
-   * @param rows rows of the batches that committed in the step
-   * @param writer what the writer saw in the step
-   * @param batchSizes rows of each batch that committed in the step, in order
+   * @param rate the writer's updates per second in the period
+   * @param seconds how long the run spent in the period
+   * @param rows rows of the batches that committed in the period
+   * @param writer what the writer saw in the period
+   * @param batchSizes rows of each batch that committed in the period, in order
    */
   record Phase(int rate, double seconds, long rows, ConcurrentWriter.Stats writer,
       List<Long> batchSizes) {
 
-    /** Rows migrated per second in the step; NaN if the run spent no time in it. */
+    /** Rows migrated per second in the period; NaN if the run spent no time in it. */
     double rowsPerSecond() {
       return seconds > 0 ? rows / seconds : Double.NaN;
     }
@@ -46,14 +51,18 @@ final class ScaleBenchmark {
    * @param rows rows changed
    * @param seconds elapsed
    * @param writer what the writer saw over the whole run
-   * @param phases each step of the writer's schedule
-   * @param sizesBySecond the median rows of the batches that committed in each second of the run
+   * @param phases each period of the writer's schedule, in order
    */
   record BatchingRun(Backfill backfill, String batching, long rows, double seconds,
-      ConcurrentWriter.Stats writer, List<Phase> phases, List<Long> sizesBySecond) {
+      ConcurrentWriter.Stats writer, List<Phase> phases) {
 
     double rowsPerSecond() {
       return rows / seconds;
+    }
+
+    /** Rows of each batch that committed, in order. */
+    List<Long> batchSizes() {
+      return phases.stream().flatMap(phase -> phase.batchSizes().stream()).toList();
     }
   }
 
@@ -150,33 +159,51 @@ final class ScaleBenchmark {
     CpuMeter cpu = new CpuMeter(database.serverPid());
     if (settings.warmUpRows() > 0) {
       for (Backfill backfill : settings.backfills()) {
-        database.load(Math.min(scale.rows(), settings.warmUpRows()));
-        GodwitStrategy.run(database, backfill, RunOptions.defaults());
+        for (int count : scale.workerCounts()) {
+          if (Workers.available(count)) {
+            database.load(Math.min(scale.rows(), settings.warmUpRows()));
+            GodwitStrategy.run(database, backfill, Workers.apply(RunOptions.defaults(), count));
+          }
+        }
       }
     }
-    List<BatchingRun> batching = new ArrayList<>();
-    List<WorkerRun> workers = new ArrayList<>();
+    Map<List<Object>, List<BatchingRun>> batching = new LinkedHashMap<>();
+    Map<List<Object>, List<WorkerRun>> workers = new LinkedHashMap<>();
+    for (int round = 1; round <= settings.rounds(); round++) {
+      for (Backfill backfill : settings.backfills()) {
+        List<String> names = batchingNames();
+        List<RunOptions> options = batchingOptions();
+        for (int i = 0; i < names.size(); i++) {
+          BatchingRun run = batching(database, backfill, names.get(i), options.get(i));
+          LOG.info("{}, {}, {}, round {}: {} rows/s", database.backend().label(), backfill.label(),
+              run.batching(), round, Math.round(run.rowsPerSecond()));
+          batching.computeIfAbsent(List.of(backfill, i), key -> new ArrayList<>()).add(run);
+        }
+        for (int count : scale.workerCounts()) {
+          WorkerRun run = workers(database, cpu, backfill, count);
+          LOG.info("{}, {}, {} workers, round {}: {} rows/s", database.backend().label(),
+              backfill.label(), count, round,
+              run.available() ? Math.round(run.rowsPerSecond()) : "not available");
+          workers.computeIfAbsent(List.of(backfill, count), key -> new ArrayList<>()).add(run);
+        }
+      }
+    }
     List<HeapRun> heap = new ArrayList<>();
     for (Backfill backfill : settings.backfills()) {
-      List<String> names = batchingNames();
-      List<RunOptions> options = batchingOptions();
-      for (int i = 0; i < names.size(); i++) {
-        BatchingRun run = batching(database, backfill, names.get(i), options.get(i));
-        LOG.info("{}, {}, {}: {} rows/s", database.backend().label(), backfill.label(),
-            run.batching(), Math.round(run.rowsPerSecond()));
-        batching.add(run);
-      }
-      for (int count : scale.workerCounts()) {
-        WorkerRun run = workers(database, cpu, backfill, count);
-        LOG.info("{}, {}, {} workers: {} rows/s", database.backend().label(), backfill.label(),
-            count, run.available() ? Math.round(run.rowsPerSecond()) : "not available");
-        workers.add(run);
-      }
       int most = scale.mostWorkers();
       heap.add(heap(database, backfill, most, scale.rows()));
       heap.add(heap(database, backfill, most, scale.heapRows()));
     }
-    return new Result(database.backend(), batching, workers, heap);
+    return new Result(database.backend(),
+        batching.values().stream().map(runs -> median(runs, BatchingRun::seconds)).toList(),
+        workers.values().stream().map(runs -> median(runs, WorkerRun::seconds)).toList(), heap);
+  }
+
+  /** The run of median duration: with several rounds, each configuration's typical one. */
+  private static <R> R median(List<R> runs, ToDoubleFunction<R> seconds) {
+    List<R> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingDouble(seconds));
+    return sorted.get(sorted.size() / 2);
   }
 
   private BatchingRun batching(BenchDatabase database, Backfill backfill, String name,
@@ -198,37 +225,32 @@ final class ScaleBenchmark {
     MigrationBenchmark.check(database, backfill, name, scale.rows(), changed);
     long start = writer.startNanos();
     WriterSchedule schedule = writer.schedule();
-    List<List<Long>> sizesByStep = new ArrayList<>();
-    for (int step = 0; step < schedule.size(); step++) {
-      sizesByStep.add(new ArrayList<>());
+    List<ConcurrentWriter.Stats> periodWrites = writer.periods();
+    int periods = Math.max(schedule.periodAt(end - start) + 1, periodWrites.size());
+    List<List<Long>> sizes = new ArrayList<>();
+    for (int period = 0; period < periods; period++) {
+      sizes.add(new ArrayList<>());
     }
-    List<List<Long>> sizesBySecond = new ArrayList<>();
     long before = 0;
     for (long[] event : progress) {
       long size = event[1] - before;
       before = Math.max(before, event[1]);
-      if (size <= 0) {
-        continue;
+      if (size > 0) {
+        sizes.get(schedule.periodAt(event[0] - start)).add(size);
       }
-      sizesByStep.get(schedule.stepAt(event[0] - start)).add(size);
-      int second = (int) ((event[0] - start) / 1_000_000_000L);
-      while (sizesBySecond.size() <= second) {
-        sizesBySecond.add(new ArrayList<>());
-      }
-      sizesBySecond.get(second).add(size);
     }
-    List<ConcurrentWriter.Stats> stepWrites = writer.steps();
     List<Phase> phases = new ArrayList<>();
-    for (int step = 0; step < schedule.size(); step++) {
-      long from = start + step * schedule.stepNanos();
-      long to = step == schedule.size() - 1 ? end : Math.min(end, from + schedule.stepNanos());
-      List<Long> sizes = sizesByStep.get(step);
-      phases.add(new Phase(schedule.rate(step), Math.max(0, to - from) / 1e9,
-          sizes.stream().mapToLong(Long::longValue).sum(), stepWrites.get(step), List.copyOf(sizes)));
+    for (int period = 0; period < periods; period++) {
+      long from = start + period * schedule.stepNanos();
+      long to = Math.min(end, from + schedule.stepNanos());
+      List<Long> inPeriod = sizes.get(period);
+      phases.add(new Phase(schedule.rate(period), Math.max(0, to - from) / 1e9,
+          inPeriod.stream().mapToLong(Long::longValue).sum(),
+          period < periodWrites.size() ? periodWrites.get(period)
+              : new ConcurrentWriter.Stats(0, 0, 0, 0, 0),
+          List.copyOf(inPeriod)));
     }
-    return new BatchingRun(backfill, name, changed, (end - start) / 1e9, writes, phases,
-        sizesBySecond.stream().filter(sizes -> !sizes.isEmpty()).map(ScaleBenchmark::median)
-            .toList());
+    return new BatchingRun(backfill, name, changed, (end - start) / 1e9, writes, phases);
   }
 
   private WorkerRun workers(BenchDatabase database, CpuMeter cpu, Backfill backfill, int count)
@@ -275,9 +297,4 @@ final class ScaleBenchmark {
     }
   }
 
-  private static long median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return sorted.get(sorted.size() / 2);
-  }
 }

@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param rows rows of the table for both parts
  * @param heapRows rows of the table the most workers' peak heap is measured on
- * @param writerSteps the stepping writer's rates, in updates per second, in order
- * @param writerStepSeconds how long each of the stepping writer's steps but the last lasts
+ * @param writerSteps the stepping writer's rates, in updates per second, in the order it takes them
+ *     (over and over)
+ * @param writerStepSeconds how long each of the stepping writer's steps lasts
  * @param targetBatchDuration the adaptive run's target for each batch
  * @param minBatchSize the adaptive run's smallest batch
  * @param maxBatchSize the adaptive run's largest batch

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The concurrent writer's rate over time: a sequence of steps, each a rate held for a while, the last
- * held until the writer stops. A steady writer is a schedule of one step.
+ * The concurrent writer's rate over time: steps of equal length, each with its rate, taken in turn
+ * and started over after the last, so that a run of any length meets every rate, and meets it again
+ * after the others. A steady writer is a schedule of one step.
  *
- * @param steps the steps in order, at least one
- * @param stepNanos how long each step but the last lasts, in nanoseconds
+ * @param steps the rates of the steps in order, in updates per second, each above 0
+ * @param stepNanos how long each step lasts, in nanoseconds
  */
 record WriterSchedule(List<Integer> steps, long stepNanos) {
 
@@ -31,37 +32,31 @@ record WriterSchedule(List<Integer> steps, long stepNanos) {
   }
 
   /**
-   * Rates that change every {@code stepSeconds}.
+   * Rates that change every {@code stepSeconds}, in turn.
    *
    * @param updatesPerSecond the rate of each step, in order
-   * @param stepSeconds how long each step but the last lasts
+   * @param stepSeconds how long each step lasts
    */
   static WriterSchedule stepping(List<Integer> updatesPerSecond, double stepSeconds) {
     return new WriterSchedule(updatesPerSecond, Math.round(stepSeconds * 1e9));
   }
 
   /**
-   * The step an instant falls in.
+   * The period an instant falls in: the steps taken since the start, the first being 0.
    *
    * @param sinceStartNanos nanoseconds since the writer started
-   * @return the step's index, the last one's for any instant after the others
    */
-  int stepAt(long sinceStartNanos) {
-    return (int) Math.min(steps.size() - 1, Math.max(0, sinceStartNanos) / stepNanos);
+  int periodAt(long sinceStartNanos) {
+    return (int) (Math.max(0, sinceStartNanos) / stepNanos);
   }
 
-  /** The interval between two updates due in a step, in nanoseconds. */
-  long intervalNanos(int step) {
-    return TimeUnit.SECONDS.toNanos(1) / steps.get(step);
+  /** The rate of a period, in updates per second. */
+  int rate(int period) {
+    return steps.get(period % steps.size());
   }
 
-  /** The rate of a step, in updates per second. */
-  int rate(int step) {
-    return steps.get(step);
-  }
-
-  /** How many steps there are. */
-  int size() {
-    return steps.size();
+  /** The interval between two updates due in a period, in nanoseconds. */
+  long intervalNanos(int period) {
+    return TimeUnit.SECONDS.toNanos(1) / rate(period);
   }
 }
