@@ -55,7 +55,16 @@ record GodwitStrategy(int batchSize, boolean tuned) implements Strategy {
    * @throws IllegalStateException if the run did not succeed
    */
   static long run(BenchDatabase database, Backfill backfill, RunOptions options) {
-    Migration<Team> migration = backfill.migration();
+    return run(database, backfill.migration(), options);
+  }
+
+  /**
+   * Runs a migration of the workload's table from its first row with these options.
+   *
+   * @return the rows it changed
+   * @throws IllegalStateException if the run did not succeed
+   */
+  static long run(BenchDatabase database, Migration<Team> migration, RunOptions options) {
     RunResult result = Migrator.create(database.pool()).run(migration, options.withReset());
     if (!result.succeeded()) {
       throw new IllegalStateException("Godwit's run of " + migration.name() + " ended "

@@ -161,28 +161,31 @@ final class Report {
     }
     if (!scale.workers().isEmpty()) {
       out.append(format("%n## Workers on one migration (%s)%n%n", database));
-      out.append(format("The writer makes %d updates/s. CPU is in cores kept busy on average over"
-          + " the run, of the %d the machine has: this JVM (the workers, the writer, the"
-          + " collector), the database server's processes, and every other process.%n%n",
+      out.append(format("Each backfill run by 1, 2, 4… workers of one migration, and, for"
+          + " comparison, by as many migrations each over an equal share of the ids, cut by hand."
+          + " The writer makes %d updates/s. CPU is in cores kept busy on average over the run, of"
+          + " the %d the machine has: this JVM (the runners, the writer, the collector), the"
+          + " database server's processes, and every other process on the machine.%n%n",
           settings.writerRate(), Runtime.getRuntime().availableProcessors()));
-      out.append("| backfill | workers | rows | s | rows/s | × %d worker | writer p50 ms | p99 ms"
-          .formatted(scaleSettings.workerCounts().get(0))
-          + " | max ms | JVM CPU µs/row | server CPU µs/row | WAL bytes/row"
+      out.append("| backfill | runners | sharing | rows | s | rows/s | × 1 runner | writer p50 ms"
+          + " | p99 ms | max ms | JVM CPU µs/row | server CPU µs/row | WAL bytes/row"
           + " | cores busy: JVM / server / others / all |\n");
-      out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+      out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
       for (ScaleBenchmark.WorkerRun run : scale.workers()) {
+        String sharing = run.workers() == 1 ? "one runner" : run.sharing().label();
         if (!run.available()) {
-          out.append(format("| %s | %d | not available in this build (the runtime has no"
+          out.append(format("| %s | %d | %s | not available in this build (the runtime has no"
               + " `RunOptions.withWorkers`) | | | | | | | | | | |%n", run.backfill().label(),
-              run.workers()));
+              run.workers(), sharing));
           continue;
         }
         Optional<ScaleBenchmark.WorkerRun> base = scale.workers().stream()
-            .filter(r -> r.backfill() == run.backfill() && r.available()).findFirst();
+            .filter(r -> r.backfill() == run.backfill() && r.workers() == 1).findFirst();
         CpuMeter.Usage cpu = run.cpu();
-        out.append(format("| %s | %d | %,d | %.2f | %,.0f | %s | %.1f | %.1f | %.1f | %.2f | %s | %s"
-                + " | %s / %s / %s / %s |%n",
-            run.backfill().label(), run.workers(), run.rows(), run.seconds(), run.rowsPerSecond(),
+        out.append(format("| %s | %d | %s | %,d | %.2f | %,.0f | %s | %.1f | %.1f | %.1f | %.2f | %s"
+                + " | %s | %s / %s / %s / %s |%n",
+            run.backfill().label(), run.workers(), sharing, run.rows(), run.seconds(),
+            run.rowsPerSecond(),
             base.map(b -> format("%.2f", run.rowsPerSecond() / b.rowsPerSecond())).orElse(""),
             run.writer().p50Millis(), run.writer().p99Millis(), run.writer().maxMillis(),
             run.jvmMicrosPerRow(), orDash("%.2f", run.serverMicrosPerRow()),

@@ -1,7 +1,10 @@
 package dev.godwit.benchmarks;
 
+import dev.godwit.runtime.Assignment;
+import dev.godwit.runtime.Condition;
 import dev.godwit.runtime.Migration;
 import dev.godwit.runtime.RunOptions;
+import dev.godwit.runtime.Verification;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -10,6 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +72,33 @@ final class ScaleBenchmark {
     }
   }
 
+  /** How a run shares one backfill among several runners. */
+  enum Sharing {
+    /** One migration, several workers of it ({@code RunOptions.withWorkers}). */
+    WORKERS("workers of one migration"),
+    /**
+     * What a team does without workers: the key space cut by hand into equal ranges, one migration
+     * per range (each its own name and state row), run at once on as many threads.
+     */
+    HAND_SPLIT("migrations on ranges split by hand");
+
+    private final String label;
+
+    Sharing(String label) {
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
+  }
+
   /**
-   * A run with several workers, or the note that this build cannot make it.
+   * A run with several workers or hand-split migrations, or the note that this build cannot make it.
    *
    * @param backfill the backfill
-   * @param workers how many
+   * @param sharing how the runners share the backfill
+   * @param workers how many runners
    * @param available whether this build can run that many; every other figure is 0 if not
    * @param rows rows changed
    * @param seconds elapsed
@@ -78,8 +106,8 @@ final class ScaleBenchmark {
    * @param cpu where the machine's CPU went meanwhile
    * @param walBytes bytes of write-ahead log written meanwhile; -1 unknown
    */
-  record WorkerRun(Backfill backfill, int workers, boolean available, long rows, double seconds,
-      ConcurrentWriter.Stats writer, CpuMeter.Usage cpu, long walBytes) {
+  record WorkerRun(Backfill backfill, Sharing sharing, int workers, boolean available, long rows,
+      double seconds, ConcurrentWriter.Stats writer, CpuMeter.Usage cpu, long walBytes) {
 
     double rowsPerSecond() {
       return rows / seconds;
@@ -118,7 +146,8 @@ final class ScaleBenchmark {
    *
    * @param backend the database
    * @param batching the fixed and adaptive runs, each backfill's fixed default first
-   * @param workers the worker runs, each backfill's first count first
+   * @param workers the worker runs and the hand-split ones, each backfill's first worker count
+   *     first
    * @param heap the heap runs
    */
   record Result(Backend backend, List<BatchingRun> batching, List<WorkerRun> workers,
@@ -179,12 +208,18 @@ final class ScaleBenchmark {
               run.batching(), round, Math.round(run.rowsPerSecond()));
           batching.computeIfAbsent(List.of(backfill, i), key -> new ArrayList<>()).add(run);
         }
-        for (int count : scale.workerCounts()) {
-          WorkerRun run = workers(database, cpu, backfill, count);
-          LOG.info("{}, {}, {} workers, round {}: {} rows/s", database.backend().label(),
-              backfill.label(), count, round,
-              run.available() ? Math.round(run.rowsPerSecond()) : "not available");
-          workers.computeIfAbsent(List.of(backfill, count), key -> new ArrayList<>()).add(run);
+        for (Sharing sharing : Sharing.values()) {
+          for (int count : scale.workerCounts()) {
+            if (sharing == Sharing.HAND_SPLIT && count == 1) {
+              continue; // one range is the one worker's run
+            }
+            WorkerRun run = shared(database, cpu, backfill, sharing, count);
+            LOG.info("{}, {}, {} {}, round {}: {} rows/s", database.backend().label(),
+                backfill.label(), count, sharing.label(), round,
+                run.available() ? Math.round(run.rowsPerSecond()) : "not available");
+            workers.computeIfAbsent(List.of(backfill, sharing, count), key -> new ArrayList<>())
+                .add(run);
+          }
         }
       }
     }
@@ -253,34 +288,73 @@ final class ScaleBenchmark {
     return new BatchingRun(backfill, name, changed, (end - start) / 1e9, writes, phases);
   }
 
-  private WorkerRun workers(BenchDatabase database, CpuMeter cpu, Backfill backfill, int count)
-      throws Exception {
-    if (!Workers.available(count)) {
-      return new WorkerRun(backfill, count, false, 0, 0, null, null, -1);
+  private WorkerRun shared(BenchDatabase database, CpuMeter cpu, Backfill backfill,
+      Sharing sharing, int count) throws Exception {
+    if (sharing == Sharing.WORKERS && !Workers.available(count)) {
+      return new WorkerRun(backfill, sharing, count, false, 0, 0, null, null, -1);
     }
     database.load(scale.rows());
-    RunOptions options = Workers.apply(RunOptions.defaults(), count);
     OptionalLong walBefore = database.walPosition();
     CpuMeter.Sample before = cpu.sample();
     ConcurrentWriter writer =
         ConcurrentWriter.start(database.direct(), scale.rows(), settings.writerRate());
-    long changed;
-    ConcurrentWriter.Stats writes;
-    CpuMeter.Usage usage;
     try {
       long start = System.nanoTime();
-      changed = GodwitStrategy.run(database, backfill, options);
-      usage = cpu.since(before);
+      long changed = sharing == Sharing.WORKERS
+          ? GodwitStrategy.run(database, backfill, Workers.apply(RunOptions.defaults(), count))
+          : runSplit(database, backfill.migration(), count);
+      CpuMeter.Usage usage = cpu.since(before);
       double seconds = (System.nanoTime() - start) / 1e9;
-      writes = writer.stop();
+      ConcurrentWriter.Stats writes = writer.stop();
       OptionalLong walAfter = database.walPosition();
       long wal = walBefore.isPresent() && walAfter.isPresent()
           ? walAfter.getAsLong() - walBefore.getAsLong() : -1;
-      MigrationBenchmark.check(database, backfill, count + " workers", scale.rows(), changed);
-      return new WorkerRun(backfill, count, true, changed, seconds, writes, usage, wal);
+      MigrationBenchmark.check(database, backfill, count + " " + sharing.label(), scale.rows(),
+          changed);
+      return new WorkerRun(backfill, sharing, count, true, changed, seconds, writes, usage, wal);
     } finally {
       writer.close();
     }
+  }
+
+  /**
+   * Runs {@code parts} migrations at once, each over an equal share of the ids {@code 1..rows} (the
+   * workload's keys are exactly those, so equal shares of ids are equal shares of rows).
+   *
+   * @return the rows they changed together
+   */
+  private long runSplit(BenchDatabase database, Migration<Team> whole, int parts)
+      throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(parts);
+    try {
+      List<Future<Long>> runs = new ArrayList<>();
+      for (int part = 0; part < parts; part++) {
+        Migration<Team> migration = part(whole, part, parts, scale.rows());
+        runs.add(threads.submit(() -> GodwitStrategy.run(database, migration, RunOptions.defaults())));
+      }
+      long changed = 0;
+      for (Future<Long> run : runs) {
+        changed += run.get();
+      }
+      return changed;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** The migration of one share of the ids, as its own migration with its own name. */
+  @SuppressWarnings("unchecked")
+  private static Migration<Team> part(Migration<Team> whole, int part, int parts, long rows) {
+    long from = rows * part / parts;
+    long to = rows * (part + 1) / parts;
+    Condition<Team> range = whole.range().and(TeamTable.ID.gt(from)).and(TeamTable.ID.le(to));
+    String name = whole.name() + ".part" + (part + 1);
+    Migration.Builder<Team> builder = Migration.on(whole.table(), name)
+        .batchSize(whole.batchSize()).range(range)
+        .verifiedBy(Verification.of(whole.table(), name, range));
+    return whole.inDatabase()
+        ? builder.migrateInDatabase(whole.assignments().toArray(Assignment[]::new))
+        : builder.migrateOne(whole.rowMigration());
   }
 
   private HeapRun heap(BenchDatabase database, Backfill backfill, int workers, long rows)

@@ -38,10 +38,13 @@ class BenchmarkSmokeTest {
         "## Compiling 2 entities", "## Dual-read accessor", "## Targets"}) {
       assertTrue(text.contains(section), section + " is missing:\n" + text);
     }
-    for (int workers : new int[] {1, 2, 4}) {
-      assertTrue(text.contains("| plan (Java method) | " + workers + " | "
+    assertTrue(text.contains("| plan (Java method) | 1 | one runner | 500 |"), text);
+    for (int workers : new int[] {2, 4}) {
+      assertTrue(text.contains("| plan (Java method) | " + workers + " | workers of one migration | "
               + (Workers.available(workers) ? "500 |" : "not available in this build")),
           workers + " workers are missing:\n" + text);
+      assertTrue(text.contains("| plan (Java method) | " + workers
+          + " | migrations on ranges split by hand | 500 |"), text);
     }
   }
 
@@ -82,10 +85,11 @@ class BenchmarkSmokeTest {
           "batch " + i + " of " + adaptive);
     }
 
-    assertEquals(List.of(1, 2, 4), result.workers().stream().map(ScaleBenchmark.WorkerRun::workers)
-        .toList());
+    assertEquals(List.of("WORKERS 1", "WORKERS 2", "WORKERS 4", "HAND_SPLIT 2", "HAND_SPLIT 4"),
+        result.workers().stream().map(run -> run.sharing() + " " + run.workers()).toList());
     for (ScaleBenchmark.WorkerRun run : result.workers()) {
-      assertEquals(Workers.available(run.workers()), run.available());
+      assertEquals(run.sharing() == ScaleBenchmark.Sharing.HAND_SPLIT
+          || Workers.available(run.workers()), run.available());
       if (run.available()) {
         assertEquals(rows, run.rows());
         assertTrue(run.writer().updates() > 0 && run.writer().errors() == 0, run.writer().toString());
