@@ -152,7 +152,7 @@ final class Report {
           boolean reached = phase.writer().updates() > 0;
           out.append(format("| %s | %s | %d | %d | %.2f | %s | %s | %s | %s |%n",
               run.backfill().label(), run.batching(), period + 1, phase.rate(), phase.seconds(),
-              Double.isNaN(phase.rowsPerSecond()) ? "—" : format("%,.0f", phase.rowsPerSecond()),
+              phase.rows() == 0 ? "—" : format("%,.0f", phase.rowsPerSecond()),
               reached ? format("%.1f", phase.writer().p99Millis()) : "—",
               reached ? format("%.1f", phase.writer().maxMillis()) : "—",
               spread(phase.batchSizes())));
