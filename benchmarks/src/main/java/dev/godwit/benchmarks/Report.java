@@ -58,9 +58,11 @@ final class Report {
     machine.forEach(line -> out.append("- ").append(line).append('\n'));
     out.append(format("- Each figure is the median of %d run(s) of the strategy, taking turns.%n",
         settings.rounds()));
-    out.append(format("- Table: %,d rows; the concurrent writer: %d single-row updates/s, latency"
-        + " from when each was due; the naive loop is timed on the first %,d rows.%n",
-        settings.rows(), settings.writerRate(), Math.min(settings.rows(), settings.naiveRows())));
+    if (!measurements.isEmpty()) {
+      out.append(format("- Table: %,d rows; the concurrent writer: %d single-row updates/s, latency"
+          + " from when each was due; the naive loop is timed on the first %,d rows.%n",
+          settings.rows(), settings.writerRate(), Math.min(settings.rows(), settings.naiveRows())));
+    }
     for (Backend backend : settings.backends()) {
       List<Measurement> ofBackend = select(m -> m.backend() == backend);
       if (!ofBackend.isEmpty()) {

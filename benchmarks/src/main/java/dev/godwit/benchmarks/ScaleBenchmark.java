@@ -184,6 +184,12 @@ final class ScaleBenchmark {
             scale.targetBatchDuration(), scale.minBatchSize(), scale.maxBatchSize()));
   }
 
+  /**
+   * Measures every configuration on every backfill, after a warm-up pass of each runner count on a
+   * small table (none in quick mode).
+   *
+   * @throws IllegalStateException if a run left a row unmigrated or wrong, or did not succeed
+   */
   Result run(BenchDatabase database) throws Exception {
     CpuMeter cpu = new CpuMeter(database.serverPid());
     if (settings.warmUpRows() > 0) {
