@@ -102,8 +102,9 @@ public final class BenchmarkMain implements Callable<Integer> {
   private List<Integer> adaptiveRange;
 
   @Option(names = "--workers", split = ",", defaultValue = "1,2,4",
-      description = "Workers on one migration in the scale section (default ${DEFAULT-VALUE}); the"
-          + " first is the baseline, the most also runs the heap's run.")
+      description = "Runners in the scale section (default ${DEFAULT-VALUE}): workers of one"
+          + " migration, and above 1 as many migrations on hand-split ranges too; ratios are to 1"
+          + " runner, and the most workers also run the heap's run.")
   private List<Integer> workerCounts;
 
   @Option(names = "--sections", split = ",",

@@ -15,7 +15,7 @@ import java.util.List;
  * @param targetBatchDuration the adaptive run's target for each batch
  * @param minBatchSize the adaptive run's smallest batch
  * @param maxBatchSize the adaptive run's largest batch
- * @param workerCounts the numbers of workers to measure, the first the baseline
+ * @param workerCounts the numbers of runners to measure; 1, where it is among them, is the baseline
  */
 record ScaleSettings(
     long rows,
