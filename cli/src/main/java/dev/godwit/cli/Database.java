@@ -76,6 +76,30 @@ final class Database implements AutoCloseable {
     return migrator;
   }
 
+  /**
+   * A pool on a MySQL or MariaDB replica whose lag a run reads, as the same user; connected at its
+   * first use, before the run's first batch, so an unreachable replica fails the run then.
+   *
+   * @param url the replica's JDBC URL
+   */
+  static HikariDataSource replica(String url, String user, String password) {
+    if (!url.startsWith("jdbc:")) {
+      throw CommandException.usage("--replica-url must be a JDBC URL such as "
+          + "jdbc:mariadb://replica1:3306/app, not '" + PASSWORD_IN_URL.matcher(url)
+              .replaceAll("$1***") + "'");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("godwit-replica");
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(1);
+    config.setMinimumIdle(0);
+    config.setConnectionTimeout(10_000);
+    config.setInitializationFailTimeout(-1);
+    return new HikariDataSource(config);
+  }
+
   @Override
   public void close() {
     pool.close();

@@ -16,4 +16,10 @@ abstract class DatabaseCommand extends GodwitCommand {
     return Database.open(connection.url(), connection.user(),
         context.environment().get(Godwit.PASSWORD_VARIABLE));
   }
+
+  /** A pool on a replica, connecting as {@code --user} with the same password. */
+  com.zaxxer.hikari.HikariDataSource connectReplica(String url) {
+    return Database.replica(url, connection.user(),
+        context.environment().get(Godwit.PASSWORD_VARIABLE));
+  }
 }

@@ -37,7 +37,8 @@ final class ProgressBarDisplay implements RunProgress {
       bar.maxHint(Math.max(status.estimatedTotal(), status.rowsVisited()));
     }
     bar.stepTo(status.rowsVisited());
-    bar.setExtraMessage(", " + status.rowsChanged() + " changed");
+    bar.setExtraMessage(", " + status.rowsChanged() + " changed"
+        + (status.waiting() != null ? ", waiting: " + status.waiting() : ""));
   }
 
   @Override

@@ -18,6 +18,7 @@ final class ProgressLines implements RunProgress {
   private boolean printedAny;
   private int lastTenth = -1;
   private long lastPrinted;
+  private String lastWaiting;
 
   ProgressLines(PrintStream out) {
     this.out = out;
@@ -27,7 +28,9 @@ final class ProgressLines implements RunProgress {
   public synchronized void onProgress(MigrationStatus status) {
     int tenth = status.percent().map(percent -> (int) (percent / 10)).orElse(-1);
     long now = System.nanoTime();
-    if (!printedAny || tenth > lastTenth || now - lastPrinted >= SILENCE_NANOS) {
+    boolean waitingChanged = !java.util.Objects.equals(status.waiting(), lastWaiting);
+    lastWaiting = status.waiting();
+    if (!printedAny || tenth > lastTenth || now - lastPrinted >= SILENCE_NANOS || waitingChanged) {
       out.println(line(status));
       out.flush();
       printedAny = true;
@@ -49,6 +52,9 @@ final class ProgressLines implements RunProgress {
       parts.add("ETA " + eta);
     }
     parts.add(status.rowsChanged() + " changed");
+    if (status.waiting() != null) {
+      parts.add("waiting: " + status.waiting());
+    }
     return status.name() + ": " + String.join(", ", parts);
   }
 

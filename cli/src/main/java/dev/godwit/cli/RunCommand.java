@@ -86,6 +86,55 @@ final class RunCommand extends DatabaseCommand {
           + "database's own setting). A row locked through every retry fails the run naming it.")
   private Duration lockTimeout;
 
+  @Option(
+      names = "--max-replication-lag",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Wait before a batch while a PostgreSQL standby replays, or a --replica-url "
+          + "replica applies, more than this behind (default 10s; 0s turns the lag signals off).")
+  private Duration maxReplicationLag;
+
+  @Option(
+      names = "--max-retained-wal",
+      paramLabel = "BYTES",
+      description = "PostgreSQL: wait while a replication slot keeps more WAL than this many bytes "
+          + "(default 1073741824, 1 GiB; 0 turns the signal off).")
+  private Long maxRetainedWal;
+
+  @Option(
+      names = "--no-autovacuum-wait",
+      description = "PostgreSQL: do not wait while autovacuum works on the migrated table.")
+  private boolean noAutovacuumWait;
+
+  @Option(
+      names = "--replica-url",
+      paramLabel = "URL",
+      description = "MySQL/MariaDB: a replica whose lag (SHOW REPLICA STATUS) holds the run back, "
+          + "reached as --user with the same password; repeat for each replica.")
+  private List<String> replicaUrls = new ArrayList<>();
+
+  @Option(
+      names = "--health-check-interval",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How often the health signals are asked between batches, and asked again while "
+          + "one says to wait (default 1s).")
+  private Duration healthCheckInterval;
+
+  @Option(
+      names = "--max-health-wait",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "How long a run waits on its health signals before it pauses itself, saying "
+          + "why (default 30m; 0s waits without bound).")
+  private Duration maxHealthWait;
+
+  @Option(
+      names = "--no-health-signals",
+      description = "Do not wait on the database's health (replication lag, retained WAL, "
+          + "autovacuum).")
+  private boolean noHealthSignals;
+
   RunCommand(Context context) {
     super(context);
   }
@@ -99,9 +148,18 @@ final class RunCommand extends DatabaseCommand {
         return dryRun(database.migrator(), selected, options);
       }
     }
-    // Closed after the database, so that an interrupt waits for the database to close too.
-    try (ShutdownPause interrupt = new ShutdownPause(); Database database = connect()) {
-      return runInOrder(database.migrator(), selected, options, interrupt);
+    List<com.zaxxer.hikari.HikariDataSource> replicas = new ArrayList<>();
+    try {
+      for (String url : replicaUrls) {
+        replicas.add(connectReplica(url));
+      }
+      RunOptions watching = options.withReplicas(List.copyOf(replicas));
+      // Closed after the database, so that an interrupt waits for the database to close too.
+      try (ShutdownPause interrupt = new ShutdownPause(); Database database = connect()) {
+        return runInOrder(database.migrator(), selected, watching, interrupt);
+      }
+    } finally {
+      replicas.forEach(com.zaxxer.hikari.HikariDataSource::close);
     }
   }
 
@@ -142,6 +200,36 @@ final class RunCommand extends DatabaseCommand {
     }
     if (lockTimeout != null) {
       options = options.withLockTimeout(lockTimeout);
+    }
+    return healthOptions(options);
+  }
+
+  private RunOptions healthOptions(RunOptions options) {
+    if (noHealthSignals) {
+      options = options.withoutDefaultHealthSignals();
+    }
+    if (maxReplicationLag != null) {
+      options = options.withMaxReplicationLag(maxReplicationLag);
+    }
+    if (maxRetainedWal != null) {
+      if (maxRetainedWal < 0) {
+        throw CommandException.usage("--max-retained-wal must be a number of bytes, 0 or more, not "
+            + maxRetainedWal);
+      }
+      options = options.withMaxRetainedWalBytes(maxRetainedWal);
+    }
+    if (noAutovacuumWait) {
+      options = options.withWaitForAutovacuum(false);
+    }
+    if (healthCheckInterval != null) {
+      if (healthCheckInterval.toMillis() < 1) {
+        throw CommandException.usage("--health-check-interval must be at least 1ms, such as 500ms"
+            + " or 2s");
+      }
+      options = options.withHealthCheckInterval(healthCheckInterval);
+    }
+    if (maxHealthWait != null) {
+      options = options.withMaxHealthWait(maxHealthWait);
     }
     return options;
   }
@@ -250,7 +338,8 @@ final class RunCommand extends DatabaseCommand {
       case FAILED -> status.name() + ": " + failure(status) + "; fix the cause and run it again to "
           + "continue after the last committed batch";
       case CANCELED, PAUSED -> status.name() + ": " + status.state() + " after " + counts
-          + "; run it again to continue where it stopped";
+          + (status.error() != null ? ", " + status.error()
+              : "; run it again to continue where it stopped");
       default -> status.name() + ": stopped in state " + status.state() + ", " + counts;
     };
   }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
     versionProvider = Version.class,
     description = {
         "Show every migration's phase, state and progress: rows visited of the total, percent, "
-            + "rate, time left, rows changed, and for a failed one its error and the failing row.",
+            + "rate, time left, rows changed, and for a failed one its error and the failing row; "
+            + "for a running one waiting on the database's health, why.",
         "Migrations found on the class path that never ran show as PENDING; migrations recorded in "
             + "the database but not found on the class path are shown too, with no phase. Exits "
             + "with 1 if one has FAILED."})
@@ -141,7 +142,8 @@ final class StatusCommand extends DatabaseCommand {
       table.row(
           status.name(),
           migrations.find(status.name()).map(StatusCommand::phase).orElse(""),
-          silence(status).isPresent() ? status.state() + ", stalled" : status.state(),
+          silence(status).isPresent() ? status.state() + ", stalled"
+              : status.waiting() != null ? status.state() + ", waiting" : status.state(),
           Formats.progress(status),
           Formats.percent(status),
           Formats.rate(status),
@@ -152,6 +154,12 @@ final class StatusCommand extends DatabaseCommand {
     for (MigrationStatus status : statuses) {
       if (status.state() == MigrationState.FAILED) {
         out.println(status.name() + " " + RunCommand.failure(status));
+      }
+      if (status.state() == MigrationState.PAUSED && status.error() != null) {
+        out.println(status.name() + " " + status.error());
+      }
+      if (status.waiting() != null && runningAlive(status)) {
+        out.println(status.name() + " waits before its next batch: " + status.waiting());
       }
       silence(status).ifPresent(silent -> out.println(status.name() + " has had no heartbeat for "
           + Formats.duration(silent) + ": its runner seems to have died; 'godwit run " + status.name()

@@ -245,4 +245,37 @@ class RunCommandTest {
   private static List<String> summaries(Cli.Result result) {
     return result.out().lines().filter(line -> !line.matches(".*: \\d+/\\S+ rows.*")).toList();
   }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = "MARIADB")
+  void aReplicaThatReplicatesNothingHoldsTheRunBackUntilItPausesItselfSayingWhy(TestDatabase kind) {
+    CliDatabase database = CliDatabase.create(kind, folder);
+    database.createTeams(6);
+
+    // the database itself given as a replica: it shows no replication
+    Cli.Result result = Cli.run(database.args("run", "teams.backfillPlan", "--replica-url",
+        database.url(), "--health-check-interval", "10ms", "--max-health-wait", "50ms"));
+
+    assertEquals(Godwit.EXIT_STOPPED, result.exitCode(), result::toString);
+    String last = result.out().lines().reduce((a, b) -> b).orElseThrow();
+    assertTrue(last.matches("teams\\.backfillPlan: PAUSED after 0/6 rows visited, 0 changed, paused"
+        + " itself after waiting 50ms on its health signals \\(mysql\\.replica-lag: replica"
+        + " jdbc:mariadb://[^ ]+ is not replicating \\(SHOW REPLICA STATUS shows no source\\)\\);"
+        + " run it again to continue once they are healthy"), result::toString);
+    assertEquals(0, database.count("SELECT COUNT(*) FROM teams WHERE plan IS NOT NULL"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.class, names = "H2")
+  void aReplicaUrlThatIsNotAJdbcUrlIsBadUsage(TestDatabase kind) {
+    CliDatabase database = CliDatabase.create(kind, folder);
+    database.createTeams(1);
+
+    Cli.Result result = Cli.run(database.args("run", "teams.backfillPlan", "--replica-url",
+        "replica1:3306"));
+
+    assertEquals(Godwit.EXIT_USAGE, result.exitCode(), result::toString);
+    assertTrue(result.err().contains("--replica-url must be a JDBC URL such as"
+        + " jdbc:mariadb://replica1:3306/app, not 'replica1:3306'"), result::toString);
+  }
 }

@@ -112,6 +112,33 @@ class StatusCommandTest {
         + "have died; 'godwit run slow\\.touch' takes it over"), watch::toString);
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aRunWaitingOnTheDatabasesHealthShowsWhy(TestDatabase kind) throws Exception {
+    CliDatabase database = CliDatabase.create(kind, folder);
+    database.createItems(3);
+    Cli.run(database.args("run", "slow.touch"));
+    String reason = "postgresql.replication-lag: standby s1 replays 12.0 s behind, more than the"
+        + " 10.0 s allowed";
+    // what a live run waiting on its health signals records
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement statement = connection.prepareStatement("UPDATE godwit_migrations SET"
+            + " state = 'RUNNING', finished_at = NULL, heartbeat_at = ?, waiting = ?")) {
+      statement.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
+      statement.setString(2, reason);
+      statement.executeUpdate();
+    }
+
+    Cli.Result status = Cli.run(database.args("status"));
+
+    assertEquals(Godwit.EXIT_DONE, status.exitCode(), status::toString);
+    List<String> lines = status.out().lines().toList();
+    assertTrue(lines.stream().anyMatch(line -> line.matches("slow\\.touch +migrate +RUNNING, waiting"
+        + " +3/3 .*")), status::toString);
+    assertTrue(lines.contains("slow.touch waits before its next batch: " + reason),
+        status::toString);
+  }
+
   /** Waits until a run of {@code slow.touch} has committed its first batch. */
   static void awaitRunning(CliDatabase database) throws InterruptedException {
     awaitRunning(database, () -> true);

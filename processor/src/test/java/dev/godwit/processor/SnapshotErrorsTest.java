@@ -79,6 +79,43 @@ class SnapshotErrorsTest {
   }
 
   @Test
+  void aShorterCharacterColumnIsRefusedAndALongerOneAccepted() throws IOException {
+    baseline(jpaTeam("@jakarta.persistence.Column(length = 100) String name;"));
+    assertRefused(jpaTeam("@jakarta.persistence.Column(length = 40) String name;"),
+        "[GodwitSizeNarrowed] field name held up to length = 100 in the last deploy and now declares"
+            + " length = 40, which values already written and the instances still running may"
+            + " exceed; keep length = 100, or add a new field @Widened @Backfill(method = \"nameOf\")"
+            + " String nameNew of the smaller size, marking name @Deprecated(forRemoval = true)",
+        "String name;");
+    assertThat(compile(Compilations.team(
+        jpaTeam("@jakarta.persistence.Column(length = 200) String name;")))).succeeded();
+  }
+
+  @Test
+  void aDecimalColumnWithFewerDigitsBeforeOrAfterThePointIsRefused() throws IOException {
+    baseline(jpaTeam("@jakarta.persistence.Column(precision = 10, scale = 2) BigDecimal price;"));
+    assertRefused(jpaTeam("@jakarta.persistence.Column(precision = 10, scale = 4) BigDecimal price;"),
+        "[GodwitSizeNarrowed] field price held up to precision = 10, scale = 2 in the last deploy and"
+            + " now declares precision = 10, scale = 4", "BigDecimal price;");
+    assertRefused(jpaTeam("@jakarta.persistence.Column(precision = 12, scale = 1) BigDecimal price;"),
+        "[GodwitSizeNarrowed] field price held up to precision = 10, scale = 2 in the last deploy and"
+            + " now declares precision = 12, scale = 1", "BigDecimal price;");
+  }
+
+  /** A JPA entity of the table teams with one more field, declared on a line of its own. */
+  private static String jpaTeam(String field) {
+    return """
+        @jakarta.persistence.Entity
+        @jakarta.persistence.Table(name = "teams")
+        @MigratedTable
+        public class Team {
+          @jakarta.persistence.Id Long id;
+          %s
+        }
+        """.formatted(field);
+  }
+
+  @Test
   void aColumnRenamedInPlaceIsRefused() throws IOException {
     baseline("""
         @MigratedTable("teams")

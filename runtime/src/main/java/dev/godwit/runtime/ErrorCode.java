@@ -93,6 +93,11 @@ public enum ErrorCode {
    */
   SCHEMA_CHECK_FAILED("GodwitSchemaCheckFailed",
       "%d problems between the code and the database must be fixed before the code is served:%s"),
+  /**
+   * A {@linkplain HealthSignal health signal} cannot see what it measures, found before the first
+   * batch. Arguments: the migration, the cause naming the privilege, and the fix without its period.
+   */
+  HEALTH_SIGNAL_REFUSED("GodwitHealthSignalRefused", "Migration %s is refused: %s; %s."),
   /** An error without a more specific code; its message is given whole. */
   OTHER("GodwitError", "%s");
 

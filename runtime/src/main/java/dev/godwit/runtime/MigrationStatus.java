@@ -31,6 +31,10 @@ import java.util.Optional;
  *     after a split; counted by the running process for this run only and not recorded in
  *     {@code godwit_migrations}, so it starts at zero with each run and is zero in a status read
  *     from the state table ({@link Migrator#status()}, {@link Migrator#status(String)})
+ * @param waiting while a {@link MigrationState#RUNNING} run waits on its {@linkplain HealthSignal
+ *     health signals} before its next batch, why, in one line per signal saying to wait, joined by
+ *     {@code "; "}; {@code null} when it is not waiting. Recorded in {@code godwit_migrations}, so
+ *     other processes see it too.
  */
 public record MigrationStatus(
     String name,
@@ -46,7 +50,8 @@ public record MigrationStatus(
     Instant finishedAt,
     String error,
     String errorRowId,
-    long retries) {
+    long retries,
+    String waiting) {
 
   /**
    * A status with no retries counted, as the state table records it.
@@ -69,7 +74,43 @@ public record MigrationStatus(
       long rowsVisited, long rowsChanged, long estimatedTotal, int batchSize, Instant startedAt,
       Instant heartbeatAt, Instant finishedAt, String error, String errorRowId) {
     this(name, table, state, cursor, rowsVisited, rowsChanged, estimatedTotal, batchSize, startedAt,
-        heartbeatAt, finishedAt, error, errorRowId, 0);
+        heartbeatAt, finishedAt, error, errorRowId, 0, null);
+  }
+
+  /**
+   * A status of a run that is not waiting on its health signals.
+   *
+   * @param name the migration's name
+   * @param table the table it migrates
+   * @param state where it stands
+   * @param cursor the key of the last row of the last committed batch, as text, or {@code null}
+   * @param rowsVisited rows read and passed to the migration so far
+   * @param rowsChanged rows of its table written so far
+   * @param estimatedTotal the rows the migration visits in all, or {@code -1} if unknown
+   * @param batchSize rows per batch
+   * @param startedAt when the first run started, or {@code null}
+   * @param heartbeatAt when the runner last proved it was alive, or {@code null}
+   * @param finishedAt when it succeeded, failed or was canceled, or {@code null}
+   * @param error the last error, one line, or {@code null}
+   * @param errorRowId the key of the row whose migration failed, as text, or {@code null}
+   * @param retries times this run tried a batch again
+   */
+  public MigrationStatus(String name, String table, MigrationState state, String cursor,
+      long rowsVisited, long rowsChanged, long estimatedTotal, int batchSize, Instant startedAt,
+      Instant heartbeatAt, Instant finishedAt, String error, String errorRowId, long retries) {
+    this(name, table, state, cursor, rowsVisited, rowsChanged, estimatedTotal, batchSize, startedAt,
+        heartbeatAt, finishedAt, error, errorRowId, retries, null);
+  }
+
+  /**
+   * This status, saying why its run waits.
+   *
+   * @param reason see {@link #waiting()}; {@code null} when it does not wait
+   * @return a copy with {@code waiting} set
+   */
+  public MigrationStatus withWaiting(String reason) {
+    return new MigrationStatus(name, table, state, cursor, rowsVisited, rowsChanged, estimatedTotal,
+        batchSize, startedAt, heartbeatAt, finishedAt, error, errorRowId, retries, reason);
   }
 
   /**

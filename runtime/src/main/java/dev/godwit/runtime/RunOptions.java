@@ -1,8 +1,10 @@
 package dev.godwit.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * How one run of a migration behaves. Immutable: made by {@link #builder()}, and every
@@ -34,6 +36,35 @@ public final class RunOptions {
    */
   public static final long DEFAULT_EXACT_COUNT_LIMIT = 10_000_000;
 
+  /**
+   * How often a run asks its health signals while they say healthy, when not set: often enough that
+   * a standby falling behind is noticed within a second or so of batches, seldom enough that a run
+   * of fast batches does not double its queries.
+   */
+  public static final Duration DEFAULT_HEALTH_CHECK_INTERVAL = Duration.ofSeconds(1);
+
+  /**
+   * How long a run waits on its health signals, when not set, before it pauses itself: long enough
+   * to outlast a burst of replication lag or an autovacuum of an ordinary table, short enough that a
+   * condition that will not clear by itself (a stopped replica, an abandoned replication slot)
+   * reaches someone as a paused migration with its reason rather than a run that waits unseen.
+   */
+  public static final Duration DEFAULT_MAX_HEALTH_WAIT = Duration.ofMinutes(30);
+
+  /**
+   * The most replication lag a run lets a standby or replica have, when not set, before it waits:
+   * reads served by a replica more than this behind are stale enough for applications to notice,
+   * and a migration writing faster than a replica replays makes the lag grow without bound.
+   */
+  public static final Duration DEFAULT_MAX_REPLICATION_LAG = Duration.ofSeconds(10);
+
+  /**
+   * The most WAL a PostgreSQL replication slot may keep on the primary, when not set, before a run
+   * waits: 1 GiB, a few minutes of a busy server's WAL and well below the free disk a server is run
+   * with; a slot nobody consumes keeps every byte written after it, filling the primary's disk.
+   */
+  public static final long DEFAULT_MAX_RETAINED_WAL_BYTES = 1L << 30;
+
   private final boolean isDryRun;
   private final int batchSize;
   private final boolean reset;
@@ -50,6 +81,14 @@ public final class RunOptions {
   private final Duration targetBatchDuration;
   private final int minBatchSize;
   private final int maxBatchSize;
+  private final List<HealthSignal> healthSignals;
+  private final boolean defaultHealthSignals;
+  private final Duration healthCheckInterval;
+  private final Duration maxHealthWait;
+  private final Duration maxReplicationLag;
+  private final long maxRetainedWalBytes;
+  private final boolean waitForAutovacuum;
+  private final List<DataSource> replicas;
 
   private RunOptions(Builder builder) {
     if (builder.batchSize < 0) {
@@ -92,6 +131,22 @@ public final class RunOptions {
     if (builder.lockTimeout.isNegative()) {
       throw new IllegalArgumentException("the lock timeout cannot be negative");
     }
+    Objects.requireNonNull(builder.healthCheckInterval, "healthCheckInterval");
+    Objects.requireNonNull(builder.maxHealthWait, "maxHealthWait");
+    Objects.requireNonNull(builder.maxReplicationLag, "maxReplicationLag");
+    if (builder.healthCheckInterval.isNegative() || builder.healthCheckInterval.isZero()) {
+      throw new IllegalArgumentException("the health check interval must be positive");
+    }
+    if (builder.maxHealthWait.isNegative()) {
+      throw new IllegalArgumentException("the longest health wait cannot be negative");
+    }
+    if (builder.maxReplicationLag.isNegative()) {
+      throw new IllegalArgumentException("the most replication lag cannot be negative");
+    }
+    if (builder.maxRetainedWalBytes < 0) {
+      throw new IllegalArgumentException("the most retained WAL cannot be negative, not "
+          + builder.maxRetainedWalBytes);
+    }
     this.isDryRun = builder.isDryRun;
     this.batchSize = builder.batchSize;
     this.reset = builder.reset;
@@ -108,6 +163,14 @@ public final class RunOptions {
     this.targetBatchDuration = builder.targetBatchDuration;
     this.minBatchSize = builder.minBatchSize;
     this.maxBatchSize = builder.maxBatchSize;
+    this.healthSignals = List.copyOf(builder.healthSignals);
+    this.defaultHealthSignals = builder.defaultHealthSignals;
+    this.healthCheckInterval = builder.healthCheckInterval;
+    this.maxHealthWait = builder.maxHealthWait;
+    this.maxReplicationLag = builder.maxReplicationLag;
+    this.maxRetainedWalBytes = builder.maxRetainedWalBytes;
+    this.waitForAutovacuum = builder.waitForAutovacuum;
+    this.replicas = List.copyOf(builder.replicas);
   }
 
   /**
@@ -273,6 +336,91 @@ public final class RunOptions {
    */
   public int maxBatchSize() {
     return maxBatchSize;
+  }
+
+  /**
+   * The health signals added to the dialect's own: while any of them says to wait, no batch starts
+   * (see {@link HealthSignal}).
+   *
+   * @return the added signals, none by default
+   */
+  public List<HealthSignal> healthSignals() {
+    return healthSignals;
+  }
+
+  /**
+   * Whether the run also waits on its database's built-in health signals, with the thresholds of
+   * these options: on PostgreSQL, the standbys' replication lag ({@link #maxReplicationLag()}), the
+   * WAL kept by replication slots ({@link #maxRetainedWalBytes()}) and autovacuum on the migrated
+   * table ({@link #waitForAutovacuum()}); on MySQL and MariaDB, the lag of the {@linkplain
+   * #replicas() replicas given}. H2 has none.
+   *
+   * @return {@code true} unless {@link #withoutDefaultHealthSignals()}
+   */
+  public boolean defaultHealthSignals() {
+    return defaultHealthSignals;
+  }
+
+  /**
+   * How often the health signals are asked while they say healthy (at most once per this, between
+   * batches), and how long a run sleeps between two askings while one says to wait.
+   *
+   * @return a positive duration, {@link #DEFAULT_HEALTH_CHECK_INTERVAL} unless set
+   */
+  public Duration healthCheckInterval() {
+    return healthCheckInterval;
+  }
+
+  /**
+   * How long a run waits on its health signals without a batch before it pauses itself: it ends
+   * {@link MigrationState#PAUSED} at its cursor, with the reason it waited as its {@linkplain
+   * MigrationStatus#error() error}, and continues from there when run again. Cancel and pause
+   * requests are answered while it waits.
+   *
+   * @return {@link #DEFAULT_MAX_HEALTH_WAIT} unless set; zero waits without bound
+   */
+  public Duration maxHealthWait() {
+    return maxHealthWait;
+  }
+
+  /**
+   * The most replication lag the built-in signals let a standby (PostgreSQL's {@code replay_lag})
+   * or a replica (MySQL's {@code Seconds_Behind_Source}) have before the run waits.
+   *
+   * @return {@link #DEFAULT_MAX_REPLICATION_LAG} unless set; zero turns the lag signals off
+   */
+  public Duration maxReplicationLag() {
+    return maxReplicationLag;
+  }
+
+  /**
+   * The most WAL, in bytes, a PostgreSQL replication slot may keep on the primary before the run
+   * waits.
+   *
+   * @return {@link #DEFAULT_MAX_RETAINED_WAL_BYTES} unless set; zero turns the signal off
+   */
+  public long maxRetainedWalBytes() {
+    return maxRetainedWalBytes;
+  }
+
+  /**
+   * Whether the run waits while PostgreSQL's autovacuum works on the migrated table, so that a
+   * batch's dead rows do not pile up faster than the vacuum clears them.
+   *
+   * @return {@code true} unless set
+   */
+  public boolean waitForAutovacuum() {
+    return waitForAutovacuum;
+  }
+
+  /**
+   * The MySQL or MariaDB replicas whose lag the built-in signal reads ({@code SHOW REPLICA STATUS}
+   * on each): the primary a run writes to cannot see its replicas' lag itself.
+   *
+   * @return the replicas, none by default
+   */
+  public List<DataSource> replicas() {
+    return replicas;
   }
 
   /**
@@ -473,6 +621,93 @@ public final class RunOptions {
   }
 
   /**
+   * A copy that also waits on these health signals.
+   *
+   * @param signals added to those set before and to the dialect's own
+   * @return the copy
+   */
+  public RunOptions withHealthSignals(HealthSignal... signals) {
+    List<HealthSignal> added = List.of(signals);
+    return with(builder -> builder.healthSignals = concat(builder.healthSignals, added));
+  }
+
+  /**
+   * A copy that waits only on the health signals given with {@link #withHealthSignals}, not on
+   * the database's built-in ones.
+   *
+   * @return the copy
+   */
+  public RunOptions withoutDefaultHealthSignals() {
+    return with(builder -> builder.defaultHealthSignals = false);
+  }
+
+  /**
+   * A copy that asks its health signals at another interval.
+   *
+   * @param value see {@link #healthCheckInterval()}
+   * @return the copy
+   */
+  public RunOptions withHealthCheckInterval(Duration value) {
+    return with(builder -> builder.healthCheckInterval = value);
+  }
+
+  /**
+   * A copy that waits on its health signals for another longest time before pausing itself.
+   *
+   * @param value see {@link #maxHealthWait()}; zero waits without bound
+   * @return the copy
+   */
+  public RunOptions withMaxHealthWait(Duration value) {
+    return with(builder -> builder.maxHealthWait = value);
+  }
+
+  /**
+   * A copy with another most replication lag.
+   *
+   * @param value see {@link #maxReplicationLag()}; zero turns the lag signals off
+   * @return the copy
+   */
+  public RunOptions withMaxReplicationLag(Duration value) {
+    return with(builder -> builder.maxReplicationLag = value);
+  }
+
+  /**
+   * A copy with another most WAL kept by a PostgreSQL replication slot.
+   *
+   * @param bytes see {@link #maxRetainedWalBytes()}; zero turns the signal off
+   * @return the copy
+   */
+  public RunOptions withMaxRetainedWalBytes(long bytes) {
+    return with(builder -> builder.maxRetainedWalBytes = bytes);
+  }
+
+  /**
+   * A copy that waits, or not, while autovacuum works on the migrated table (PostgreSQL).
+   *
+   * @param value see {@link #waitForAutovacuum()}
+   * @return the copy
+   */
+  public RunOptions withWaitForAutovacuum(boolean value) {
+    return with(builder -> builder.waitForAutovacuum = value);
+  }
+
+  /**
+   * A copy that reads the lag of these MySQL or MariaDB replicas.
+   *
+   * @param value see {@link #replicas()}; replaces those set before
+   * @return the copy
+   */
+  public RunOptions withReplicas(List<DataSource> value) {
+    return with(builder -> builder.replicas = List.copyOf(value));
+  }
+
+  private static <E> List<E> concat(List<E> first, List<E> second) {
+    List<E> all = new java.util.ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
+  /**
    * A copy with a progress listener.
    *
    * @param value sees every committed batch
@@ -499,14 +734,22 @@ public final class RunOptions {
         && listener.equals(that.listener) && includeDestructive == that.includeDestructive
         && lockTimeout.equals(that.lockTimeout) && exactCountLimit == that.exactCountLimit
         && targetBatchDuration.equals(that.targetBatchDuration) && minBatchSize == that.minBatchSize
-        && maxBatchSize == that.maxBatchSize;
+        && maxBatchSize == that.maxBatchSize && healthSignals.equals(that.healthSignals)
+        && defaultHealthSignals == that.defaultHealthSignals
+        && healthCheckInterval.equals(that.healthCheckInterval)
+        && maxHealthWait.equals(that.maxHealthWait)
+        && maxReplicationLag.equals(that.maxReplicationLag)
+        && maxRetainedWalBytes == that.maxRetainedWalBytes
+        && waitForAutovacuum == that.waitForAutovacuum && replicas.equals(that.replicas);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(isDryRun, batchSize, reset, range, parallelism, pauseBetweenBatches,
         singleTransactionLimit, leaseDuration, maxRetries, listener, includeDestructive, lockTimeout,
-        exactCountLimit, targetBatchDuration, minBatchSize, maxBatchSize);
+        exactCountLimit, targetBatchDuration, minBatchSize, maxBatchSize, healthSignals,
+        defaultHealthSignals, healthCheckInterval, maxHealthWait, maxReplicationLag,
+        maxRetainedWalBytes, waitForAutovacuum, replicas);
   }
 
   @Override
@@ -517,7 +760,12 @@ public final class RunOptions {
         + ", leaseDuration=" + leaseDuration + ", maxRetries=" + maxRetries + ", listener="
         + listener + ", includeDestructive=" + includeDestructive + ", lockTimeout=" + lockTimeout
         + ", exactCountLimit=" + exactCountLimit + ", targetBatchDuration=" + targetBatchDuration
-        + ", minBatchSize=" + minBatchSize + ", maxBatchSize=" + maxBatchSize + "]";
+        + ", minBatchSize=" + minBatchSize + ", maxBatchSize=" + maxBatchSize
+        + ", healthSignals=" + healthSignals + ", defaultHealthSignals=" + defaultHealthSignals
+        + ", healthCheckInterval=" + healthCheckInterval + ", maxHealthWait=" + maxHealthWait
+        + ", maxReplicationLag=" + maxReplicationLag + ", maxRetainedWalBytes="
+        + maxRetainedWalBytes + ", waitForAutovacuum=" + waitForAutovacuum + ", replicas="
+        + replicas.size() + "]";
   }
 
   /**
@@ -541,6 +789,14 @@ public final class RunOptions {
     private Duration targetBatchDuration = Duration.ZERO;
     private int minBatchSize = 1;
     private int maxBatchSize;
+    private List<HealthSignal> healthSignals = List.of();
+    private boolean defaultHealthSignals = true;
+    private Duration healthCheckInterval = DEFAULT_HEALTH_CHECK_INTERVAL;
+    private Duration maxHealthWait = DEFAULT_MAX_HEALTH_WAIT;
+    private Duration maxReplicationLag = DEFAULT_MAX_REPLICATION_LAG;
+    private long maxRetainedWalBytes = DEFAULT_MAX_RETAINED_WAL_BYTES;
+    private boolean waitForAutovacuum = true;
+    private List<DataSource> replicas = List.of();
 
     private Builder() {}
 
@@ -561,6 +817,14 @@ public final class RunOptions {
       targetBatchDuration = options.targetBatchDuration;
       minBatchSize = options.minBatchSize;
       maxBatchSize = options.maxBatchSize;
+      healthSignals = options.healthSignals;
+      defaultHealthSignals = options.defaultHealthSignals;
+      healthCheckInterval = options.healthCheckInterval;
+      maxHealthWait = options.maxHealthWait;
+      maxReplicationLag = options.maxReplicationLag;
+      maxRetainedWalBytes = options.maxRetainedWalBytes;
+      waitForAutovacuum = options.waitForAutovacuum;
+      replicas = options.replicas;
     }
 
     /**
@@ -719,6 +983,94 @@ public final class RunOptions {
       targetBatchDuration = target;
       minBatchSize = min;
       maxBatchSize = max;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#healthSignals()}, replacing those set before.
+     *
+     * @param value the signals added to the dialect's own
+     * @return this builder
+     */
+    public Builder healthSignals(List<HealthSignal> value) {
+      healthSignals = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#defaultHealthSignals()}.
+     *
+     * @param value whether the database's built-in signals are asked too
+     * @return this builder
+     */
+    public Builder defaultHealthSignals(boolean value) {
+      defaultHealthSignals = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#healthCheckInterval()}.
+     *
+     * @param value a positive duration
+     * @return this builder
+     */
+    public Builder healthCheckInterval(Duration value) {
+      healthCheckInterval = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#maxHealthWait()}.
+     *
+     * @param value zero or more; zero waits without bound
+     * @return this builder
+     */
+    public Builder maxHealthWait(Duration value) {
+      maxHealthWait = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#maxReplicationLag()}.
+     *
+     * @param value zero or more; zero turns the lag signals off
+     * @return this builder
+     */
+    public Builder maxReplicationLag(Duration value) {
+      maxReplicationLag = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#maxRetainedWalBytes()}.
+     *
+     * @param bytes zero or more; zero turns the signal off
+     * @return this builder
+     */
+    public Builder maxRetainedWalBytes(long bytes) {
+      maxRetainedWalBytes = bytes;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#waitForAutovacuum()}.
+     *
+     * @param value whether to wait while autovacuum works on the migrated table
+     * @return this builder
+     */
+    public Builder waitForAutovacuum(boolean value) {
+      waitForAutovacuum = value;
+      return this;
+    }
+
+    /**
+     * Sets {@link RunOptions#replicas()}.
+     *
+     * @param value the MySQL or MariaDB replicas whose lag is read
+     * @return this builder
+     */
+    public Builder replicas(List<DataSource> value) {
+      replicas = List.copyOf(value);
       return this;
     }
 

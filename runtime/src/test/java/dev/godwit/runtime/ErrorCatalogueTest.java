@@ -93,6 +93,13 @@ class ErrorCatalogueTest {
             + " of 2000 ms in each of 10 tries, held by session pid 4242 (idle in transaction, its"
             + " transaction open for 35 s); end or shorten the transaction holding the lock, then"
             + " apply expand again, or give it a longer lock timeout or more tries."));
+    examples.put(ErrorCode.HEALTH_SIGNAL_REFUSED, new Example(List.of(NAME,
+        "its health signal postgresql.replication-lag cannot see the standbys' replay lag without"
+            + " the privileges of pg_read_all_stats (GRANT pg_monitor TO app)",
+        "grant the privilege, or turn the signal off"),
+        "Migration " + NAME + " is refused: its health signal postgresql.replication-lag cannot"
+            + " see the standbys' replay lag without the privileges of pg_read_all_stats (GRANT"
+            + " pg_monitor TO app); grant the privilege, or turn the signal off."));
     examples.put(ErrorCode.SCHEMA_NOT_PLANNABLE, new Example(List.of("teams",
         "the value NaN has no SQL literal", "compare with values that have one"),
         "Cannot plan the schema of teams: the value NaN has no SQL literal; compare with values"

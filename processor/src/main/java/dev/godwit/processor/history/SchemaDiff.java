@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Compares a build's snapshot of a table with its baseline, the snapshot of the last deploy, and finds
  * the changes that cannot be deployed while instances of the last deploy still run and its rows are
- * in the table: a new required field, a type or column changed in place, a field renamed or removed
+ * in the table: a new required field, a type or column changed in place, a column's size made
+ * smaller, a field renamed or removed
  * without the deploy that marks it for removal, a field made required that was never backfilled, a
  * changed key. Everything else (a new table, a new widened or nullable field, a deprecation, a field
  * narrowed after its backfill, a retiring field removed) passes.
@@ -135,11 +136,36 @@ public final class SchemaDiff {
           List.of(field, simple(old.javaType()), old.sqlType(), simple(column.javaType()),
               column.sqlType(), field, simple(old.javaType()), field, simple(column.javaType()),
               field, field)));
+    } else if (narrowed(old, column)) {
+      String field = column.field();
+      refusals.add(new Refusal(Message.SNAPSHOT_SIZE_NARROWED, Optional.of(field),
+          List.of(field, size(old), size(column), size(old), field, simple(column.javaType()),
+              field, field)));
     } else if (!column.key() && REQUIRED.contains(column.role()) && !REQUIRED.contains(old.role())
         && old.backfill().isEmpty()) {
       refusals.add(new Refusal(Message.SNAPSHOT_NARROWED_UNFILLED, Optional.of(column.field()),
           List.of(column.field(), column.column())));
     }
+  }
+
+  /**
+   * Whether a column's declared size holds less than it did: a shorter character column, or a
+   * decimal column with fewer digits before or after the point (a value of the old size would fail
+   * the database's check, or be rounded). A size not declared in either (zero) is not compared.
+   */
+  private static boolean narrowed(Snapshot.Column old, Snapshot.Column column) {
+    if (old.length() > 0 && column.length() > 0 && column.length() < old.length()) {
+      return true;
+    }
+    return old.precision() > 0 && column.precision() > 0
+        && (column.scale() < old.scale()
+            || column.precision() - column.scale() < old.precision() - old.scale());
+  }
+
+  /** A declared size as JPA's {@code @Column} states it: {@code length = 100}. */
+  private static String size(Snapshot.Column column) {
+    return column.length() > 0 ? "length = " + column.length()
+        : "precision = " + column.precision() + ", scale = " + column.scale();
   }
 
   private static List<String> key(Snapshot snapshot) {

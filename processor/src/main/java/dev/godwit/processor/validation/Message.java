@@ -254,6 +254,11 @@ public enum Message {
           + " the instances still running cannot read; keep %s %s, and add a new field"
           + " @Widened @Backfill(method = \"%sOf\") %s %sNew, marking %s"
           + " @Deprecated(forRemoval = true)"),
+  SNAPSHOT_SIZE_NARROWED("GodwitSizeNarrowed",
+      "field %s held up to %s in the last deploy and now declares %s, which values already written and"
+          + " the instances still running may exceed; keep %s, or add a new field @Widened"
+          + " @Backfill(method = \"%sOf\") %s %sNew of the smaller size, marking %s"
+          + " @Deprecated(forRemoval = true)"),
   SNAPSHOT_COLUMN_RENAMED("GodwitColumnRenamed",
       "field %s mapped column %s in the last deploy and now maps %s, which holds none of its values;"
           + " keep %s on column %s as @Deprecated(forRemoval = true), and add a new field for %s:"

@@ -422,6 +422,20 @@ public abstract class Dialect {
   }
 
   /**
+   * The database's built-in {@linkplain dev.godwit.runtime.HealthSignal health signals}, with the
+   * thresholds of a run's options: what a run waits on unless {@link
+   * dev.godwit.runtime.RunOptions#withoutDefaultHealthSignals()}. A threshold of zero leaves its
+   * signal out. None by default, which is right for a database without replicas or background work
+   * worth waiting for (H2).
+   *
+   * @param options the run's options
+   * @return the signals, in the order they are asked
+   */
+  public List<dev.godwit.runtime.HealthSignal> healthSignals(dev.godwit.runtime.RunOptions options) {
+    return List.of();
+  }
+
+  /**
    * The SQL type a schema step declares a column with, for {@code CREATE TABLE} and {@code ADD
    * COLUMN}: one the mapping check accepts as holding the column's Java type faithfully. A
    * {@linkplain ColumnType#converted converted} type is declared as its stored type. By default

@@ -634,6 +634,22 @@ public final class MySqlDialect extends Dialect {
     return error.getErrorCode() == DUPLICATE_ENTRY || super.isDuplicateKey(error);
   }
 
+  /**
+   * The lag of the replicas given with {@link dev.godwit.runtime.RunOptions#withReplicas} (none
+   * unless given: a primary cannot see its replicas' lag, nor connect to them without their
+   * addresses and credentials), unless {@link dev.godwit.runtime.RunOptions#maxReplicationLag()} is
+   * zero. Reading a replica's status needs MySQL's {@code REPLICATION CLIENT} privilege or
+   * MariaDB's {@code REPLICA MONITOR}; a run without it is refused before it starts.
+   */
+  @Override
+  public List<dev.godwit.runtime.HealthSignal> healthSignals(
+      dev.godwit.runtime.RunOptions options) {
+    if (options.replicas().isEmpty() || options.maxReplicationLag().isZero()) {
+      return List.of();
+    }
+    return List.of(new MySqlReplicaLag(options.replicas(), options.maxReplicationLag()));
+  }
+
   @Override
   protected boolean isTransientError(SQLException error) {
     int code = error.getErrorCode();

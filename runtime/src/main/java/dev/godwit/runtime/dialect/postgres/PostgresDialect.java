@@ -239,6 +239,30 @@ public final class PostgresDialect extends Dialect {
     }
   }
 
+  /**
+   * The standbys' replay lag (unless {@link dev.godwit.runtime.RunOptions#maxReplicationLag()} is
+   * zero), the WAL kept by replication slots (unless {@link
+   * dev.godwit.runtime.RunOptions#maxRetainedWalBytes()} is zero) and autovacuum on the migrated
+   * table (unless {@link dev.godwit.runtime.RunOptions#waitForAutovacuum()} is off). The lag and
+   * autovacuum signals need the privileges of {@code pg_read_all_stats}; a run without them is
+   * refused before it starts.
+   */
+  @Override
+  public java.util.List<dev.godwit.runtime.HealthSignal> healthSignals(
+      dev.godwit.runtime.RunOptions options) {
+    java.util.List<dev.godwit.runtime.HealthSignal> signals = new java.util.ArrayList<>();
+    if (!options.maxReplicationLag().isZero()) {
+      signals.add(new PostgresReplicationLag(options.maxReplicationLag()));
+    }
+    if (options.maxRetainedWalBytes() > 0) {
+      signals.add(new PostgresRetainedWal(options.maxRetainedWalBytes()));
+    }
+    if (options.waitForAutovacuum()) {
+      signals.add(new PostgresAutovacuum(this));
+    }
+    return signals;
+  }
+
   @Override
   protected boolean isTransientError(SQLException error) {
     // 40P01 deadlock_detected, 55P03 lock_not_available (a lock timeout), PostgreSQL Appendix A

@@ -80,6 +80,7 @@ public final class MigrationRun<T> {
    */
   private int limit;
   private BatchLockTimeout lockTimeout;
+  private final HealthThrottle health;
   /**
    * Batches of this run tried again by {@link #commitSplitting}: after a backoff, or as their first
    * half; the {@link #retrier}'s own are counted by it.
@@ -100,6 +101,9 @@ public final class MigrationRun<T> {
     this.sql = new TableSql<>(dialect, migration.table());
     this.retrier = new Retrier(dialect, migration.name(), options.maxRetries());
     this.limit = batchSize;
+    this.health = HealthThrottle.of(migration.name(), migration.table(), dialect, store, options,
+        reason -> notifyListener(withRetries(progress.status(MigrationState.RUNNING, null, null,
+            null)).withWaiting(reason)));
   }
 
   public RunResult run() throws SQLException {
@@ -111,6 +115,7 @@ public final class MigrationRun<T> {
     if (options.singleTransactionLimit() > 0) {
       refuseIfTooLarge(stored);
     }
+    health.checkAccess(database);
     store.ensureTable();
     store.ensureRow(migration.name(), migration.table().qualifiedName());
     Lease lease = Lease.claim(store, migration.name(), options.leaseDuration(), batchSize,
@@ -235,6 +240,13 @@ public final class MigrationRun<T> {
       lease.check();
       if (requested.isEmpty()) {
         requested = store.requestedHere(migration.name());
+      }
+      if (requested.isEmpty()) {
+        HealthThrottle.Outcome waited = health.await(connection, lease);
+        if (waited.pausesRun()) {
+          return Optional.of(new Ending(MigrationState.PAUSED, waited.reason(), null));
+        }
+        requested = waited.request();
       }
       if (requested.isPresent()) {
         boolean cancel = requested.get().equals(StateStore.CANCEL);
@@ -634,7 +646,7 @@ public final class MigrationRun<T> {
     return new MigrationStatus(status.name(), status.table(), status.state(), status.cursor(),
         status.rowsVisited(), status.rowsChanged(), status.estimatedTotal(), status.batchSize(),
         status.startedAt(), status.heartbeatAt(), status.finishedAt(), status.error(),
-        status.errorRowId(), retrier.retries() + batchRetries);
+        status.errorRowId(), retrier.retries() + batchRetries, status.waiting());
   }
 
   private void notifyListener(MigrationStatus status) {

@@ -30,17 +30,39 @@ public final class Database {
   }
 
   /**
-   * A new connection in auto-commit mode; the caller closes it.
+   * H2's {@code DATABASE_IS_IN_EXCLUSIVE_MODE}: H2 refuses a new connection, rather than queueing
+   * it, while another session holds the database in exclusive mode (H2 documentation, "SET
+   * EXCLUSIVE"), as Godwit's own H2 schema steps do for at most their lock timeout per try.
+   */
+  private static final int H2_EXCLUSIVE_MODE = 90135;
+
+  /** How long a connection refused for H2's exclusive mode is tried again, in milliseconds. */
+  private static final long EXCLUSIVE_MODE_WAIT_MILLIS = 30_000;
+
+  /**
+   * A new connection in auto-commit mode; the caller closes it. A connection H2 refuses because
+   * another session holds the database in exclusive mode is tried again for up to {@value
+   * #EXCLUSIVE_MODE_WAIT_MILLIS} ms.
    *
    * @throws MigrationException if the database cannot be reached
    */
   public Connection connect() {
     Connection connection;
-    try {
-      connection = dataSource.getConnection();
-    } catch (SQLException | RuntimeException e) {
-      // closed pools say so with an unchecked exception (H2's IllegalStateException) as often as not
-      throw unreachable(e);
+    long deadline = System.nanoTime() + EXCLUSIVE_MODE_WAIT_MILLIS * 1_000_000;
+    while (true) {
+      try {
+        connection = dataSource.getConnection();
+        break;
+      } catch (SQLException e) {
+        if (e.getErrorCode() != H2_EXCLUSIVE_MODE || System.nanoTime() > deadline) {
+          throw unreachable(e);
+        }
+        waitForExclusiveMode(e);
+      } catch (RuntimeException e) {
+        // closed pools say so with an unchecked exception (H2's IllegalStateException) as often as
+        // not
+        throw unreachable(e);
+      }
     }
     try {
       if (dialect == null) {
@@ -52,6 +74,15 @@ public final class Database {
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
       throw e instanceof MigrationException migration ? migration : unreachable(e);
+    }
+  }
+
+  private void waitForExclusiveMode(SQLException refusal) {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw unreachable(refusal);
     }
   }
 

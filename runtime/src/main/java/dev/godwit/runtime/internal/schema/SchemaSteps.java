@@ -87,15 +87,38 @@ public final class SchemaSteps {
     }
     for (PlannedStep step : steps) {
       int tries = 0;
+      String by = "";
       List<String> statements = step.step().statements();
       for (int i = 0; i < statements.size(); i++) {
-        tries += execute(step, statements.get(i), i == statements.size() - 1, options);
+        int done = execute(step, statements.get(i), i == statements.size() - 1, options, schemas);
+        if (done < 0) {
+          tries -= done;
+          by = " (by another process, meanwhile)";
+          break;
+        }
+        tries += done;
       }
-      LOG.info("Applied {} step {} in {} tries: {}", phase.label(), step.step().kind(), tries,
-          step.step().description());
+      LOG.info("Applied {} step {}{} in {} tries: {}", phase.label(), step.step().kind(), by,
+          tries, step.step().description());
       results.add(new ApplyResult.StepResult(step.step(), tries));
     }
     return new ApplyResult(phase, false, results);
+  }
+
+  /**
+   * Whether a step that failed is no longer planned: another process applying the same phase at
+   * once (a second application instance starting, two deploy jobs) made the same change first, and
+   * the statement failed only because its change was already made (a column added twice).
+   */
+  private boolean appliedMeanwhile(List<TableSchema<?>> schemas, SchemaStep failed) {
+    try {
+      return planned(schemas).stream().map(PlannedStep::step).noneMatch(step ->
+          step.kind() == failed.kind() && step.table().equals(failed.table())
+              && step.column().equals(failed.column()));
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("Could not plan again after a {} step failed", failed.phase().label(), e);
+      return false;
+    }
   }
 
   /**
@@ -154,12 +177,14 @@ public final class SchemaSteps {
 
   /**
    * Runs one statement in a transaction of its own under the lock timeout, recording the step in
-   * that transaction when the statement is its last; retries a lock timeout with backoff.
+   * that transaction when the statement is its last; retries a lock timeout with backoff. A
+   * statement that fails otherwise after the step has left the plan (another process applied it
+   * first) is not an error: the step is done.
    *
-   * @return how many tries it took
+   * @return how many tries it took, negated when another process applied the step meanwhile
    */
-  private int execute(PlannedStep planned, String sql, boolean last, ApplyOptions options)
-      throws SQLException {
+  private int execute(PlannedStep planned, String sql, boolean last, ApplyOptions options,
+      List<TableSchema<?>> schemas) throws SQLException {
     Dialect dialect = database.dialect();
     SchemaStep step = planned.step();
     for (int attempt = 1; ; attempt++) {
@@ -181,6 +206,9 @@ public final class SchemaSteps {
         } catch (SQLException e) {
           rollbackQuietly(connection);
           if (!dialect.isLockTimeout(e)) {
+            if (appliedMeanwhile(schemas, step)) {
+              return -attempt;
+            }
             throw e;
           }
           if (attempt >= options.maxTries()) {

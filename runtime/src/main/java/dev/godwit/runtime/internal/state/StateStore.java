@@ -55,6 +55,9 @@ public final class StateStore {
       + " {heartbeat_at}, {finished_at}, {error}, {error_row_id}, {pass}, {owner},"
       + " {lease_expires_at}, {requested}";
 
+  /** The column saying why a run waits on its health signals, added after the others. */
+  private static final String WAITING = "waiting";
+
   private static final String LEASE_HELD = " WHERE {name} = ? AND {owner} = ?";
   // leases are timed by the database's clock alone; every statement testing one runs outside a
   // batch's transaction, where CURRENT_TIMESTAMP is the statement's time
@@ -77,6 +80,9 @@ public final class StateStore {
   private final String table;
   private final String worker;
   private final Clock clock;
+
+  /** Whether the state table was seen to have its {@code waiting} column; never unset. */
+  private volatile boolean waitingColumn;
 
   /**
    * The state of migrations in a table of the database.
@@ -127,6 +133,7 @@ public final class StateStore {
   public void ensureTable() throws SQLException {
     if (exists()) {
       widenKeyColumns();
+      addWaitingColumn();
       return;
     }
     database.call(connection -> {
@@ -140,6 +147,7 @@ public final class StateStore {
       }
       return null;
     });
+    waitingColumn = true;
   }
 
   /**
@@ -224,6 +232,111 @@ public final class StateStore {
     });
   }
 
+  /**
+   * Adds the {@code waiting} column to a table created by an earlier version without it, under
+   * {@link RunOptions#DEFAULT_LOCK_TIMEOUT} as {@link #widenKeyColumns} changes columns: when the
+   * wait times out (a runner busy with the table), or the dialect cannot bound it, the table is left
+   * without it for a later run to add, and until then no run of this store records why it waits
+   * (its listeners and logs still say it). The column is nullable without a default, and the table
+   * holds one row per migration, so the change is quick once its lock is granted.
+   */
+  private void addWaitingColumn() throws SQLException {
+    if (hasWaitingColumn()) {
+      return;
+    }
+    Dialect dialect = database.dialect();
+    database.call(connection -> {
+      List<String> timeout;
+      try {
+        timeout = dialect.lockTimeout(RunOptions.DEFAULT_LOCK_TIMEOUT);
+      } catch (dev.godwit.runtime.MigrationException e) {
+        LOG.warn("The state table {} has no {} column: {}", qualifiedName(), WAITING,
+            e.getMessage());
+        return null;
+      }
+      List<String> restore = dialect.restoreLockTimeout(connection);
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : timeout) {
+          statement.execute(sql);
+        }
+        statement.execute(dialect.addColumn(qualifiedName(), dialect.quote(WAITING),
+            dialect.textType(Errors.MAX_LENGTH)));
+        connection.commit();
+        LOG.info("Added the column {} to the state table {}", WAITING, qualifiedName());
+      } catch (SQLException e) {
+        connection.rollback();
+        if (!dialect.isLockTimeout(e) && !columnNames(connection).contains(dialect.fold(WAITING))) {
+          throw e;
+        }
+        // a lock held by a busy runner, or another process adding it at once
+        LOG.warn("The state table {} has no {} column until a later run: {}", qualifiedName(),
+            WAITING, Errors.oneLine(e));
+      } finally {
+        try (Statement statement = connection.createStatement()) {
+          for (String sql : restore) {
+            statement.execute(sql);
+          }
+        }
+        connection.setAutoCommit(true);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Whether the state table has its {@code waiting} column, asked of the catalog until it is seen:
+   * a table of an earlier version is read without it, by a process that may not alter it.
+   */
+  private boolean hasWaitingColumn() throws SQLException {
+    if (!waitingColumn) {
+      waitingColumn = database.call(
+          connection -> columnNames(connection).contains(database.dialect().fold(WAITING)));
+    }
+    return waitingColumn;
+  }
+
+  /** The state table's column names, as the catalog spells them. */
+  private List<String> columnNames(Connection connection) throws SQLException {
+    DatabaseMetaData metaData = connection.getMetaData();
+    String escape = metaData.getSearchStringEscape();
+    Dialect dialect = database.dialect();
+    String catalog = connection.getCatalog();
+    String inSchema;
+    if (dialect.schemasAreCatalogs()) {
+      catalog = schema == null ? catalog : dialect.fold(schema);
+      inSchema = null;
+    } else {
+      inSchema = schema == null ? connection.getSchema()
+          : dialect.fold(schema).replace("_", escape + "_");
+    }
+    List<String> names = new ArrayList<>();
+    try (ResultSet columns = metaData.getColumns(catalog, inSchema,
+        dialect.fold(table).replace("_", escape + "_"), null)) {
+      while (columns.next()) {
+        names.add(columns.getString("COLUMN_NAME"));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Records why a held run waits on its health signals, or that it no longer does; nothing is
+   * recorded in a state table without the column (see {@link #addWaitingColumn}).
+   *
+   * @param reason one line, or {@code null} when it resumes
+   * @return {@code false} if this owner no longer holds the lease
+   */
+  public boolean saveWaiting(String name, String owner, String reason) throws SQLException {
+    if (!hasWaitingColumn()) {
+      return true;
+    }
+    String line = reason == null || reason.length() <= Errors.MAX_LENGTH ? reason
+        : reason.substring(0, Errors.MAX_LENGTH - 3) + "...";
+    return database.call(connection -> update(connection,
+        "UPDATE {godwit_migrations} SET {waiting} = ?" + LEASE_HELD, line, name, owner) == 1);
+  }
+
   /** Which of the key text columns the catalog shows as a character type of bounded length. */
   private List<String> boundedKeyColumns(Connection connection) throws SQLException {
     DatabaseMetaData metaData = connection.getMetaData();
@@ -300,7 +413,7 @@ public final class StateStore {
     String set = "UPDATE {godwit_migrations} SET {state} = ?, {owner} = ?, {lease_expires_at} = "
         + database.dialect().currentTimestampPlusMillis() + ","
         + " {heartbeat_at} = ?, {requested} = NULL, {error} = NULL, {error_row_id} = NULL,"
-        + " {finished_at} = NULL, {batch_size} = ?, "
+        + " {finished_at} = NULL, {batch_size} = ?, " + clearWaiting()
         + (reset
             ? "{started_at} = ?, {cursor_value} = NULL, {pass} = 0, {rows_visited} = 0,"
                 + " {rows_changed} = 0, {estimated_total} = -1"
@@ -406,7 +519,8 @@ public final class StateStore {
     localRequests.remove(name);
     return database.call(connection -> update(connection, "UPDATE {godwit_migrations} SET"
         + " {state} = ?, {finished_at} = ?, {heartbeat_at} = ?, {error} = ?, {error_row_id} = ?,"
-        + " {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + LEASE_HELD,
+        + " {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + clearingWaiting()
+        + LEASE_HELD,
         state.name(), new Binding(ColumnType.INSTANT, finishedAt), now, error, errorRowId, name,
         owner) == 1);
   }
@@ -438,9 +552,10 @@ public final class StateStore {
     idle.addAll(parameters);
     List<Object> live = new ArrayList<>(List.of(request, name));
     live.addAll(parameters);
+    String waiting = clearingWaiting();
     return database.call(connection -> update(connection, "UPDATE {godwit_migrations} SET"
         + " {state} = ?, {owner} = NULL, {lease_expires_at} = NULL, {requested} = NULL" + finished
-        + LEASE_FREE + states, idle.toArray()) == 1
+        + waiting + LEASE_FREE + states, idle.toArray()) == 1
         || requestLive(connection, name, request, states.toString(), live));
   }
 
@@ -462,12 +577,23 @@ public final class StateStore {
     return Optional.ofNullable(localRequests.get(name));
   }
 
+  /** {@code waiting = NULL, } in an update's SET list, or nothing where the column is missing. */
+  private String clearWaiting() throws SQLException {
+    return hasWaitingColumn() ? "{waiting} = NULL, " : "";
+  }
+
+  /** {@code , waiting = NULL} at the end of an update's SET list, or nothing where it is missing. */
+  private String clearingWaiting() throws SQLException {
+    return hasWaitingColumn() ? ", {waiting} = NULL" : "";
+  }
+
   private List<StoredState> query(String where, Object... parameters) throws SQLException {
+    String waiting = hasWaitingColumn() ? "{waiting}" : "NULL";
     return database.call(connection -> {
       List<StoredState> states = new ArrayList<>();
-      try (PreparedStatement statement =
-              prepare(connection, "SELECT " + COLUMNS + " FROM {godwit_migrations}" + where,
-                  parameters);
+      try (PreparedStatement statement = prepare(connection,
+              "SELECT " + COLUMNS + ", " + waiting + " FROM {godwit_migrations}" + where,
+              parameters);
           ResultSet resultSet = statement.executeQuery()) {
         while (resultSet.next()) {
           states.add(read(resultSet));
@@ -491,7 +617,11 @@ public final class StateStore {
         ColumnType.INSTANT.read(resultSet, 10),
         ColumnType.INSTANT.read(resultSet, 11),
         resultSet.getString(12),
-        resultSet.getString(13));
+        resultSet.getString(13),
+        0,
+        // a runner that died while it waited leaves its reason behind: only a running one waits
+        MigrationState.RUNNING.name().equals(resultSet.getString(3)) ? resultSet.getString(18)
+            : null);
     return new StoredState(status, resultSet.getInt(14), resultSet.getString(15),
         ColumnType.INSTANT.read(resultSet, 16), resultSet.getString(17));
   }
@@ -516,7 +646,8 @@ public final class StateStore {
         + " {pass} INTEGER DEFAULT 0 NOT NULL,"
         + " {owner} " + dialect.textType(200) + ","
         + " {lease_expires_at} " + instant + ","
-        + " {requested} " + dialect.textType(16) + ")");
+        + " {requested} " + dialect.textType(16) + ","
+        + " {" + WAITING + "} " + dialect.textType(Errors.MAX_LENGTH) + ")");
   }
 
   private String sql(String template) {

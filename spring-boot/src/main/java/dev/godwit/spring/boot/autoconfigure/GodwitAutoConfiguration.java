@@ -1,5 +1,6 @@
 package dev.godwit.spring.boot.autoconfigure;
 
+import dev.godwit.runtime.HealthSignal;
 import dev.godwit.runtime.MigrationRegistry;
 import dev.godwit.runtime.Migrator;
 import dev.godwit.runtime.RunOptions;
@@ -100,18 +101,28 @@ public class GodwitAutoConfiguration {
    *
    * @param migrator runs the migrations
    * @param registry the published migrations
-   * @param properties the batch size, pause, lease, wait and shutdown settings
+   * @param properties the batch size, pause, lease, health, wait and shutdown settings
    * @param listeners see every run it starts (the metrics, when Micrometer is present)
+   * @param healthSignals the application's own health signals, waited on besides the database's
+   *     built-in ones
    * @return the runner
    */
   @Bean
   @ConditionalOnMissingBean
   public GodwitMigrationRunner godwitMigrationRunner(Migrator migrator, MigrationRegistry registry,
-      GodwitProperties properties, ObjectProvider<GodwitRunListener> listeners) {
+      GodwitProperties properties, ObjectProvider<GodwitRunListener> listeners,
+      ObjectProvider<HealthSignal> healthSignals) {
     RunOptions options = RunOptions.builder()
         .batchSize(properties.getBatchSize())
         .pauseBetweenBatches(properties.getPauseBetweenBatches())
         .leaseDuration(properties.getLeaseDuration())
+        .defaultHealthSignals(properties.isHealthSignals())
+        .maxReplicationLag(properties.getMaxReplicationLag())
+        .maxRetainedWalBytes(properties.getMaxRetainedWal().toBytes())
+        .waitForAutovacuum(properties.isWaitForAutovacuum())
+        .healthCheckInterval(properties.getHealthCheckInterval())
+        .maxHealthWait(properties.getMaxHealthWait())
+        .healthSignals(healthSignals.orderedStream().toList())
         .build();
     return new GodwitMigrationRunner(migrator, registry, options, properties.isRunOnStartup(),
         properties.getWaitInterval(), properties.getShutdownTimeout(),

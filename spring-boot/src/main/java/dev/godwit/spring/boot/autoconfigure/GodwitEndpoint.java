@@ -165,11 +165,13 @@ public class GodwitEndpoint {
    * @param finishedAt when it ended, or {@code null}
    * @param error its last error, or {@code null}
    * @param errorRowId the key of the row that failed, or {@code null}
+   * @param waiting why its run waits on the database's health before its next batch, or {@code
+   *     null} when it does not
    */
   public record MigrationReport(String name, String table, String phase, Boolean destroysData,
       MigrationState state, boolean runningHere, String cursor, long rowsVisited, long rowsChanged,
       long estimatedTotal, Double percent, String eta, String startedAt, String heartbeatAt,
-      String finishedAt, String error, String errorRowId) {
+      String finishedAt, String error, String errorRowId, String waiting) {
 
     static MigrationReport of(@Nullable Migration<?> migration, @Nullable MigrationStatus status,
         boolean runningHere) {
@@ -179,13 +181,13 @@ public class GodwitEndpoint {
       Boolean destroys = migration != null ? migration.destroysData() : null;
       if (status == null) {
         return new MigrationReport(name, table, phase, destroys, MigrationState.PENDING,
-            runningHere, null, 0, 0, -1, null, null, null, null, null, null, null);
+            runningHere, null, 0, 0, -1, null, null, null, null, null, null, null, null);
       }
       return new MigrationReport(name, table, phase, destroys, status.state(), runningHere,
           status.cursor(), status.rowsVisited(), status.rowsChanged(), status.estimatedTotal(),
           status.percent().orElse(null), status.eta().map(Duration::toString).orElse(null),
           text(status.startedAt()), text(status.heartbeatAt()), text(status.finishedAt()),
-          status.error(), status.errorRowId());
+          status.error(), status.errorRowId(), status.waiting());
     }
 
     private static String text(Instant instant) {

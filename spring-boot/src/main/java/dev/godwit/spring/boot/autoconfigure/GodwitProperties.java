@@ -1,6 +1,8 @@
 package dev.godwit.spring.boot.autoconfigure;
 
+import dev.godwit.runtime.RunOptions;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -44,6 +46,28 @@ public class GodwitProperties {
 
   /** How long a run's lease lasts without a heartbeat before another instance may take it over. */
   private Duration leaseDuration = Duration.ofSeconds(30);
+
+  /**
+   * Whether the runs the application starts wait on the database's built-in health signals
+   * (PostgreSQL: standbys' replication lag, WAL kept by replication slots, autovacuum on the
+   * migrated table); HealthSignal beans are waited on either way.
+   */
+  private boolean healthSignals = true;
+
+  /** The most replication lag a standby may have before a run waits; 0 turns the lag signals off. */
+  private Duration maxReplicationLag = RunOptions.DEFAULT_MAX_REPLICATION_LAG;
+
+  /** The most WAL a PostgreSQL replication slot may keep before a run waits; 0 turns it off. */
+  private DataSize maxRetainedWal = DataSize.ofBytes(RunOptions.DEFAULT_MAX_RETAINED_WAL_BYTES);
+
+  /** Whether a run waits while PostgreSQL's autovacuum works on the migrated table. */
+  private boolean waitForAutovacuum = true;
+
+  /** How often the health signals are asked between batches, and again while one says to wait. */
+  private Duration healthCheckInterval = RunOptions.DEFAULT_HEALTH_CHECK_INTERVAL;
+
+  /** How long a run waits on its health signals before it pauses itself, saying why; 0 waits on. */
+  private Duration maxHealthWait = RunOptions.DEFAULT_MAX_HEALTH_WAIT;
 
   /** How often an instance waiting for a migration another instance runs looks at it again. */
   private Duration waitInterval = Duration.ofSeconds(2);
@@ -259,5 +283,113 @@ public class GodwitProperties {
    */
   public void setWorkerName(String workerName) {
     this.workerName = workerName;
+  }
+
+  /**
+   * Whether runs wait on the database's built-in health signals.
+   *
+   * @return {@code true} by default
+   */
+  public boolean isHealthSignals() {
+    return healthSignals;
+  }
+
+  /**
+   * Sets {@link #isHealthSignals()}.
+   *
+   * @param healthSignals whether to wait on the built-in signals
+   */
+  public void setHealthSignals(boolean healthSignals) {
+    this.healthSignals = healthSignals;
+  }
+
+  /**
+   * The most replication lag before a run waits.
+   *
+   * @return {@link RunOptions#DEFAULT_MAX_REPLICATION_LAG} by default
+   */
+  public Duration getMaxReplicationLag() {
+    return maxReplicationLag;
+  }
+
+  /**
+   * Sets {@link #getMaxReplicationLag()}.
+   *
+   * @param maxReplicationLag zero or more; zero turns the lag signals off
+   */
+  public void setMaxReplicationLag(Duration maxReplicationLag) {
+    this.maxReplicationLag = maxReplicationLag;
+  }
+
+  /**
+   * The most WAL a replication slot may keep before a run waits.
+   *
+   * @return 1 GiB by default
+   */
+  public DataSize getMaxRetainedWal() {
+    return maxRetainedWal;
+  }
+
+  /**
+   * Sets {@link #getMaxRetainedWal()}.
+   *
+   * @param maxRetainedWal zero or more; zero turns the signal off
+   */
+  public void setMaxRetainedWal(DataSize maxRetainedWal) {
+    this.maxRetainedWal = maxRetainedWal;
+  }
+
+  /**
+   * Whether a run waits while autovacuum works on the migrated table.
+   *
+   * @return {@code true} by default
+   */
+  public boolean isWaitForAutovacuum() {
+    return waitForAutovacuum;
+  }
+
+  /**
+   * Sets {@link #isWaitForAutovacuum()}.
+   *
+   * @param waitForAutovacuum whether to wait for autovacuum
+   */
+  public void setWaitForAutovacuum(boolean waitForAutovacuum) {
+    this.waitForAutovacuum = waitForAutovacuum;
+  }
+
+  /**
+   * How often the health signals are asked.
+   *
+   * @return {@link RunOptions#DEFAULT_HEALTH_CHECK_INTERVAL} by default
+   */
+  public Duration getHealthCheckInterval() {
+    return healthCheckInterval;
+  }
+
+  /**
+   * Sets {@link #getHealthCheckInterval()}.
+   *
+   * @param healthCheckInterval a positive duration
+   */
+  public void setHealthCheckInterval(Duration healthCheckInterval) {
+    this.healthCheckInterval = healthCheckInterval;
+  }
+
+  /**
+   * How long a run waits on its health signals before it pauses itself.
+   *
+   * @return {@link RunOptions#DEFAULT_MAX_HEALTH_WAIT} by default
+   */
+  public Duration getMaxHealthWait() {
+    return maxHealthWait;
+  }
+
+  /**
+   * Sets {@link #getMaxHealthWait()}.
+   *
+   * @param maxHealthWait zero or more; zero waits without bound
+   */
+  public void setMaxHealthWait(Duration maxHealthWait) {
+    this.maxHealthWait = maxHealthWait;
   }
 }

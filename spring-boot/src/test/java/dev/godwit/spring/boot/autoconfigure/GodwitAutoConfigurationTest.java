@@ -3,7 +3,9 @@ package dev.godwit.spring.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.godwit.runtime.HealthSignal;
 import dev.godwit.runtime.MigrationState;
+import dev.godwit.runtime.Table;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.Migrator;
 import dev.godwit.runtime.SchemaCheckException;
@@ -399,6 +401,91 @@ class GodwitAutoConfigurationTest {
     while (runner.current().isPresent()) {
       assertThat(System.nanoTime()).isLessThan(deadline);
       Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void aHealthSignalBeanHoldsTheRunBackAndTheEndpointShowsWhyUntilItClears() throws Exception {
+    createTeams(true);
+    setLag(2, true);
+    runner.withUserConfiguration(TableLag.class)
+        .withPropertyValues("godwit.run-on-startup=true", "godwit.health-check-interval=10ms",
+            "management.endpoints.web.exposure.include=godwit")
+        .run(context -> {
+          ready(context);
+          GodwitEndpoint endpoint = context.getBean(GodwitEndpoint.class);
+          long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+          while (endpoint.migration("teams.backfillPlan") == null
+              || endpoint.migration("teams.backfillPlan").waiting() == null) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(10);
+          }
+          assertThat(endpoint.migration("teams.backfillPlan").waiting())
+              .isEqualTo("test.lag: lag 2 s");
+          assertThat(endpoint.migration("teams.backfillPlan").rowsVisited()).isZero();
+
+          setLag(0, false);
+          MigrationStatus status = awaitDone(context.getBean(Migrator.class), "teams.backfillPlan");
+          assertThat(status.state()).isEqualTo(MigrationState.SUCCEEDED);
+          assertThat(endpoint.migration("teams.backfillPlan").waiting()).isNull();
+        });
+  }
+
+  @Test
+  void theLongestHealthWaitAndTheThresholdsAreProperties() throws Exception {
+    createTeams(true);
+    setLag(2, true);
+    runner.withUserConfiguration(TableLag.class)
+        .withPropertyValues("godwit.run-on-startup=true", "godwit.health-check-interval=10ms",
+            "godwit.max-health-wait=50ms", "godwit.max-replication-lag=5s",
+            "godwit.max-retained-wal=2GB", "godwit.wait-for-autovacuum=false",
+            "godwit.health-signals=false")
+        .run(context -> {
+          GodwitProperties properties = context.getBean(GodwitProperties.class);
+          assertThat(properties.getMaxReplicationLag()).isEqualTo(Duration.ofSeconds(5));
+          assertThat(properties.getMaxRetainedWal().toBytes()).isEqualTo(2L << 30);
+          assertThat(properties.isWaitForAutovacuum()).isFalse();
+          assertThat(properties.isHealthSignals()).isFalse();
+          ready(context);
+          MigrationStatus status = awaitDone(context.getBean(Migrator.class), "teams.backfillPlan");
+          assertThat(status.state()).isEqualTo(MigrationState.PAUSED);
+          assertThat(status.error()).isEqualTo("paused itself after waiting 50ms on its health"
+              + " signals (test.lag: lag 2 s); run it again to continue once they are healthy");
+        });
+  }
+
+  private void setLag(int lag, boolean create) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      if (create) {
+        statement.execute("CREATE TABLE health_lag (lag INTEGER NOT NULL)");
+        statement.execute("INSERT INTO health_lag (lag) VALUES (0)");
+      }
+      statement.execute("UPDATE health_lag SET lag = " + lag);
+    }
+  }
+
+  /** A health signal the application declares: waits while {@code health_lag} holds a lag. */
+  @Configuration(proxyBeanMethods = false)
+  static class TableLag {
+    @Bean
+    HealthSignal tableLag() {
+      return new HealthSignal() {
+        @Override
+        public String name() {
+          return "test.lag";
+        }
+
+        @Override
+        public Optional<String> check(Connection connection, Table<?> table) throws SQLException {
+          try (Statement statement = connection.createStatement();
+              java.sql.ResultSet row = statement.executeQuery("SELECT lag FROM health_lag")) {
+            row.next();
+            int lag = row.getInt(1);
+            return lag > 0 ? Optional.of("lag " + lag + " s") : Optional.empty();
+          }
+        }
+      };
     }
   }
 
