@@ -116,6 +116,9 @@ enum Backend {
   /** How long an H2 statement waits for a row lock before it fails. */
   static final int H2_LOCK_TIMEOUT_MILLIS = 1000;
 
+  /** Connections in the strategies' pool. */
+  static final int POOL_SIZE = 12;
+
   private final String label;
 
   Backend(String label) {
@@ -145,7 +148,9 @@ enum Backend {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
-    config.setMaximumPoolSize(4);
+    // room for the scale section's workers (a connection each, and the runtime's own for its state
+    // and heartbeats); a strategy short of connections would measure its wait for the pool
+    config.setMaximumPoolSize(POOL_SIZE);
     config.setPoolName("bench");
     return new HikariDataSource(config);
   }

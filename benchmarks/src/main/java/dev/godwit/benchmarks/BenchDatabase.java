@@ -3,11 +3,14 @@ package dev.godwit.benchmarks;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 
 /**
@@ -86,6 +89,53 @@ final class BenchDatabase implements AutoCloseable {
     try (Connection connection = pool.getConnection()) {
       return connection.getMetaData().getDatabaseProductName() + " "
           + connection.getMetaData().getDatabaseProductVersion();
+    }
+  }
+
+  /**
+   * The database server's main process on this machine, whose CPU the harness measures: PostgreSQL's
+   * postmaster (the parent of every backend, {@code pg_backend_pid()}), MariaDB's {@code mysqld}
+   * (from its {@code pid_file}).
+   *
+   * @return its process id, or empty for H2 (it runs in this JVM) or off Linux
+   */
+  OptionalLong serverPid() throws SQLException {
+    if (backend == Backend.H2) {
+      return OptionalLong.empty();
+    }
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet resultSet = statement.executeQuery(backend == Backend.POSTGRES
+            ? "SELECT pg_backend_pid()" : "SELECT @@pid_file")) {
+      resultSet.next();
+      if (backend == Backend.POSTGRES) {
+        return CpuMeter.parentOf(resultSet.getLong(1));
+      }
+      try {
+        return OptionalLong.of(Long.parseLong(
+            Files.readString(Path.of(resultSet.getString(1))).trim()));
+      } catch (IOException | RuntimeException e) {
+        return OptionalLong.empty();
+      }
+    }
+  }
+
+  /**
+   * How many bytes of write-ahead log the server has written so far ({@code pg_current_wal_lsn()} as
+   * a byte position), to measure the log a run writes per row.
+   *
+   * @return the position, or empty on a database other than PostgreSQL
+   */
+  OptionalLong walPosition() throws SQLException {
+    if (backend != Backend.POSTGRES) {
+      return OptionalLong.empty();
+    }
+    try (Connection connection = pool.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet resultSet = statement.executeQuery(
+            "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")) {
+      resultSet.next();
+      return OptionalLong.of(resultSet.getLong(1));
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The benchmark harness: measures Godwit's migrations against the alternatives on the same data in the
- * same run, its heap as the table grows, the processor's compile time and the dual-read accessor, and
+ * same run, its heap as the table grows, adaptive batches and several workers, the processor's compile time and the dual-read accessor, and
  * prints a Markdown report with every target's ratio. See {@code BENCHMARKS.md} at the repository root.
  */
 @Command(name = "benchmarks/run.sh", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,6 +29,7 @@ public final class BenchmarkMain implements Callable<Integer> {
   enum Section {
     MIGRATIONS,
     HEAP,
+    SCALE,
     COMPILE,
     ACCESSOR
   }
@@ -72,7 +74,41 @@ public final class BenchmarkMain implements Callable<Integer> {
       description = "Backfills to run: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private List<Backfill> backfills;
 
-  @Option(names = "--sections", split = ",", defaultValue = "MIGRATIONS,HEAP,COMPILE,ACCESSOR",
+  @Option(names = "--scale-rows",
+      description = "Rows of the table of the scale section's runs (default: --rows).")
+  private Long scaleRows;
+
+  @Option(names = "--scale-heap-rows",
+      description = "Rows of the table the most workers' heap is measured on (default 10,000,000;"
+          + " quick: 10 times --scale-rows).")
+  private Long scaleHeapRows;
+
+  @Option(names = "--writer-steps", split = ",", defaultValue = "100,1000",
+      description = "The scale section's stepping writer: updates/s of each step (default"
+          + " ${DEFAULT-VALUE}), taken in turn over and over.")
+  private List<Integer> writerSteps;
+
+  @Option(names = "--writer-step-seconds",
+      description = "How long each step of the stepping writer lasts (default 2; quick: 0.1).")
+  private Double writerStepSeconds;
+
+  @Option(names = "--target-batch-ms", defaultValue = "50",
+      description = "The adaptive run's target duration of a batch (default ${DEFAULT-VALUE}).")
+  private int targetBatchMillis;
+
+  @Option(names = "--adaptive-batch-range", split = ",", defaultValue = "100,10000",
+      description = "The adaptive run's smallest and largest batch (default ${DEFAULT-VALUE}); it"
+          + " starts at Godwit's default batch.")
+  private List<Integer> adaptiveRange;
+
+  @Option(names = "--workers", split = ",", defaultValue = "1,2,4",
+      description = "Runners in the scale section (default ${DEFAULT-VALUE}): workers of one"
+          + " migration, and above 1 as many migrations on hand-split ranges too; ratios are to 1"
+          + " runner, and the most workers also run the heap's run.")
+  private List<Integer> workerCounts;
+
+  @Option(names = "--sections", split = ",",
+      defaultValue = "MIGRATIONS,HEAP,SCALE,COMPILE,ACCESSOR",
       description = "What to measure: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private Set<Section> sections = EnumSet.allOf(Section.class);
 
@@ -102,6 +138,7 @@ public final class BenchmarkMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings = settings();
+    ScaleSettings scaleSettings = scaleSettings(settings);
     Report report = new Report(settings);
     report.machine(String.format(Locale.ROOT, "Machine: %d cores seen by the JVM, %s %s, Java %s,"
             + " max heap %d MiB, started with %s", Runtime.getRuntime().availableProcessors(),
@@ -110,7 +147,8 @@ public final class BenchmarkMain implements Callable<Integer> {
         ManagementFactory.getRuntimeMXBean().getInputArguments()));
     Path workDir = Files.createTempDirectory("godwit-benchmarks");
     try {
-      if (sections.contains(Section.MIGRATIONS) || sections.contains(Section.HEAP)) {
+      if (sections.contains(Section.MIGRATIONS) || sections.contains(Section.HEAP)
+          || sections.contains(Section.SCALE)) {
         for (Backend backend : settings.backends()) {
           try (BenchDatabase database = backend.open(workDir)) {
             report.machine(backend.label() + ": " + database.version());
@@ -119,6 +157,10 @@ public final class BenchmarkMain implements Callable<Integer> {
             }
             if (sections.contains(Section.HEAP) && backend == settings.backends().get(0)) {
               report.heap(backend, new HeapBenchmark(settings).run(database));
+            }
+            if (sections.contains(Section.SCALE) && backend == settings.backends().get(0)) {
+              report.scale(scaleSettings,
+                  new ScaleBenchmark(settings, scaleSettings).run(database));
             }
           }
         }
@@ -153,6 +195,26 @@ public final class BenchmarkMain implements Callable<Integer> {
         writerRate,
         tunedBatchSize, List.copyOf(backends), Set.copyOf(strategies), List.copyOf(backfills),
         compileEntities != null ? compileEntities : quick ? 10 : 200, quick ? 1 : 5, quick);
+  }
+
+  private ScaleSettings scaleSettings(Settings settings) {
+    long tableRows = scaleRows != null ? scaleRows : settings.rows();
+    long heapRows = scaleHeapRows != null ? scaleHeapRows : quick ? 10 * tableRows : 10_000_000;
+    double stepSeconds = writerStepSeconds != null ? writerStepSeconds : quick ? 0.1 : 2;
+    boolean valid = tableRows > 0 && heapRows > 0 && stepSeconds > 0 && targetBatchMillis > 0
+        && !writerSteps.isEmpty() && writerSteps.stream().allMatch(rate -> rate > 0)
+        && !workerCounts.isEmpty() && workerCounts.stream().allMatch(count -> count > 0)
+        && adaptiveRange.size() == 2 && adaptiveRange.get(0) > 0
+        && adaptiveRange.get(1) >= adaptiveRange.get(0);
+    if (!valid) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--scale-rows,"
+          + " --scale-heap-rows, --writer-steps, --writer-step-seconds, --target-batch-ms and"
+          + " --workers must be positive and --adaptive-batch-range two sizes, the smaller first;"
+          + " pass numbers above 0.");
+    }
+    return new ScaleSettings(tableRows, heapRows, writerSteps, stepSeconds,
+        Duration.ofMillis(targetBatchMillis), adaptiveRange.get(0), adaptiveRange.get(1),
+        workerCounts);
   }
 
   private static void deleteRecursively(Path folder) throws IOException {

@@ -41,11 +41,31 @@ record GodwitStrategy(int batchSize, boolean tuned) implements Strategy {
       throw new IllegalStateException("the generated migration " + migration.name()
           + " now has batches of " + migration.batchSize() + "; update GodwitStrategy.defaults()");
     }
-    RunOptions options = RunOptions.defaults().withReset();
+    RunOptions options = RunOptions.defaults();
     if (tuned) {
       options = options.withBatchSize(batchSize);
     }
-    RunResult result = Migrator.create(database.pool()).run(migration, options);
+    return run(database, backfill, options);
+  }
+
+  /**
+   * Runs the backfill's generated migration from its first row with these options.
+   *
+   * @return the rows it changed
+   * @throws IllegalStateException if the run did not succeed
+   */
+  static long run(BenchDatabase database, Backfill backfill, RunOptions options) {
+    return run(database, backfill.migration(), options);
+  }
+
+  /**
+   * Runs a migration of the workload's table from its first row with these options.
+   *
+   * @return the rows it changed
+   * @throws IllegalStateException if the run did not succeed
+   */
+  static long run(BenchDatabase database, Migration<Team> migration, RunOptions options) {
+    RunResult result = Migrator.create(database.pool()).run(migration, options.withReset());
     if (!result.succeeded()) {
       throw new IllegalStateException("Godwit's run of " + migration.name() + " ended "
           + result.status().state() + ": " + result.status().error());

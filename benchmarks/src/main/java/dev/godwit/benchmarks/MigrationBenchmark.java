@@ -110,17 +110,24 @@ final class MigrationBenchmark {
       }
       heap = probe.peakMebibytes();
     }
-    check(database, backfill, strategy, upTo, changed);
+    check(database, backfill, strategy.name(), upTo, changed);
     return new Measurement(database.backend(), backfill, strategy, changed, seconds, cpuSeconds,
         writes, heap);
   }
 
-  private static void check(BenchDatabase database, Backfill backfill, Strategy strategy, long upTo,
+  /**
+   * Fails unless the strategy left each of the first {@code upTo} rows filled with the right value
+   * and said it changed that many.
+   *
+   * @param strategy the strategy's name
+   * @throws IllegalStateException naming what is wrong: its figures would mean nothing
+   */
+  static void check(BenchDatabase database, Backfill backfill, String strategy, long upTo,
       long changed) throws Exception {
     long remaining = database.remaining(backfill, upTo);
     long wrong = database.wrong(backfill);
     if (remaining != 0 || wrong != 0 || changed != upTo) {
-      throw new IllegalStateException(strategy.name() + " left " + remaining + " of " + upTo
+      throw new IllegalStateException(strategy + " left " + remaining + " of " + upTo
           + " rows without " + backfill.column() + " and " + wrong + " with a wrong value, changing "
           + changed + "; the strategy is broken, so its figures would mean nothing");
     }
