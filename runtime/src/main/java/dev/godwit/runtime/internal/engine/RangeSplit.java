@@ -81,6 +81,14 @@ record RangeSplit(List<String[]> bounds, long total) {
         connection.rollback();
         boundaries = boundaries(connection, sql, where, from, "", estimate.getAsLong(), count);
       }
+      if (!sample.isEmpty() && boundaries.size() < (count - 1) / 2) {
+        // a block sample (PostgreSQL's SYSTEM) of a table of few pages can come back nearly
+        // empty; the table is then small enough to read every key
+        LOG.info("The sample of {}'s keys gave {} boundaries for {} ranges; reading every key to"
+            + " split it", table.qualifiedName(), boundaries.size(), count);
+        connection.rollback();
+        boundaries = boundaries(connection, sql, where, from, "", estimate.getAsLong(), count);
+      }
       List<String[]> bounds = new ArrayList<>();
       String lower = after;
       for (String boundary : boundaries) {
