@@ -5,7 +5,6 @@ import dev.godwit.runtime.RangeStatus;
 import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -97,25 +96,8 @@ public final class RangeStore {
     if (exists) {
       return true;
     }
-    String schema = store.schema();
-    Dialect dialect = database().dialect();
-    boolean found = database().call(connection -> {
-      DatabaseMetaData metaData = connection.getMetaData();
-      String escape = metaData.getSearchStringEscape();
-      String pattern = dialect.fold(table).replace("_", escape + "_");
-      String catalog = connection.getCatalog();
-      String inSchema;
-      if (dialect.schemasAreCatalogs()) {
-        catalog = schema == null ? catalog : dialect.fold(schema);
-        inSchema = null;
-      } else {
-        inSchema = schema == null ? connection.getSchema()
-            : dialect.fold(schema).replace("_", escape + "_");
-      }
-      try (ResultSet tables = metaData.getTables(catalog, inSchema, pattern, null)) {
-        return tables.next();
-      }
-    });
+    boolean found = database().call(connection -> StateTables.exists(connection,
+        database().dialect(), store.schema(), table));
     exists = found;
     return found;
   }

@@ -11,7 +11,6 @@ import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.sql.Binding;
 import dev.godwit.runtime.spi.Dialect;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -178,24 +177,8 @@ public final class StateStore {
    * no transaction is disturbed.
    */
   public boolean exists() throws SQLException {
-    return database.call(connection -> {
-      DatabaseMetaData metaData = connection.getMetaData();
-      String escape = metaData.getSearchStringEscape();
-      String pattern = database.dialect().fold(table).replace("_", escape + "_");
-      String catalog = connection.getCatalog();
-      String inSchema;
-      if (database.dialect().schemasAreCatalogs()) {
-        // a catalog is named exactly, never by a pattern
-        catalog = schema == null ? catalog : database.dialect().fold(schema);
-        inSchema = null;
-      } else {
-        inSchema = schema == null ? connection.getSchema()
-            : database.dialect().fold(schema).replace("_", escape + "_");
-      }
-      try (ResultSet tables = metaData.getTables(catalog, inSchema, pattern, null)) {
-        return tables.next();
-      }
-    });
+    return database.call(connection -> StateTables.exists(connection, database.dialect(), schema,
+        table));
   }
 
   /**
@@ -208,50 +191,15 @@ public final class StateStore {
    */
   private void widenKeyColumns() throws SQLException {
     Dialect dialect = database.dialect();
-    database.call(connection -> {
-      List<String> bounded = boundedKeyColumns(connection);
-      if (bounded.isEmpty()) {
-        return null;
-      }
-      List<String> timeout;
-      try {
-        timeout = dialect.lockTimeout(RunOptions.DEFAULT_LOCK_TIMEOUT);
-      } catch (dev.godwit.runtime.MigrationException e) {
-        LOG.warn("The state table {} keeps its bounded {} columns: {}", qualifiedName(), bounded,
-            e.getMessage());
-        return null;
-      }
-      List<String> restore = dialect.restoreLockTimeout(connection);
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        for (String sql : timeout) {
-          statement.execute(sql);
-        }
-        for (String column : bounded) {
-          statement.execute(dialect.alterColumnType(qualifiedName(), dialect.quote(column),
-              dialect.longTextType()));
-        }
-        connection.commit();
-        LOG.info("Changed the state table {}'s columns {} to {}", qualifiedName(), bounded,
-            dialect.longTextType());
-      } catch (SQLException e) {
-        connection.rollback();
-        if (!dialect.isLockTimeout(e) && boundedKeyColumns(connection).equals(bounded)) {
-          throw e;
-        }
-        // a lock held by a busy runner, or another process changing them at once
-        LOG.warn("The state table {} keeps its bounded {} columns until a later run: {}",
-            qualifiedName(), bounded, Errors.oneLine(e));
-      } finally {
-        try (Statement statement = connection.createStatement()) {
-          for (String sql : restore) {
-            statement.execute(sql);
-          }
-        }
-        connection.setAutoCommit(true);
-      }
-      return null;
-    });
+    List<String> bounded = database.call(this::boundedKeyColumns);
+    if (bounded.isEmpty()) {
+      return;
+    }
+    List<String> statements = bounded.stream().map(column -> dialect.alterColumnType(
+        qualifiedName(), dialect.quote(column), dialect.longTextType())).toList();
+    StateTables.alterUnderLockTimeout(database, "change the columns " + bounded + " to "
+        + dialect.longTextType() + " in", qualifiedName(), statements,
+        connection -> !boundedKeyColumns(connection).equals(bounded));
   }
 
   /**
@@ -267,43 +215,10 @@ public final class StateStore {
       return;
     }
     Dialect dialect = database.dialect();
-    database.call(connection -> {
-      List<String> timeout;
-      try {
-        timeout = dialect.lockTimeout(RunOptions.DEFAULT_LOCK_TIMEOUT);
-      } catch (dev.godwit.runtime.MigrationException e) {
-        LOG.warn("The state table {} has no {} column: {}", qualifiedName(), WAITING,
-            e.getMessage());
-        return null;
-      }
-      List<String> restore = dialect.restoreLockTimeout(connection);
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        for (String sql : timeout) {
-          statement.execute(sql);
-        }
-        statement.execute(dialect.addColumn(qualifiedName(), dialect.quote(WAITING),
-            dialect.textType(Errors.MAX_LENGTH)));
-        connection.commit();
-        LOG.info("Added the column {} to the state table {}", WAITING, qualifiedName());
-      } catch (SQLException e) {
-        connection.rollback();
-        if (!dialect.isLockTimeout(e) && !columnNames(connection).contains(dialect.fold(WAITING))) {
-          throw e;
-        }
-        // a lock held by a busy runner, or another process adding it at once
-        LOG.warn("The state table {} has no {} column until a later run: {}", qualifiedName(),
-            WAITING, Errors.oneLine(e));
-      } finally {
-        try (Statement statement = connection.createStatement()) {
-          for (String sql : restore) {
-            statement.execute(sql);
-          }
-        }
-        connection.setAutoCommit(true);
-      }
-      return null;
-    });
+    StateTables.alterUnderLockTimeout(database, "add the column " + WAITING + " to",
+        qualifiedName(), List.of(dialect.addColumn(qualifiedName(), dialect.quote(WAITING),
+            dialect.textType(Errors.MAX_LENGTH))),
+        connection -> columnNames(connection).contains(dialect.fold(WAITING)));
   }
 
   /**
@@ -320,26 +235,8 @@ public final class StateStore {
 
   /** The state table's column names, as the catalog spells them. */
   private List<String> columnNames(Connection connection) throws SQLException {
-    DatabaseMetaData metaData = connection.getMetaData();
-    String escape = metaData.getSearchStringEscape();
-    Dialect dialect = database.dialect();
-    String catalog = connection.getCatalog();
-    String inSchema;
-    if (dialect.schemasAreCatalogs()) {
-      catalog = schema == null ? catalog : dialect.fold(schema);
-      inSchema = null;
-    } else {
-      inSchema = schema == null ? connection.getSchema()
-          : dialect.fold(schema).replace("_", escape + "_");
-    }
-    List<String> names = new ArrayList<>();
-    try (ResultSet columns = metaData.getColumns(catalog, inSchema,
-        dialect.fold(table).replace("_", escape + "_"), null)) {
-      while (columns.next()) {
-        names.add(columns.getString("COLUMN_NAME"));
-      }
-    }
-    return names;
+    return StateTables.columns(connection, database.dialect(), schema, table).stream()
+        .map(StateTables.CatalogColumn::name).toList();
   }
 
   /**
@@ -361,25 +258,16 @@ public final class StateStore {
 
   /** Which of the key text columns the catalog shows as a character type of bounded length. */
   private List<String> boundedKeyColumns(Connection connection) throws SQLException {
-    DatabaseMetaData metaData = connection.getMetaData();
-    String escape = metaData.getSearchStringEscape();
     Dialect dialect = database.dialect();
-    String inSchema = schema == null ? connection.getSchema()
-        : dialect.fold(schema).replace("_", escape + "_");
     List<String> bounded = new ArrayList<>();
-    try (ResultSet columns = metaData.getColumns(connection.getCatalog(), inSchema,
-        dialect.fold(table).replace("_", escape + "_"), null)) {
-      while (columns.next()) {
-        String name = columns.getString("COLUMN_NAME");
-        int type = columns.getInt("DATA_TYPE");
-        long size = columns.getLong("COLUMN_SIZE");
-        boolean character = type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR
-            || type == java.sql.Types.NVARCHAR || type == java.sql.Types.NCHAR;
-        for (String column : KEY_TEXT_COLUMNS) {
-          if (dialect.fold(column).equals(name) && character && size > 0
-              && size < UNBOUNDED_LENGTH && !bounded.contains(column)) {
-            bounded.add(column);
-          }
+    for (StateTables.CatalogColumn found : StateTables.columns(connection, dialect, schema, table)) {
+      int type = found.type();
+      boolean character = type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR
+          || type == java.sql.Types.NVARCHAR || type == java.sql.Types.NCHAR;
+      for (String column : KEY_TEXT_COLUMNS) {
+        if (dialect.fold(column).equals(found.name()) && character && found.size() > 0
+            && found.size() < UNBOUNDED_LENGTH && !bounded.contains(column)) {
+          bounded.add(column);
         }
       }
     }
