@@ -175,12 +175,6 @@ final class Report {
       out.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
       for (ScaleBenchmark.WorkerRun run : scale.workers()) {
         String sharing = run.workers() == 1 ? "one runner" : run.sharing().label();
-        if (!run.available()) {
-          out.append(format("| %s | %d | %s | not available in this build (the runtime has no"
-              + " `RunOptions.withWorkers`) | | | | | | | | | | |%n", run.backfill().label(),
-              run.workers(), sharing));
-          continue;
-        }
         Optional<ScaleBenchmark.WorkerRun> base = scale.workers().stream()
             .filter(r -> r.backfill() == run.backfill() && r.workers() == 1).findFirst();
         CpuMeter.Usage cpu = run.cpu();
@@ -202,8 +196,7 @@ final class Report {
           database));
       for (ScaleBenchmark.HeapRun run : scale.heap()) {
         out.append(format("| %s | %d | %,d | %s |%n", run.backfill().label(), run.workers(),
-            run.rows(), run.available() ? format("%.1f", run.peakMebibytes())
-                : "not available in this build"));
+            run.rows(), format("%.1f", run.peakMebibytes())));
       }
     }
   }
@@ -261,7 +254,7 @@ final class Report {
     if (scale != null && scale.backend() != Backend.H2) {
       for (Backfill backfill : Backfill.values()) {
         List<ScaleBenchmark.HeapRun> runs = scale.heap().stream()
-            .filter(run -> run.backfill() == backfill && run.available()).toList();
+            .filter(run -> run.backfill() == backfill).toList();
         if (runs.size() == 2) {
           double growth = runs.get(1).peakMebibytes() / runs.get(0).peakMebibytes();
           targets.add(new String[] {format("%s, %s, %d workers", scale.backend().label(),

@@ -99,14 +99,13 @@ final class ScaleBenchmark {
    * @param backfill the backfill
    * @param sharing how the runners share the backfill
    * @param workers how many runners
-   * @param available whether this build can run that many; every other figure is 0 if not
    * @param rows rows changed
    * @param seconds elapsed
    * @param writer what the steady writer saw
    * @param cpu where the machine's CPU went meanwhile
    * @param walBytes bytes of write-ahead log written meanwhile; -1 unknown
    */
-  record WorkerRun(Backfill backfill, Sharing sharing, int workers, boolean available, long rows,
+  record WorkerRun(Backfill backfill, Sharing sharing, int workers, long rows,
       double seconds, ConcurrentWriter.Stats writer, CpuMeter.Usage cpu, long walBytes) {
 
     double rowsPerSecond() {
@@ -135,11 +134,9 @@ final class ScaleBenchmark {
    * @param backfill the backfill
    * @param workers how many
    * @param rows rows of the table
-   * @param available whether this build can run that many
-   * @param peakMebibytes the peak; 0 if not available
+   * @param peakMebibytes the peak
    */
-  record HeapRun(Backfill backfill, int workers, long rows, boolean available,
-      double peakMebibytes) {}
+  record HeapRun(Backfill backfill, int workers, long rows, double peakMebibytes) {}
 
   /**
    * Everything the section measured on one database.
@@ -195,10 +192,8 @@ final class ScaleBenchmark {
     if (settings.warmUpRows() > 0) {
       for (Backfill backfill : settings.backfills()) {
         for (int count : scale.workerCounts()) {
-          if (Workers.available(count)) {
-            database.load(Math.min(scale.rows(), settings.warmUpRows()));
-            GodwitStrategy.run(database, backfill, Workers.apply(RunOptions.defaults(), count));
-          }
+          database.load(Math.min(scale.rows(), settings.warmUpRows()));
+          GodwitStrategy.run(database, backfill, RunOptions.defaults().withWorkers(count));
         }
       }
     }
@@ -222,7 +217,7 @@ final class ScaleBenchmark {
             WorkerRun run = shared(database, cpu, backfill, sharing, count);
             LOG.info("{}, {}, {} {}, round {}: {} rows/s", database.backend().label(),
                 backfill.label(), count, sharing.label(), round,
-                run.available() ? Math.round(run.rowsPerSecond()) : "not available");
+                Math.round(run.rowsPerSecond()));
             workers.computeIfAbsent(List.of(backfill, sharing, count), key -> new ArrayList<>())
                 .add(run);
           }
@@ -296,9 +291,6 @@ final class ScaleBenchmark {
 
   private WorkerRun shared(BenchDatabase database, CpuMeter cpu, Backfill backfill,
       Sharing sharing, int count) throws Exception {
-    if (sharing == Sharing.WORKERS && !Workers.available(count)) {
-      return new WorkerRun(backfill, sharing, count, false, 0, 0, null, null, -1);
-    }
     database.load(scale.rows());
     OptionalLong walBefore = database.walPosition();
     CpuMeter.Sample before = cpu.sample();
@@ -307,7 +299,7 @@ final class ScaleBenchmark {
     try {
       long start = System.nanoTime();
       long changed = sharing == Sharing.WORKERS
-          ? GodwitStrategy.run(database, backfill, Workers.apply(RunOptions.defaults(), count))
+          ? GodwitStrategy.run(database, backfill, RunOptions.defaults().withWorkers(count))
           : runSplit(database, backfill.migration(), count);
       CpuMeter.Usage usage = cpu.since(before);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -317,7 +309,7 @@ final class ScaleBenchmark {
           ? walAfter.getAsLong() - walBefore.getAsLong() : -1;
       MigrationBenchmark.check(database, backfill, count + " " + sharing.label(), scale.rows(),
           changed);
-      return new WorkerRun(backfill, sharing, count, true, changed, seconds, writes, usage, wal);
+      return new WorkerRun(backfill, sharing, count, changed, seconds, writes, usage, wal);
     } finally {
       writer.close();
     }
@@ -365,15 +357,12 @@ final class ScaleBenchmark {
 
   private HeapRun heap(BenchDatabase database, Backfill backfill, int workers, long rows)
       throws Exception {
-    if (!Workers.available(workers)) {
-      return new HeapRun(backfill, workers, rows, false, 0);
-    }
     database.load(rows);
     try (HeapProbe probe = HeapProbe.startForcingCollections()) {
       long changed = GodwitStrategy.run(database, backfill,
-          Workers.apply(RunOptions.defaults(), workers));
+          RunOptions.defaults().withWorkers(workers));
       MigrationBenchmark.check(database, backfill, workers + " workers", rows, changed);
-      return new HeapRun(backfill, workers, rows, true, probe.peakMebibytes());
+      return new HeapRun(backfill, workers, rows, probe.peakMebibytes());
     }
   }
 
