@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,25 +139,41 @@ class LeaseTest {
     assertEquals(MigrationState.RUNNING, status.state());
   }
 
+  /**
+   * Runners recording different migrations at once, each on its own thread (the common pool has
+   * one thread on a two-core machine): enough of them, and rounds enough, that InnoDB's gap locks
+   * made an INSERT ... SELECT deadlock repeatedly.
+   */
+  private static final int RACERS = 8;
+  private static final int ROUNDS = 5;
+
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
-  void runnersRacingToCreateTheStateTableAllSucceed(TestDatabase kind) {
+  void runnersRacingToCreateTheStateTableAllSucceed(TestDatabase kind) throws Exception {
     Db db = User.withAudit(kind, 10);
-    List<CompletableFuture<RunResult>> runs = new ArrayList<>();
-    CountDownLatch start = new CountDownLatch(1);
-    for (int i = 0; i < 4; i++) {
-      Migration<User> migration = Migration.on(User.TABLE, "users.race" + i)
-          .migrateOne((ctx, user) -> null);
-      Migrator migrator = db.migrator();
-      runs.add(CompletableFuture.supplyAsync(() -> {
-        Latches.await(start);
-        return migrator.run(migration);
-      }));
+    ExecutorService threads = Executors.newFixedThreadPool(RACERS);
+    try {
+      for (int round = 0; round < ROUNDS; round++) {
+        List<Future<RunResult>> runs = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (int i = 0; i < RACERS; i++) {
+          Migration<User> migration = Migration.on(User.TABLE, "users.race" + round + "." + i)
+              .migrateOne((ctx, user) -> null);
+          Migrator migrator = db.migrator();
+          runs.add(threads.submit(() -> {
+            Latches.await(start);
+            return migrator.run(migration);
+          }));
+        }
+        start.countDown();
+        for (Future<RunResult> run : runs) {
+          assertTrue(run.get().succeeded());
+        }
+      }
+    } finally {
+      threads.shutdownNow();
     }
-    start.countDown();
-
-    assertTrue(runs.stream().allMatch(run -> run.join().succeeded()));
-    assertEquals(4, db.migrator().status().size());
+    assertEquals(RACERS * ROUNDS, db.migrator().status().size());
   }
 
   /** A migration whose runner committed two batches of ten and died with a lease ending then. */

@@ -6,6 +6,7 @@ import dev.godwit.runtime.MigrationState;
 import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.RunOptions;
 import dev.godwit.runtime.internal.engine.Progress;
+import dev.godwit.runtime.internal.engine.Retrier;
 import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.sql.Binding;
@@ -45,6 +46,8 @@ public final class StateStore {
    * {@code TEXT} exceeds.
    */
   private static final long UNBOUNDED_LENGTH = 1_000_000;
+  /** Retries of recording a migration after a deadlock, each after a backoff with jitter. */
+  private static final int ENSURE_ROW_RETRIES = 8;
 
   public static final String CANCEL = "CANCEL";
   public static final String PAUSE = "PAUSE";
@@ -290,25 +293,39 @@ public final class StateStore {
 
   /** Records a migration as {@code PENDING} unless it is already recorded. */
   public void ensureRow(String name, String table) throws SQLException {
-    database.call(connection -> {
-      // two runners inserting the same row may deadlock where the database locks the gap read
-      // (InnoDB at repeatable read): the victim tries again and then finds the row
-      for (int attempt = 1; ; attempt++) {
-        try {
-          update(connection, "INSERT INTO {godwit_migrations} ({name}, {table_name}, {state})"
-              + " SELECT ?, ?, ? FROM {godwit_migrations} WHERE {name} = ? HAVING COUNT(*) = 0",
-              name, table, MigrationState.PENDING.name(), name);
-          return null;
-        } catch (SQLException e) {
-          if (database.dialect().isDuplicateKey(e)) {
-            return null;
-          }
-          if (attempt >= 5 || !database.dialect().isTransient(e)) {
-            throw e;
-          }
+    // A plain INSERT, not INSERT ... SELECT ... WHERE NOT EXISTS: at InnoDB's repeatable read the
+    // SELECT takes shared next-key locks on the gap where the row would go, so runners recording
+    // different migrations at once deadlock on each other's gap locks. Plain inserts of different
+    // keys take only insert intention locks, which never conflict; a runner that loses the race
+    // for the same key gets a duplicate key error and finds the row recorded.
+    for (int attempt = 0; ; attempt++) {
+      try {
+        if (find(name).isPresent()) {
+          return;
         }
+        database.call(connection -> update(connection,
+            "INSERT INTO {godwit_migrations} ({name}, {table_name}, {state}) VALUES (?, ?, ?)",
+            name, table, MigrationState.PENDING.name()));
+        return;
+      } catch (SQLException e) {
+        if (database.dialect().isDuplicateKey(e)) {
+          return;
+        }
+        if (attempt >= ENSURE_ROW_RETRIES || !database.dialect().isTransient(e)) {
+          throw e;
+        }
+        sleepBeforeRetry(attempt);
       }
-    });
+    }
+  }
+
+  private static void sleepBeforeRetry(int attempt) throws SQLException {
+    try {
+      Thread.sleep(Retrier.delay(attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("Interrupted while waiting to record a migration", e);
+    }
   }
 
   /**
