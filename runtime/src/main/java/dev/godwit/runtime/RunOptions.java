@@ -333,8 +333,8 @@ public final class RunOptions {
    * a range whose worker died is taken over from its saved cursor when its lease lapses, so every
    * row is migrated once. Other processes running the same migration join it whatever their own
    * number of workers, as does any later run of a migration whose ranges are not all done. Once
-   * every range is done one process sweeps and verifies, as a single runner does. Cannot be
-   * combined with {@link #singleTransactionLimit()}: one transaction cannot span workers.
+   * every range is done one process verifies, and sweeps if rows are left, as a single runner does.
+   * Cannot be combined with {@link #singleTransactionLimit()}: one transaction cannot span workers.
    *
    * @return 1 (the default) for a single runner, as before ranges existed
    */

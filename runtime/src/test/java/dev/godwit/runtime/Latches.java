@@ -19,4 +19,14 @@ final class Latches {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Sleeps in a callback that cannot throw checked exceptions. */
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -165,6 +165,67 @@ class WorkersTest {
     assertEquals(300, status.rowsVisited());
   }
 
+  /** Gives every user without a role the default one, counting each call per row. */
+  private static Migration<User> defaultRole(Map<Long, Integer> calls, long slowFrom) {
+    return Migration.on(User.TABLE, NAME)
+        .batchSize(10)
+        .verifiedBy(User.ROLE.isNull())
+        .migrateOne((ctx, user) -> {
+          calls.merge(user.id(), 1, Integer::sum);
+          if (user.id() >= slowFrom) {
+            Latches.sleep(5);
+          }
+          return user.role() == null ? Patch.of(User.TABLE).set(User.ROLE, "user") : null;
+        });
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void theRunnerThatFinishesReadsNoRowAgainWhenTheVerificationFindsNoneLeft(TestDatabase kind) {
+    Db db = User.withAudit(kind, 200);
+    Map<Long, Integer> calls = new ConcurrentHashMap<>();
+
+    RunResult result = db.migrator().run(defaultRole(calls, Long.MAX_VALUE),
+        RunOptions.defaults().withWorkers(2));
+
+    assertTrue(result.succeeded(), String.valueOf(result.status().error()));
+    // as a single runner: every row read once, no sweep, since the verification found none left
+    assertEquals(200, calls.size());
+    assertTrue(calls.values().stream().allMatch(count -> count == 1), String.valueOf(calls));
+    assertEquals(200, result.status().rowsVisited());
+    assertEquals(0, db.count("SELECT COUNT(*) FROM users WHERE role IS NULL"));
+    // the finishing runner went on at the end of the keyset pass: no sweep recorded
+    assertEquals(0, db.count("SELECT COUNT(*) FROM godwit_migrations WHERE pass <> 0"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
+  void aRowWrittenInTheOldFormatBehindADoneRangeIsSweptBeforeTheRunSucceeds(TestDatabase kind) {
+    Db db = User.withAudit(kind, 200);
+    Migrator migrator = db.migrator();
+    Map<Long, Integer> calls = new ConcurrentHashMap<>();
+    AtomicBoolean written = new AtomicBoolean();
+
+    // rows from 100 on are slow, so the first range (users 1 to 25) is done long before the last
+    RunResult result = migrator.run(defaultRole(calls, 100), RunOptions.defaults().withWorkers(2)
+        .withListener(status -> {
+          boolean firstDone = migrator.ranges(NAME).stream().anyMatch(range ->
+              range.lowerBound() == null && range.state() == RangeStatus.State.DONE);
+          if (firstDone && written.compareAndSet(false, true)) {
+            // an old instance puts user 1 back in the old format behind the done range's cursor
+            db.execute("UPDATE users SET role = NULL WHERE id = 1");
+          }
+        }));
+
+    assertTrue(written.get(), "the first range was never seen done while the others ran");
+    assertTrue(result.succeeded(), String.valueOf(result.status().error()));
+    assertEquals(0, db.count("SELECT COUNT(*) FROM users WHERE role IS NULL"));
+    // the sweep read user 1 a second time and wrote it again
+    assertEquals(2, calls.get(1L));
+    assertEquals(1, db.count("SELECT COUNT(*) FROM users WHERE id = 1 AND role = 'user'"));
+    assertEquals(1, db.count("SELECT COUNT(*) FROM godwit_migrations WHERE pass = 1"));
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
   void aPauseStopsEveryWorkerAndTheNextRunResumesEachRangeOnce(TestDatabase kind) {

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Workers wait while ranges held by other processes are not done, claiming any whose lease lapses,
  * so that a dead process's range is always taken over by a live one without anyone running the
  * migration again. When every range is done, exactly one process takes the migration over from the
- * workers ({@link RangeStore#handOver}) and goes on as a single runner with the sweeps and the
- * verification; the others return the migration's status as it is then.
+ * workers ({@link RangeStore#handOver}) and goes on as a single runner at the end of its keyset
+ * pass, verifying and sweeping if rows are left; the others return the migration's status as it is then.
  *
  * @param <T> the entity type of the table
  */
@@ -164,14 +164,15 @@ final class PartitionedRun<T> {
   private void split(StoredState state) throws SQLException {
     int count = options.ranges() > 0 ? options.ranges()
         : options.workers() * RunOptions.RANGES_PER_WORKER;
+    long start = System.nanoTime();
     RangeSplit split;
     try (Database.BatchConnection batches = database.connectForBatches()) {
       split = RangeSplit.of(batches.connection(), dialect, sql, range, state.status().cursor(),
           count, options.exactCountLimit(), state.status().rowsVisited());
     }
     if (ranges.insert(migration.name(), shared.token(), split.bounds(), split.total())) {
-      LOG.info("Migration {} split into {} ranges for its workers", migration.name(),
-          split.bounds().size());
+      LOG.info("Migration {} split into {} ranges for its workers in {} ms", migration.name(),
+          split.bounds().size(), (System.nanoTime() - start) / 1_000_000);
     }
   }
 
@@ -184,7 +185,7 @@ final class PartitionedRun<T> {
     String owner = Lease.newOwner(store);
     Retrier retrier = new Retrier(dialect, migration.name(), options.maxRetries());
     if (!retry(retrier, () -> ranges.handOver(migration.name(), shared.token(), owner,
-        store.now(), options.leaseDuration(), migration.verification().isPresent()))) {
+        store.now(), options.leaseDuration()))) {
       return ended();
     }
     shared.close();
@@ -215,7 +216,8 @@ final class PartitionedRun<T> {
                 changed.get()).withWaiting(reason)));
         Retrier bookkeeping = new Retrier(dialect, migration.name(), options.maxRetries());
         long retriesBefore = 0;
-        while (!stopped(bookkeeping)) {
+        while (!stopped(connection, bookkeeping)) {
+          connection.rollback();
           Optional<RangeStatus> claimed = retry(bookkeeping, () -> ranges.claim(migration.name(),
               owner, store.now(), shared.duration()));
           if (claimed.isEmpty()) {
@@ -279,7 +281,7 @@ final class PartitionedRun<T> {
       RangeCursor cursor) throws SQLException {
     LOG.debug("{} migrates range {} of {} from {}", owner, cursor.number, migration.name(),
         cursor.text);
-    while (!stopped(bookkeeping)) {
+    while (!stopped(connection, bookkeeping)) {
       if (!healthy(connection, health)) {
         return;
       }
@@ -371,9 +373,10 @@ final class PartitionedRun<T> {
 
   /**
    * Whether the workers are to stop: another worker failed, or the migration was canceled, paused or
-   * taken from the workers (a request is read between batches, from the migration's row).
+   * taken from the workers (a request is read between batches, from the migration's row, on the
+   * worker's batch connection: the read opens the transaction the next batch goes on in).
    */
-  private boolean stopped(Retrier bookkeeping) throws SQLException {
+  private boolean stopped(Connection connection, Retrier bookkeeping) throws SQLException {
     if (stop.get() != null) {
       return true;
     }
@@ -382,8 +385,14 @@ final class PartitionedRun<T> {
     }
     Optional<String> requested;
     try {
-      requested = retry(bookkeeping,
-          () -> store.requested(migration.name(), shared.token()));
+      requested = retry(bookkeeping, () -> {
+        try {
+          return store.requested(connection, migration.name(), shared.token());
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(connection);
+          throw e;
+        }
+      });
     } catch (LeaseLostException e) {
       return stopWith(Stop.LOST);
     }

@@ -299,17 +299,17 @@ public final class RangeStore {
 
   /**
    * Hands a migration whose ranges are all done over from the shared owner its workers renew to one
-   * runner, which sweeps and verifies it as a single runner does: in one transaction, conditional on
-   * the shared owner still holding it and on no range being left undone, adds the ranges' counts to
-   * the migration's, sets where its single runner goes on, and deletes the ranges. Exactly one
-   * caller wins.
+   * runner, which goes on as a single runner does at the end of its keyset pass: in one transaction,
+   * conditional on the shared owner still holding it and on no range being left undone, adds the
+   * ranges' counts to the migration's, sets its cursor to the last range's last key, and deletes the
+   * ranges. Exactly one caller wins. The runner then reads on from that key (rows inserted past it
+   * since), verifies, and sweeps from the first row only if the verification finds rows left in the
+   * old format, so a run on workers re-reads the table no more often than a single runner does.
    *
-   * @param sweep whether the single runner goes on with a sweep (pass 1 from the first row), rather
-   *     than with the keyset pass after the last range's last key
    * @return whether {@code owner} now holds the migration
    */
-  public boolean handOver(String name, String shared, String owner, Instant now, Duration lease,
-      boolean sweep) throws SQLException {
+  public boolean handOver(String name, String shared, String owner, Instant now, Duration lease)
+      throws SQLException {
     Database database = database();
     return database.call(connection -> {
       connection.setAutoCommit(false);
@@ -328,8 +328,8 @@ public final class RangeStore {
           String end = last.cursor() != null ? last.cursor() : last.lowerBound();
           pass = ", {pass} = ?, {cursor_value} = ?, {rows_visited} = {rows_visited} + ?,"
               + " {rows_changed} = {rows_changed} + ?";
-          parameters.add(sweep ? 1 : 0);
-          parameters.add(sweep ? null : end);
+          parameters.add(0);
+          parameters.add(end);
           parameters.add(ranges.stream().mapToLong(RangeStatus::rowsVisited).sum());
           parameters.add(ranges.stream().mapToLong(RangeStatus::rowsChanged).sum());
         }

@@ -423,16 +423,24 @@ public final class StateStore {
    * @return {@code CANCEL}, {@code PAUSE}, or empty; throws if the lease was lost
    */
   public Optional<String> requested(String name, String owner) throws SQLException {
-    return database.call(connection -> {
-      try (PreparedStatement statement = prepare(connection,
-          "SELECT {requested} FROM {godwit_migrations}" + LEASE_HELD, name, owner);
-          ResultSet resultSet = statement.executeQuery()) {
-        if (!resultSet.next()) {
-          throw new LeaseLostException(name);
-        }
-        return Optional.ofNullable(resultSet.getString(1));
+    return database.call(connection -> requested(connection, name, owner));
+  }
+
+  /**
+   * Like {@link #requested(String, String)}, on a connection the caller holds: a worker asks on its
+   * batch connection, in the transaction its next batch then goes on in, sparing a connection from
+   * the pool for every batch.
+   */
+  public Optional<String> requested(Connection connection, String name, String owner)
+      throws SQLException {
+    try (PreparedStatement statement = prepare(connection,
+        "SELECT {requested} FROM {godwit_migrations}" + LEASE_HELD, name, owner);
+        ResultSet resultSet = statement.executeQuery()) {
+      if (!resultSet.next()) {
+        throw new LeaseLostException(name);
       }
-    });
+      return Optional.ofNullable(resultSet.getString(1));
+    }
   }
 
   /**
