@@ -770,6 +770,19 @@ public abstract class Dialect {
   }
 
   /**
+   * What follows a {@code SELECT ... ORDER BY} to skip a number of rows and read at most a bound
+   * number after them, with two parameters: the rows to read, then the rows to skip. Splitting a
+   * migration's key space for its workers reads each boundary this way, so that the keys between
+   * boundaries stay in the database. By default {@code LIMIT ? OFFSET ?}, which H2, PostgreSQL,
+   * MySQL and MariaDB accept.
+   *
+   * @return the clause, with a leading space
+   */
+  public String limitOffsetClause() {
+    return " LIMIT ? OFFSET ?";
+  }
+
+  /**
    * What follows a {@code SELECT} (after its limit) to lock the rows it reads until the transaction
    * ends, so that a batch's rows cannot change between its read and its write. By default
    * {@code FOR UPDATE}.

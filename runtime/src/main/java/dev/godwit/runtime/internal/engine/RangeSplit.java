@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Where a migration's keyset pass is split into ranges of about as many rows each: at keys picked
  * from the table's own keys in the database's key order (never from the spread between its smallest
- * and largest key, which says nothing of where the rows are). The keys of the pass are streamed in
- * key order and every k-th is kept, so memory holds only the boundaries; a table whose statistics
- * say it holds more than {@link RunOptions#exactCountLimit()} rows is sampled ({@link
- * Dialect#keySample}) rather than read whole. The first range starts after the pass's cursor (or at
- * the first row), the last one ends at the table's end, so rows inserted later anywhere fall in a
- * range.
+ * and largest key, which says nothing of where the rows are). Each boundary is the k-th key after
+ * the one before, the keys between skipped in the database, so neither the connection nor memory
+ * carries more than the boundaries; a table whose statistics say it holds more than {@link
+ * RunOptions#exactCountLimit()} rows is sampled ({@link Dialect#keySample}), the sample streamed in
+ * key order, rather than counted. The first range starts after the pass's cursor (or at the first
+ * row), the last one ends at the table's end, so rows inserted later anywhere fall in a range.
  *
  * @param bounds each range's exclusive lower and inclusive upper key as cursor text, {@code null}
  *     for no bound, in key order
@@ -102,12 +102,32 @@ record RangeSplit(List<String[]> bounds, long total) {
     }
   }
 
-  /** Every k-th key of the {@code rows} the query reads, for {@code count} ranges of k rows. */
+  /**
+   * Every k-th key of the {@code rows} the query reads, for {@code count} ranges of k rows: from a
+   * sample, streamed in key order keeping every k-th; from the table itself, read one boundary at a
+   * time, each the k-th key after the one before ({@link TableSql#idAfterSkipping}), so that the keys
+   * between boundaries are skipped in the database instead of sent.
+   */
   private static <T> List<String> boundaries(Connection connection, TableSql<T> sql,
       Condition<T> where, Object from, String sample, long rows, int count) throws SQLException {
     Table<T> table = sql.table();
     long every = Math.max(1, (rows + count - 1) / count);
     List<String> boundaries = new ArrayList<>();
+    if (sample.isEmpty()) {
+      Object after = from;
+      while (boundaries.size() < count - 1) {
+        try (PreparedStatement statement =
+                sql.idAfterSkipping(where, after, every - 1).prepare(connection);
+            ResultSet resultSet = statement.executeQuery()) {
+          if (!resultSet.next()) {
+            break;
+          }
+          after = RowKeys.read(table, resultSet, 1);
+          boundaries.add(RowKeys.text(table, after));
+        }
+      }
+      return boundaries;
+    }
     try (PreparedStatement statement = sql.orderedIds(where, from, sample).prepare(connection)) {
       statement.setFetchSize(FETCH_SIZE);
       try (ResultSet resultSet = statement.executeQuery()) {

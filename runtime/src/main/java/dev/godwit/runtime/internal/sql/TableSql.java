@@ -93,6 +93,21 @@ public final class TableSql<T> {
   }
 
   /**
+   * The key of the row {@code skip} rows past the first one matching {@code where} with a key above
+   * {@code after}, in key order as the database orders them (no row when there are not that many):
+   * one boundary of a split, read without sending the keys it skips.
+   */
+  public BoundSql idAfterSkipping(Condition<T> where, Object after, long skip) {
+    List<Binding> bindings = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ").append(keyList).append(" FROM ").append(name);
+    where(sql, bindings, where, after, null);
+    sql.append(" ORDER BY ").append(keyList).append(dialect.limitOffsetClause());
+    bindings.add(new Binding(ColumnType.INTEGER, 1));
+    bindings.add(new Binding(ColumnType.LONG, skip));
+    return new BoundSql(sql.toString(), bindings);
+  }
+
+  /**
    * How many of the next {@code limit} rows {@link #selectIds} would read there are, how many of
    * them have no NULL in their key, and the last one's key, as one row: a batch's window without
    * sending its keys. A single key's last is its {@code MAX}; a composite key's is the first row in
