@@ -138,7 +138,13 @@ public final class HealthThrottle {
     String recorded = null;
     while (reason != null) {
       if (!reason.equals(recorded)) {
-        LOG.warn("Migration {} waits before its next batch: {}", migration, reason);
+        // a reason usually carries a figure that moves every check (a lag, a vacuum's duration):
+        // the wait is logged once as it starts, every new reason is recorded for status
+        if (recorded == null) {
+          LOG.warn("Migration {} waits before its next batch: {}", migration, reason);
+        } else {
+          LOG.debug("Migration {} still waits: {}", migration, reason);
+        }
         record(owner, reason);
         recorded = reason;
       }
