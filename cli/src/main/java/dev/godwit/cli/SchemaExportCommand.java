@@ -22,8 +22,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "export",
-    mixinStandardHelpOptions = true,
-    versionProvider = Version.class,
     description = {
         "Write the pending schema steps as migration files for Flyway (V<version>.1__godwit_expand"
             + ".sql, .2__godwit_narrow, .3__godwit_contract) or Liquibase (formatted SQL, one "
@@ -36,6 +34,17 @@ final class SchemaExportCommand extends DatabaseCommand {
   /** The default version: the time of the export, to the second, as Flyway projects often name them. */
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
+
+  /**
+   * The help option, declared here rather than mixed in: picocli's standard options include
+   * {@code --version}, which this command's own {@code --version} (the files' version) displaces,
+   * and with it {@code --help}.
+   */
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
 
   @Option(
       names = "--format",

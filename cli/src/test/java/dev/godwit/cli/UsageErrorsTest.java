@@ -4,7 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.godwit.cli.testing.Cli;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * Every kind of bad usage exits with 2 and one sentence that names the problem, before any database
@@ -143,6 +152,41 @@ class UsageErrorsTest {
     assertEquals(Godwit.EXIT_USAGE, result.exitCode());
     assertTrue(result.err().startsWith("Usage: godwit [-hV] COMMAND"), result::toString);
     assertTrue(result.err().contains("GODWIT_PASSWORD"), result::toString);
+  }
+
+  /** Every command's path below the root, the {@code help} command aside, in the tree's order. */
+  static Stream<List<String>> commandPaths() {
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    List<List<String>> paths = new ArrayList<>();
+    collect(new Godwit(sink, sink, Map.of(), false).commandLine(), List.of(), paths);
+    return paths.stream();
+  }
+
+  private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {
+    for (Map.Entry<String, CommandLine> sub : command.getSubcommands().entrySet()) {
+      if (sub.getKey().equals("help")) {
+        continue;
+      }
+      List<String> subPath = new ArrayList<>(path);
+      subPath.add(sub.getKey());
+      paths.add(subPath);
+      collect(sub.getValue(), subPath, paths);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("commandPaths")
+  void everyCommandPrintsItsOwnHelpWithDashDashHelpAndDashH(List<String> path) {
+    for (String option : List.of("--help", "-h")) {
+      List<String> args = new ArrayList<>(path);
+      args.add(option);
+      Cli.Result result = Cli.run(args.toArray(String[]::new));
+
+      assertEquals(Godwit.EXIT_DONE, result.exitCode(), result::toString);
+      assertTrue(result.out().startsWith("Usage: godwit " + String.join(" ", path) + " "),
+          result::toString);
+      assertEquals("", result.err());
+    }
   }
 
   @Test
