@@ -91,7 +91,7 @@ final class RunCommand extends DatabaseCommand {
       paramLabel = "N",
       description = "Run each migration's keyset pass on N workers (threads, each with its own "
           + "connection), over key ranges that other processes running it join (default 1). One "
-          + "process then sweeps and verifies; the others stop with exit code 3 once every range "
+          + "process then verifies (sweeping only if rows are left); the others stop with exit code 3 once every range "
           + "is done.")
   private Integer workers;
 
@@ -356,7 +356,7 @@ final class RunCommand extends DatabaseCommand {
           + (status.error() != null ? ", " + status.error()
               : "; run it again to continue where it stopped");
       case RUNNING -> status.name() + ": every range is done after " + counts
-          + "; another process sweeps and verifies it ('godwit status' follows it)";
+          + "; another process verifies it ('godwit status' follows it)";
       default -> status.name() + ": stopped in state " + status.state() + ", " + counts;
     };
   }
