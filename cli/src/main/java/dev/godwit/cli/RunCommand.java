@@ -91,8 +91,8 @@ final class RunCommand extends DatabaseCommand {
       paramLabel = "N",
       description = "Run each migration's keyset pass on N workers (threads, each with its own "
           + "connection), over key ranges that other processes running it join (default 1). One "
-          + "process then verifies (sweeping only if rows are left); the others stop with exit code 3 once every range "
-          + "is done.")
+          + "process then verifies (sweeping only if rows are left); the others stop with exit "
+          + "code 3 once every range is done.")
   private Integer workers;
 
   @Option(

@@ -131,8 +131,8 @@ public final class Migrator {
    * <p>On several {@linkplain RunOptions#workers() workers}, the keyset pass is shared with every
    * other process running the migration; the process that takes it over once every range is done
    * verifies (sweeping only when rows are left in the old format, as a single runner does) and
-   * returns the final state, the others return as soon as every range is done,
-   * with state {@link MigrationState#RUNNING}.
+   * returns the final state, the others return as soon as every range is done, with state
+   * {@link MigrationState#RUNNING}.
    *
    * @param migration the migration
    * @param options how to run

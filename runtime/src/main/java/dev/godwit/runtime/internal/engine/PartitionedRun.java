@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * so that a dead process's range is always taken over by a live one without anyone running the
  * migration again. When every range is done, exactly one process takes the migration over from the
  * workers ({@link RangeStore#handOver}) and goes on as a single runner at the end of its keyset
- * pass, verifying and sweeping if rows are left; the others return the migration's status as it is then.
+ * pass, verifying and sweeping if rows are left; the others return the migration's status as it
+ * is then.
  *
  * @param <T> the entity type of the table
  */

@@ -7,6 +7,7 @@ import dev.godwit.runtime.MigrationStatus;
 import dev.godwit.runtime.RunOptions;
 import dev.godwit.runtime.internal.engine.Progress;
 import dev.godwit.runtime.internal.engine.Retrier;
+import dev.godwit.runtime.internal.engine.RowFailure;
 import dev.godwit.runtime.internal.jdbc.Database;
 import dev.godwit.runtime.internal.jdbc.Errors;
 import dev.godwit.runtime.internal.sql.Binding;
@@ -298,33 +299,25 @@ public final class StateStore {
     // different migrations at once deadlock on each other's gap locks. Plain inserts of different
     // keys take only insert intention locks, which never conflict; a runner that loses the race
     // for the same key gets a duplicate key error and finds the row recorded.
-    for (int attempt = 0; ; attempt++) {
-      try {
-        if (find(name).isPresent()) {
-          return;
-        }
-        database.call(connection -> update(connection,
-            "INSERT INTO {godwit_migrations} ({name}, {table_name}, {state}) VALUES (?, ?, ?)",
-            name, table, MigrationState.PENDING.name()));
-        return;
-      } catch (SQLException e) {
-        if (database.dialect().isDuplicateKey(e)) {
-          return;
-        }
-        if (attempt >= ENSURE_ROW_RETRIES || !database.dialect().isTransient(e)) {
-          throw e;
-        }
-        sleepBeforeRetry(attempt);
-      }
-    }
-  }
-
-  private static void sleepBeforeRetry(int attempt) throws SQLException {
+    Retrier retrier = new Retrier(database.dialect(), name, ENSURE_ROW_RETRIES);
     try {
-      Thread.sleep(Retrier.delay(attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SQLException("Interrupted while waiting to record a migration", e);
+      retrier.run(() -> {
+        if (find(name).isPresent()) {
+          return null;
+        }
+        try {
+          database.call(connection -> update(connection,
+              "INSERT INTO {godwit_migrations} ({name}, {table_name}, {state}) VALUES (?, ?, ?)",
+              name, table, MigrationState.PENDING.name()));
+        } catch (SQLException e) {
+          if (!database.dialect().isDuplicateKey(e)) {
+            throw e;
+          }
+        }
+        return null;
+      });
+    } catch (RowFailure e) {
+      throw new IllegalStateException("recording a migration migrates no row", e);
     }
   }
 
